@@ -1,0 +1,16 @@
+/*
+ * JSON output of the command line: strings escaped for any UTF-8 input, and
+ * an edition in the parse schema of shared/PARSE-SCHEMA.md.
+ */
+#ifndef KANBAO_CLI_JSON_H
+#define KANBAO_CLI_JSON_H
+
+#include "kanbao/edition.h"
+#include "kanbao/util.h"
+
+/* Append s as a JSON string literal; NULL gives null. */
+void kb_json_string(struct kb_buf *b, const char *s);
+/* Append the edition as one JSON object (no trailing newline). */
+void kb_json_edition(struct kb_buf *b, const struct kb_edition *ed);
+
+#endif

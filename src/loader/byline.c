@@ -1,0 +1,203 @@
+/*
+ * Bylines: who wrote or photographed an article. A byline is a short run of
+ * role words (记者, 本报记者, 郑报全媒体记者, 通讯员, 实习生 ...) each followed by
+ * names, with credit marks (文/图, 摄, 报道) allowed anywhere; it stands as its
+ * own block, over two lines, or inside a dateline: 本报讯(郑报全媒体记者 张昕),
+ * 新华社北京3月5日电（记者 张三、李四）. A role must come before the first
+ * name, so a caption credit ("张三 摄") or a speaker label is never taken for
+ * a byline.
+ */
+#include "loader.h"
+
+#include <string.h>
+
+#define MAX_AUTHORS 64
+
+/* Words that end a role printed before names. */
+static const char *const role_suffixes[] = {
+	"记者", "通讯员", "实习生", "评论员", "撰稿人", "撰稿", "摄影师", "编辑",
+	"特约作者", "见习生", NULL};
+
+/* Roles that stand as whole words. */
+static const char *const role_words[] = {
+	"摄影", "摄像", "撰文", "执笔", "文字", "图片", "视频", "策划", "统筹",
+	"制作", "设计", "作者", "文", "图", "文/图", "图/文", "文图", "图文",
+	"文·图", NULL};
+
+/* Credit marks that may follow the names and carry no name themselves. */
+static const char *const credit_words[] = {
+	"文/图", "图/文", "文图", "图文", "文·图", "文", "图", "摄", "摄影", "报道",
+	"整理", "绘", "制图", "文并摄", "摄像", "供图", "综合报道", "发自", NULL};
+
+static bool word_in(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == n && memcmp(s, *words, n) == 0)
+			return true;
+	return false;
+}
+
+/* Is s[0..n) a role: a role word, or up to 12 characters ending in a role
+ * suffix with no digits or punctuation in it? */
+static bool is_role(const char *s, size_t n)
+{
+	if (word_in(s, n, role_words))
+		return true;
+	size_t chars = 0;
+	const char *e = s + n;
+	int l;
+	for (const char *q = s; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (!kb_is_han(c))
+			return false;
+		chars++;
+	}
+	if (chars > 12)
+		return false;
+	for (size_t i = 0; role_suffixes[i]; i++)
+		if (kb_ends(s, n, role_suffixes[i]))
+			return true;
+	return false;
+}
+
+struct acc {
+	struct kb_arena *arena;
+	struct kb_author list[MAX_AUTHORS];
+	size_t n;
+	const char *role;
+	size_t role_len;
+	bool had_role;
+};
+
+static bool add_name(struct acc *a, const char *s, size_t n)
+{
+	if (!a->role || a->n == MAX_AUTHORS)
+		return false;
+	a->list[a->n].role = kb_arena_strndup(a->arena, a->role, a->role_len);
+	a->list[a->n].name = kb_arena_strndup(a->arena, s, n);
+	a->n++;
+	return true;
+}
+
+static void set_role(struct acc *a, const char *s, size_t n)
+{
+	a->role = s;
+	a->role_len = n;
+	a->had_role = true;
+}
+
+/* One token of a byline: a role, a name, a credit mark, or a role glued to
+ * its name (记者张三, 文/张三). False when the token is none of these. */
+static bool take_token(struct acc *a, const char *s, size_t n)
+{
+	if (is_role(s, n)) {
+		/* a bare credit mark after names ends them, it is no new role */
+		if (a->n > 0 && word_in(s, n, credit_words))
+			return true;
+		set_role(a, s, n);
+		return true;
+	}
+	if (word_in(s, n, credit_words))
+		return true;
+	if (kb_is_name(s, n))
+		return add_name(a, s, n);
+	/* 文/张三: a credit, a slash, a name */
+	const char *slash = memchr(s, '/', n);
+	if (slash && slash > s) {
+		size_t left = (size_t)(slash - s);
+		if (is_role(s, left) && kb_is_name(slash + 1, n - left - 1)) {
+			set_role(a, s, left);
+			return add_name(a, slash + 1, n - left - 1);
+		}
+	}
+	/* 记者张三: a role word glued to the name */
+	for (size_t i = 0; role_suffixes[i]; i++) {
+		const char *suf = role_suffixes[i];
+		size_t sl = strlen(suf);
+		for (size_t k = 0; k + sl < n; k++) {
+			if (memcmp(s + k, suf, sl) != 0)
+				continue;
+			size_t rl = k + sl;
+			if (is_role(s, rl) && kb_is_name(s + rl, n - rl)) {
+				set_role(a, s, rl);
+				return add_name(a, s + rl, n - rl);
+			}
+		}
+	}
+	return false;
+}
+
+/* Separators between byline tokens: white space, 、 ，, ： : and brackets. */
+static bool is_sep(uint32_t c)
+{
+	return kb_is_space(c) || c == 0x3001 || c == 0xFF0C || c == ',' ||
+	       c == 0xFF1A || c == ':' || kb_is_opener(c) || kb_is_closer(c) ||
+	       kb_is_bullet(c);
+}
+
+bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
+		     struct kb_author **authors, size_t *n_authors)
+{
+	kb_trim(&s, &n);
+	if (n == 0 || kb_nchars(s, n) > 80)
+		return false;
+	struct acc a;
+	a.arena = arena;
+	a.n = 0;
+	a.role = NULL;
+	a.role_len = 0;
+	a.had_role = false;
+	const char *e = s + n, *q = s;
+	int l;
+	while (q < e) {
+		while (q < e && is_sep(kb_cp_at(q, e, &l)))
+			q += l;
+		const char *t = q;
+		while (q < e && !is_sep(kb_cp_at(q, e, &l)))
+			q += l;
+		if (q > t && !take_token(&a, t, (size_t)(q - t)))
+			return false;
+	}
+	if (!a.had_role || a.n == 0)
+		return false;
+	*authors = kb_arena_alloc(arena, a.n * sizeof(struct kb_author));
+	memcpy(*authors, a.list, a.n * sizeof(struct kb_author));
+	*n_authors = a.n;
+	return true;
+}
+
+bool kb_parse_inline_byline(struct kb_arena *arena, const char *s, size_t n,
+			    struct kb_author **authors, size_t *n_authors)
+{
+	if (!kb_starts_dateline(s, n))
+		return false;
+	const char *e = s + n, *q = s;
+	int l;
+	/* past the dateline word (it ends in 讯 or 电) to the bracket that
+	 * opens the byline, with only white space between */
+	while (q < e) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		q += l;
+		if (c == 0x8BAF || c == 0x7535)
+			break;
+	}
+	while (q < e && kb_is_space(kb_cp_at(q, e, &l)))
+		q += l;
+	if (q >= e || !(kb_cp_at(q, e, &l) == 0xFF08 || *q == '('))
+		return false;
+	uint32_t open = kb_cp_at(q, e, &l);
+	q += l;
+	const char *b = q;
+	while (q < e) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if ((open == 0xFF08 && c == 0xFF09) || (open == '(' && c == ')') ||
+		    c == 0xFF09 || c == ')')
+			break;
+		if (q - b > 300)
+			return false;
+		q += l;
+	}
+	if (q >= e)
+		return false;
+	return kb_parse_byline(arena, b, (size_t)(q - b), authors, n_authors);
+}

@@ -1,0 +1,365 @@
+/*
+ * What kind of thing a unit of the page is, decided from its own text: the
+ * shape of a headline (short, no sentence inside it, segments set apart by
+ * spaces), a byline (role words and names), a caption (text and a credit), a
+ * media note, a page header, a jump line; everything else is body text.
+ * Context (what stands before and after) is weighed later, in join.c and
+ * group.c. No rule here knows any particular paper's words beyond the common
+ * vocabulary of Chinese newspaper layout.
+ */
+#include "loader.h"
+
+#include <string.h>
+
+/* Counts over a unit's text that the rules below look at. */
+struct shape {
+	size_t nchars;       /* code points, white space excluded */
+	size_t stops_inside; /* 。；; before the last character */
+	size_t excl_inside;  /* ！？!? before the last character */
+	size_t pauses;       /* ，,、：: anywhere */
+	bool spaced;         /* white space between two printed characters */
+	uint32_t first, last;
+};
+
+static void measure(const char *s, size_t n, struct shape *sh)
+{
+	const char *e = s + n;
+	memset(sh, 0, sizeof(*sh));
+	bool in_space = false, seen = false;
+	uint32_t prev = 0;
+	int l;
+	while (s < e) {
+		uint32_t c = kb_cp_at(s, e, &l);
+		s += l;
+		if (kb_is_space(c)) {
+			in_space = seen;
+			continue;
+		}
+		if (in_space)
+			sh->spaced = true;
+		in_space = false;
+		if (!seen)
+			sh->first = c;
+		seen = true;
+		sh->nchars++;
+		if (prev == 0x3002 || prev == 0xFF1B || prev == ';')
+			sh->stops_inside++;
+		if (prev == 0xFF01 || prev == 0xFF1F || prev == '!' || prev == '?')
+			sh->excl_inside++;
+		if (kb_is_pause(c))
+			sh->pauses++;
+		prev = c;
+	}
+	sh->last = prev;
+}
+
+/* Is the text shaped like a headline line (kicker, title, subtitle, section
+ * heading)? Headlines carry no sentence inside them, end without a full stop
+ * and are short; long ones are made of segments set apart by spaces. */
+static bool headline_shaped(const struct shape *sh)
+{
+	if (sh->nchars == 0 || sh->nchars > 80)
+		return false;
+	if (sh->last == 0x3002 || kb_is_pause(sh->last) || sh->last == 0x2026)
+		return false;
+	if (sh->stops_inside)
+		return false;
+	if (sh->excl_inside && !sh->spaced)
+		return false;
+	bool exclaims = sh->last == 0xFF01 || sh->last == 0xFF1F ||
+			sh->last == '!' || sh->last == '?' || sh->last == '.';
+	if (exclaims)
+		return sh->nchars <= 40 && (sh->spaced || sh->pauses == 0);
+	if (sh->nchars <= 25 && sh->pauses <= 1)
+		return true;
+	if (sh->spaced && sh->pauses <= 4)
+		return true;
+	return sh->pauses <= 2 && sh->nchars <= 50;
+}
+
+/* Does s[0..n) contain the UTF-8 string w? */
+static bool contains(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	if (wn > n)
+		return false;
+	for (size_t i = 0; i + wn <= n; i++)
+		if (s[i] == w[0] && memcmp(s + i, w, wn) == 0)
+			return true;
+	return false;
+}
+
+static bool contains_any(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (contains(s, n, *words))
+			return true;
+	return false;
+}
+
+static bool ends_any(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (kb_ends(s, n, *words))
+			return true;
+	return false;
+}
+
+/* 扫码看 视频新闻, 扫描二维码 ...: a note about a QR code or video. */
+static bool is_media_note(const char *s, size_t n, const struct shape *sh)
+{
+	static const char *const words[] = {"扫码", "扫描", "二维码", "扫一扫", NULL};
+	return sh->nchars <= 40 && contains_any(s, n, words);
+}
+
+/* The page's own header: weekday, date and edition, the editors' names. */
+static bool is_page_header(const char *s, size_t n, const struct shape *sh)
+{
+	static const char *const words[] = {
+		"星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
+		"星期日", "星期天", "责任编辑", "责编", "美编", "美术编辑",
+		"校对", "版式", "组版", "值班编辑", "编辑：", "编辑:", NULL};
+	if (sh->nchars > 80 || sh->last == 0x3002)
+		return false;
+	return contains_any(s, n, words);
+}
+
+/* The body of a jump line without its brackets: 下转第三版, 上接A2版. */
+static bool is_jump_core(const char *s, size_t n)
+{
+	static const char *const heads[] = {"下转", "上接", "转至", "接", "转", NULL};
+	const char *e = s + n;
+	size_t i;
+	for (i = 0; heads[i]; i++)
+		if (kb_starts(s, n, heads[i]))
+			break;
+	if (!heads[i])
+		return false;
+	s += strlen(heads[i]);
+	if (kb_starts(s, (size_t)(e - s), "第"))
+		s += strlen("第");
+	int digits = 0, l;
+	while (s < e) {
+		uint32_t c = kb_cp_at(s, e, &l);
+		bool d = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+			 kb_cn_digit(c) || c == 0x3007 || c == 0x96F6;
+		if (!d)
+			break;
+		digits++;
+		s += l;
+	}
+	if (digits == 0 || digits > 3)
+		return false;
+	size_t rest = (size_t)(e - s);
+	return kb_starts(s, rest, "版") && (rest == strlen("版") ||
+		(rest == strlen("版面") && kb_starts(s, rest, "版面")));
+}
+
+/* A whole unit that is a jump line, brackets and spaces allowed around it. */
+static bool is_jump(const char *s, size_t n, const struct shape *sh)
+{
+	if (sh->nchars > 20)
+		return false;
+	const char *e = s + n;
+	int l;
+	while (s < e) {
+		uint32_t c = kb_cp_at(s, e, &l);
+		if (!kb_is_opener(c) && !kb_is_space(c) && !kb_is_bullet(c))
+			break;
+		s += l;
+	}
+	while (e > s) {
+		uint32_t c = kb_cp_before(s, e, &l);
+		if (!kb_is_closer(c) && !kb_is_space(c))
+			break;
+		e -= l;
+	}
+	size_t m = (size_t)(e - s);
+	kb_trim(&s, &m);
+	return is_jump_core(s, m);
+}
+
+/* Words that end a position held by a speaker: 书记, 主任, 局长 ... */
+static bool ends_with_position(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"书记", "主任", "长", "委员", "代表", "经理", "主席", "总监", "总裁",
+		"院士", "教授", "董事", "理事", "秘书", "负责人", "专家", "主管",
+		"老师", "医生", "律师", "工程师", "创始人", "研究员", "市民", "村民",
+		"居民", "嘉宾", "网友", "干部", "主持人", "政委", "大使", "顾问",
+		"会计师", "设计师", "队员", "党员", "职工", "员工", "校友", "学生",
+		"志愿者", "企业家", "作家", "画家", "演员", "导演", "运动员", "教练",
+		NULL};
+	return ends_any(s, n, words);
+}
+
+/* 航空港实验区党工委书记 张俊峰: a position, white space, a name. */
+static bool is_speaker_label(const char *s, size_t n, const struct shape *sh)
+{
+	if (sh->nchars > 40 || sh->stops_inside || kb_is_final(sh->last) ||
+	    kb_is_pause(sh->last))
+		return false;
+	const char *e = s + n, *p = e;
+	int l;
+	while (p > s && !kb_is_space(kb_cp_before(s, p, &l)))
+		p -= l;
+	if (p == s)
+		return false;
+	const char *name = p;
+	size_t name_len = (size_t)(e - p);
+	const char *pre = s;
+	size_t pre_len = (size_t)(p - s);
+	kb_trim(&pre, &pre_len);
+	if (!kb_is_name(name, name_len) || kb_nchars(pre, pre_len) < 2)
+		return false;
+	for (const char *q = pre; q < pre + pre_len; q += l)
+		if (kb_is_space(kb_cp_at(q, pre + pre_len, &l)))
+			return false;
+	return ends_with_position(pre, pre_len);
+}
+
+/* 水下万科城 杜昌修 图, 图为… : a photo caption; *credit gets the
+ * photographer's name when the caption ends with one. */
+static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
+{
+	const char *s = u->text;
+	size_t n = u->len;
+	const char **credit = &u->credit;
+	static const char *const marks[] = {"摄影", "供图", "制图", "摄", "图", NULL};
+	static const char *const leads[] = {"图为", "图片为", "上图", "下图", "左图",
+					    "右图", "图①", "图一", "▲", "△", NULL};
+	*credit = NULL;
+	if (sh->nchars > 200)
+		return false;
+	for (size_t i = 0; leads[i]; i++)
+		if (kb_starts(s, n, leads[i]))
+			return sh->nchars <= 150;
+	size_t i;
+	for (i = 0; marks[i]; i++)
+		if (kb_ends(s, n, marks[i]))
+			break;
+	if (!marks[i])
+		return false;
+	const char *e = s + n - strlen(marks[i]);
+	int l;
+	/* the name before the mark, set apart from it by white space */
+	if (e == s || !kb_is_space(kb_cp_before(s, e, &l)))
+		return false;
+	while (e > s && kb_is_space(kb_cp_before(s, e, &l)))
+		e -= l;
+	const char *nb = e;
+	while (nb > s && !kb_is_space(kb_cp_before(s, nb, &l)))
+		nb -= l;
+	if (nb == s || !kb_is_name(nb, (size_t)(e - nb)))
+		return false;
+	*credit = kb_arena_strndup(p->arena, nb, (size_t)(e - nb));
+	u->caption_len = (size_t)(nb - s);
+	return true;
+}
+
+bool kb_starts_dateline(const char *s, size_t n)
+{
+	const char *e = s + n, *q = s;
+	int l, count = 0;
+	bool agency = false;
+	while (q < e && count < 24) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0x8BAF /* 讯 */ || c == 0x7535 /* 电 */) {
+			const char *after = q + l;
+			uint32_t nc = after < e ? kb_cp_at(after, e, &l) : ' ';
+			bool sep = kb_is_space(nc) || kb_is_opener(nc) || nc == 0x2014 ||
+				   nc == 0xFF1A || nc == ':' || nc == 0xFF0C;
+			if (count == 0 || !sep)
+				return false;
+			return c == 0x8BAF || agency;
+		}
+		if (kb_is_space(c) || kb_is_punct(c))
+			return false;
+		/* 电 ends a wire dateline only after a date or an agency name */
+		if (c == 0x65E5 /* 日 */ || c == 0x793E /* 社 */ || c == 0x7F51 /* 网 */)
+			agency = true;
+		q += l;
+		count++;
+	}
+	return false;
+}
+
+bool kb_starts_list_item(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, l2;
+	if (n == 0)
+		return false;
+	uint32_t c = kb_cp_at(s, e, &l);
+	uint32_t c2 = s + l < e ? kb_cp_at(s + l, e, &l2) : 0;
+	if (kb_cn_digit(c) && (c2 == 0x662F /* 是 */ || c2 == 0x3001 /* 、 */))
+		return true;
+	if ((c == 0x7B2C /* 第 */ || c == 0x5176 /* 其 */) && kb_cn_digit(c2))
+		return true;
+	if ((c == 0xFF08 || c == '(') && kb_cn_digit(c2))
+		return true;
+	if (c >= 0x2460 && c <= 0x2473) /* ①..⑳ */
+		return true;
+	if (c >= '0' && c <= '9') {
+		const char *q = s;
+		while (q < e && *q >= '0' && *q <= '9')
+			q++;
+		if (q < e) {
+			uint32_t d = kb_cp_at(q, e, &l);
+			return d == '.' || d == 0x3001 || d == 0xFF0E;
+		}
+	}
+	return false;
+}
+
+bool kb_unit_open(const struct unit *u)
+{
+	if (u->kind != U_BODY || u->len == 0)
+		return false;
+	int l;
+	uint32_t c = kb_cp_before(u->text, u->text + u->len, &l);
+	return !kb_is_final(c) && !kb_is_closer(c);
+}
+
+/* Headline flags: —— subtitle, ■ label, (一) series marker. */
+static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
+{
+	unsigned hl = 0;
+	if (sh->first == 0x2014 || sh->first == 0x2015 || kb_starts(s, n, "--"))
+		hl |= HL_DASH;
+	if (kb_is_bullet(sh->first) && sh->nchars <= 14)
+		hl |= HL_LABEL;
+	static const char *const series[] = {
+		"(一)", "(二)", "(三)", "(四)", "(五)", "(上)", "(中)", "(下)",
+		"（一）", "（二）", "（三）", "（四）", "（五）", "（上）", "（中）",
+		"（下）", "之一", "之二", "之三", NULL};
+	if (ends_any(s, n, series))
+		hl |= HL_SERIES;
+	return hl;
+}
+
+void kb_classify_unit(struct parse *p, struct unit *u)
+{
+	struct shape sh;
+	measure(u->text, u->len, &sh);
+	u->hl = 0;
+	u->credit = NULL;
+	if (is_jump(u->text, u->len, &sh))
+		u->kind = U_JUMP;
+	else if (is_media_note(u->text, u->len, &sh))
+		u->kind = U_MEDIA;
+	else if (is_page_header(u->text, u->len, &sh))
+		u->kind = U_HEADER;
+	else if (kb_parse_byline(p->arena, u->text, u->len, &u->authors, &u->n_authors))
+		u->kind = U_BYLINE;
+	else if (is_caption(p, u, &sh))
+		u->kind = U_CAPTION;
+	else if (is_speaker_label(u->text, u->len, &sh))
+		u->kind = U_SPEAKER;
+	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len)) {
+		u->kind = U_HEADLINE;
+		u->hl = headline_flags(u->text, u->len, &sh);
+	} else {
+		u->kind = U_BODY;
+	}
+}

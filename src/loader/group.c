@@ -1,0 +1,314 @@
+/*
+ * Grouping units into articles. An article starts with a headline group (the
+ * consecutive headline lines: kicker, title, subtitle) when the page says a
+ * new story begins: nothing open before it, a closing byline just before it,
+ * a group of two or more lines or one marked as kicker/subtitle, or a
+ * dateline (本报讯, 新华社…电) opening the text after it. Otherwise a single
+ * headline line is a section heading of the current article, as is a speaker
+ * label. A byline after body text closes the article; body text that follows
+ * a closed article, or a new dateline, starts an article whose headline was
+ * lost on the page (title ""), never one borrowed from a neighbour.
+ */
+#include "loader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* An article being built; arrays are malloc'd until copied to the arena. */
+struct draft {
+	const struct unit *kicker, *title, *subtitle;
+	struct kb_author *authors;
+	size_t n_authors, cap_authors;
+	struct kb_block *blocks;
+	size_t n_blocks, cap_blocks;
+	size_t n_paragraphs;
+	size_t line;
+};
+
+struct grouper {
+	struct parse *p;
+	struct draft *arts;
+	size_t n_arts, cap_arts;
+	struct kb_extra *extras;
+	size_t n_extras, cap_extras;
+	struct kb_author *pending; /* byline seen before any article */
+	size_t n_pending;
+	bool closed; /* the current article ended with its byline */
+};
+
+static bool is_extra(enum unit_kind k)
+{
+	return k == U_CAPTION || k == U_MEDIA || k == U_HEADER || k == U_JUMP;
+}
+
+/* Text of a block-level unit with each line break and the white space
+ * around it reduced to one '\n'. Arena-owned. */
+static const char *clean_text(struct parse *p, const char *s, size_t n)
+{
+	char *out = kb_arena_alloc(p->arena, n + 1), *o = out;
+	const char *e = s + n;
+	while (s < e) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
+		const char *le = nl ? nl : e;
+		const char *ls = s;
+		size_t ln = (size_t)(le - s);
+		kb_trim(&ls, &ln);
+		if (ln) {
+			if (o > out)
+				*o++ = '\n';
+			memcpy(o, ls, ln);
+			o += ln;
+		}
+		s = nl ? nl + 1 : e;
+	}
+	*o = '\0';
+	return out;
+}
+
+static struct draft *cur(struct grouper *g)
+{
+	return g->n_arts ? &g->arts[g->n_arts - 1] : NULL;
+}
+
+static void add_authors(struct draft *d, const struct kb_author *as, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < d->n_authors; k++)
+			dup |= strcmp(d->authors[k].name, as[i].name) == 0;
+		if (dup)
+			continue;
+		void *v = d->authors;
+		kb_xgrow(&v, &d->cap_authors, d->n_authors + 1, sizeof(*d->authors));
+		d->authors = v;
+		d->authors[d->n_authors++] = as[i];
+	}
+}
+
+static struct draft *new_article(struct grouper *g, size_t line)
+{
+	void *v = g->arts;
+	kb_xgrow(&v, &g->cap_arts, g->n_arts + 1, sizeof(*g->arts));
+	g->arts = v;
+	struct draft *d = &g->arts[g->n_arts++];
+	memset(d, 0, sizeof(*d));
+	d->line = line;
+	g->closed = false;
+	if (g->n_pending) {
+		add_authors(d, g->pending, g->n_pending);
+		g->n_pending = 0;
+	}
+	return d;
+}
+
+static void add_block(struct grouper *g, struct draft *d, enum kb_block_type t,
+		      const struct unit *u)
+{
+	void *v = d->blocks;
+	kb_xgrow(&v, &d->cap_blocks, d->n_blocks + 1, sizeof(*d->blocks));
+	d->blocks = v;
+	d->blocks[d->n_blocks].type = t;
+	d->blocks[d->n_blocks].text = kb_arena_strndup(g->p->arena, u->text, u->len);
+	d->blocks[d->n_blocks].line = u->line;
+	d->n_blocks++;
+	if (t == KB_BLOCK_PARAGRAPH)
+		d->n_paragraphs++;
+}
+
+static void add_extra(struct grouper *g, const struct unit *u)
+{
+	void *v = g->extras;
+	kb_xgrow(&v, &g->cap_extras, g->n_extras + 1, sizeof(*g->extras));
+	g->extras = v;
+	struct kb_extra *x = &g->extras[g->n_extras++];
+	static const enum kb_extra_type types[] = {
+		[U_CAPTION] = KB_EXTRA_CAPTION, [U_MEDIA] = KB_EXTRA_MEDIA_NOTE,
+		[U_HEADER] = KB_EXTRA_PAGE_HEADER, [U_JUMP] = KB_EXTRA_JUMP};
+	x->type = types[u->kind];
+	x->line = u->line;
+	x->credit = u->credit;
+	size_t n = u->credit ? u->caption_len : u->len;
+	const char *t = u->text;
+	kb_trim(&t, &n);
+	x->text = clean_text(g->p, t, n);
+}
+
+/* Index of the next unit from i on that is not merged away or an extra. */
+static size_t skip_to_unit(const struct parse *p, size_t i)
+{
+	while (i < p->n_units && (p->units[i].gone || is_extra(p->units[i].kind)))
+		i++;
+	return i;
+}
+
+/* Set kicker, title and subtitle of d from the headline group hs[0..n);
+ * lines beyond the three become headings. */
+static void assign_headline(struct grouper *g, struct draft *d,
+			    const struct unit **hs, size_t n)
+{
+	size_t i = 0;
+	if (n >= 2 && (hs[0]->hl & HL_LABEL)) {
+		d->kicker = hs[0];
+		i = 1;
+	}
+	size_t left = n - i;
+	if (left == 1) {
+		d->title = hs[i];
+		i += 1;
+	} else if (left == 2 || d->kicker) {
+		const struct unit *a = hs[i], *b = hs[i + 1];
+		if ((b->hl & (HL_DASH | HL_SERIES)) || d->kicker) {
+			d->title = a;
+			d->subtitle = b;
+		} else if (kb_nchars(a->text, a->len) < kb_nchars(b->text, b->len)) {
+			d->kicker = a;
+			d->title = b;
+		} else {
+			d->title = a;
+			d->subtitle = b;
+		}
+		i += 2;
+	} else {
+		d->kicker = hs[i];
+		d->title = hs[i + 1];
+		d->subtitle = hs[i + 2];
+		i += 3;
+	}
+	for (; i < n; i++)
+		add_block(g, d, KB_BLOCK_HEADING, hs[i]);
+}
+
+/* Handle the headline group starting at unit i; returns the index after it. */
+static size_t take_headlines(struct grouper *g, size_t i)
+{
+	struct parse *p = g->p;
+	const struct unit *hs[16];
+	size_t n = 0, j = i;
+	unsigned flags = 0;
+	while (j < p->n_units) {
+		const struct unit *u = &p->units[j];
+		if (u->gone) {
+			j++;
+			continue;
+		}
+		if (is_extra(u->kind)) {
+			add_extra(g, u);
+			j++;
+			continue;
+		}
+		if (u->kind != U_HEADLINE || n == 16)
+			break;
+		hs[n++] = u;
+		flags |= u->hl;
+		j++;
+	}
+	size_t after = skip_to_unit(p, j);
+	bool dateline_next = after < p->n_units && p->units[after].kind == U_BODY &&
+			     kb_starts_dateline(p->units[after].text, p->units[after].len);
+	struct draft *d = cur(g);
+	bool fresh = !d || g->closed || n >= 2 || (flags & (HL_DASH | HL_LABEL)) ||
+		     dateline_next;
+	if (d && d->n_blocks == 0 && !g->closed && !dateline_next)
+		fresh = false; /* lines after a top byline: still this headline */
+	if (fresh) {
+		d = new_article(g, hs[0]->line);
+		assign_headline(g, d, hs, n);
+	} else {
+		for (size_t k = 0; k < n; k++)
+			add_block(g, d, KB_BLOCK_HEADING, hs[k]);
+	}
+	return j;
+}
+
+static void copy_out(struct grouper *g, struct kb_edition *ed)
+{
+	struct kb_arena *a = g->p->arena;
+	ed->n_articles = g->n_arts;
+	ed->articles = kb_arena_alloc(a, g->n_arts * sizeof(struct kb_article));
+	for (size_t i = 0; i < g->n_arts; i++) {
+		struct draft *d = &g->arts[i];
+		struct kb_article *art = &ed->articles[i];
+		art->kicker = d->kicker ? kb_arena_strndup(a, d->kicker->text, d->kicker->len) : NULL;
+		art->title = d->title ? kb_arena_strndup(a, d->title->text, d->title->len) : "";
+		art->subtitle = d->subtitle ? kb_arena_strndup(a, d->subtitle->text, d->subtitle->len) : NULL;
+		art->line = d->line;
+		art->n_authors = d->n_authors;
+		art->authors = kb_arena_alloc(a, d->n_authors * sizeof(struct kb_author));
+		if (d->n_authors)
+			memcpy(art->authors, d->authors, d->n_authors * sizeof(struct kb_author));
+		art->n_blocks = d->n_blocks;
+		art->blocks = kb_arena_alloc(a, d->n_blocks * sizeof(struct kb_block));
+		if (d->n_blocks)
+			memcpy(art->blocks, d->blocks, d->n_blocks * sizeof(struct kb_block));
+		free(d->authors);
+		free(d->blocks);
+	}
+	ed->n_extras = g->n_extras;
+	ed->extras = kb_arena_alloc(a, g->n_extras * sizeof(struct kb_extra));
+	if (g->n_extras)
+		memcpy(ed->extras, g->extras, g->n_extras * sizeof(struct kb_extra));
+	free(g->arts);
+	free(g->extras);
+	free(g->pending);
+}
+
+void kb_group_units(struct parse *p, struct kb_edition *ed)
+{
+	struct grouper g;
+	memset(&g, 0, sizeof(g));
+	g.p = p;
+	size_t cap_pending = 0;
+	for (size_t i = 0; i < p->n_units;) {
+		struct unit *u = &p->units[i];
+		struct draft *d = cur(&g);
+		if (u->gone) {
+			i++;
+			continue;
+		}
+		switch (u->kind) {
+		case U_CAPTION:
+		case U_MEDIA:
+		case U_HEADER:
+		case U_JUMP:
+			add_extra(&g, u);
+			break;
+		case U_HEADLINE:
+			i = take_headlines(&g, i);
+			continue;
+		case U_SPEAKER:
+			if (!d)
+				d = new_article(&g, u->line);
+			g.closed = false;
+			add_block(&g, d, KB_BLOCK_HEADING, u);
+			break;
+		case U_BYLINE:
+			if (!d) {
+				void *v = g.pending;
+				kb_xgrow(&v, &cap_pending, g.n_pending + u->n_authors,
+					 sizeof(struct kb_author));
+				g.pending = v;
+				memcpy(g.pending + g.n_pending, u->authors,
+				       u->n_authors * sizeof(struct kb_author));
+				g.n_pending += u->n_authors;
+				break;
+			}
+			add_authors(d, u->authors, u->n_authors);
+			if (d->n_paragraphs)
+				g.closed = true;
+			break;
+		case U_BODY: {
+			bool dateline = kb_starts_dateline(u->text, u->len);
+			if (!d || g.closed || (dateline && d->n_paragraphs))
+				d = new_article(&g, u->line);
+			struct kb_author *as;
+			size_t n_as;
+			if (dateline && kb_parse_inline_byline(p->arena, u->text, u->len, &as, &n_as))
+				add_authors(d, as, n_as);
+			add_block(&g, d, KB_BLOCK_PARAGRAPH, u);
+			break;
+		}
+		}
+		i++;
+	}
+	copy_out(&g, ed);
+}

@@ -1,0 +1,343 @@
+/*
+ * Column-break repair. A page export cuts paragraphs where the print columns
+ * end: one block stops mid-sentence and its continuation follows as another
+ * block, after blank lines, a caption, or somewhere else on the page when the
+ * columns were exported out of order.
+ *
+ * Two passes. First, an open block (one whose last sentence is unfinished)
+ * takes the next body block as its continuation unless that block plainly
+ * starts a paragraph (a dateline, a list item, an indent in an edition that
+ * indents paragraphs). Then each block still open is paired with a block
+ * elsewhere that starts a paragraph, by a score of the seam: how much more
+ * often the edition itself has the head's last character followed by the
+ * tail's first than it starts a phrase with that character, plus the
+ * continuity of enumerations (一是 … 二是 in the head, 三是 in the tail). Pairs
+ * are taken best first and only above a threshold, so a paragraph truly cut
+ * off at the end of the page stays open rather than swallowing a stranger.
+ */
+#include "loader.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FAR_THRESHOLD 2.0
+#define MAX_FAR_HEADS 64
+#define MAX_FAR_TAILS 2048
+
+static bool is_extra(enum unit_kind k)
+{
+	return k == U_CAPTION || k == U_MEDIA || k == U_HEADER || k == U_JUMP;
+}
+
+/* Index of the next unit after i that is neither an extra nor merged away,
+ * or n when there is none. */
+static size_t next_unit(const struct parse *p, size_t i)
+{
+	for (size_t j = i + 1; j < p->n_units; j++)
+		if (!p->units[j].gone && !is_extra(p->units[j].kind))
+			return j;
+	return p->n_units;
+}
+
+static size_t prev_unit(const struct parse *p, size_t i)
+{
+	while (i-- > 0)
+		if (!p->units[i].gone && !is_extra(p->units[i].kind))
+			return i;
+	return p->n_units;
+}
+
+/* Does unit t start a paragraph beyond doubt, so it cannot continue h? */
+static bool plain_start(const struct parse *p, const struct unit *h,
+			const struct unit *t)
+{
+	(void)h;
+	if (kb_starts_dateline(t->text, t->len) || kb_starts_list_item(t->text, t->len))
+		return true;
+	return p->indent_style && t->indented;
+}
+
+static void concat(struct parse *p, struct unit *h, const struct unit *t)
+{
+	char *s = kb_arena_alloc(p->arena, h->len + t->len + 1);
+	memcpy(s, h->text, h->len);
+	memcpy(s + h->len, t->text, t->len);
+	h->text = s;
+	h->len += t->len;
+}
+
+static void detect_indent_style(struct parse *p)
+{
+	size_t body = 0, indented = 0;
+	for (size_t i = 0; i < p->n_units; i++) {
+		if (p->units[i].kind != U_BODY)
+			continue;
+		body++;
+		indented += p->units[i].indented;
+	}
+	p->indent_style = indented >= 3 && indented * 2 > body;
+}
+
+static void join_adjacent(struct parse *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *h = &p->units[i];
+		if (h->gone)
+			continue;
+		while (kb_unit_open(h)) {
+			size_t j = next_unit(p, i);
+			if (j == p->n_units)
+				break;
+			struct unit *t = &p->units[j];
+			if (t->kind != U_BODY || plain_start(p, h, t))
+				break;
+			concat(p, h, t);
+			t->gone = true;
+		}
+	}
+}
+
+/* ---- statistics of the edition's own text, for far seams ---- */
+
+/* Characters folded into classes: all digits one, all Latin letters one. */
+static uint32_t fold(uint32_t c)
+{
+	if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+		return '0';
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return 'a';
+	return c;
+}
+
+/* An open-addressing map from 64-bit keys to counts. */
+struct counts {
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t cap, used;
+};
+
+static size_t slot(const struct counts *m, uint64_t key)
+{
+	uint64_t h = key * 0x9E3779B97F4A7C15ull;
+	size_t i = (size_t)(h >> 20) & (m->cap - 1);
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void counts_add(struct counts *m, uint64_t key)
+{
+	if ((m->used + 1) * 2 > m->cap) {
+		struct counts big = {kb_xcalloc(m->cap * 2, sizeof(uint64_t)),
+				     kb_xcalloc(m->cap * 2, sizeof(uint32_t)),
+				     m->cap * 2, m->used};
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->keys[i])
+				continue;
+			size_t j = slot(&big, m->keys[i]);
+			big.keys[j] = m->keys[i];
+			big.vals[j] = m->vals[i];
+		}
+		free(m->keys);
+		free(m->vals);
+		*m = big;
+	}
+	size_t i = slot(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = key;
+		m->used++;
+	}
+	m->vals[i]++;
+}
+
+static uint32_t counts_get(const struct counts *m, uint64_t key)
+{
+	size_t i = slot(m, key);
+	return m->keys[i] ? m->vals[i] : 0;
+}
+
+/* Keys: a pair (a, b); a character a followed by anything; b at the start
+ * of a phrase. Code points fit in 21 bits. */
+#define K_PAIR(a, b) (((uint64_t)(a) << 21 | (b)) + 1)
+#define K_LEFT(a) (((uint64_t)1 << 62) | (a))
+#define K_START(b) (((uint64_t)2 << 62) | (b))
+
+struct stats {
+	struct counts m;
+	uint32_t starts; /* phrase starts seen */
+	uint32_t distinct;
+};
+
+static void gather(const struct parse *p, struct stats *st)
+{
+	st->m.cap = 4096;
+	st->m.used = 0;
+	st->m.keys = kb_xcalloc(st->m.cap, sizeof(uint64_t));
+	st->m.vals = kb_xcalloc(st->m.cap, sizeof(uint32_t));
+	st->starts = 0;
+	for (size_t i = 0; i < p->n_units; i++) {
+		const struct unit *u = &p->units[i];
+		if (u->kind != U_BODY && u->kind != U_HEADLINE)
+			continue;
+		const char *s = u->text, *e = u->text + u->len;
+		uint32_t prev = 0; /* 0: at a phrase start */
+		int l;
+		for (; s < e; s += l) {
+			uint32_t c = fold(kb_cp_at(s, e, &l));
+			if (kb_is_space(c) || kb_is_punct(c)) {
+				prev = 0;
+				continue;
+			}
+			if (prev) {
+				counts_add(&st->m, K_PAIR(prev, c));
+				counts_add(&st->m, K_LEFT(prev));
+			} else {
+				counts_add(&st->m, K_START(c));
+				st->starts++;
+			}
+			prev = c;
+		}
+	}
+	st->distinct = (uint32_t)(st->m.used / 2 + 1);
+}
+
+/* log P(b follows a) - log P(b starts a phrase), smoothed. */
+static double seam_llr(const struct stats *st, uint32_t a, uint32_t b)
+{
+	const double alpha = 0.5;
+	double v = st->distinct;
+	double pj = (counts_get(&st->m, K_PAIR(a, b)) + alpha) /
+		    (counts_get(&st->m, K_LEFT(a)) + alpha * v);
+	double ps = (counts_get(&st->m, K_START(b)) + alpha) / (st->starts + alpha * v);
+	return log(pj) - log(ps);
+}
+
+/* The last (or first) enumerator 一是/第二/其三 in s: its number, or 0. */
+static int enumerator(const char *s, size_t n, bool last)
+{
+	const char *e = s + n;
+	int found = 0, l, l2;
+	for (const char *q = s; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		int d = kb_cn_digit(c);
+		if (!d || q + l >= e)
+			continue;
+		uint32_t nx = kb_cp_at(q + l, e, &l2);
+		int l0;
+		uint32_t pv = q > s ? kb_cp_before(s, q, &l0) : 0;
+		if (nx == 0x662F /* 是 */ || pv == 0x7B2C /* 第 */ || pv == 0x5176 /* 其 */) {
+			found = d;
+			if (!last)
+				return found;
+		}
+	}
+	return found;
+}
+
+static double seam_score(const struct stats *st, const struct unit *h,
+			 const struct unit *t)
+{
+	int l;
+	uint32_t a = fold(kb_cp_before(h->text, h->text + h->len, &l));
+	uint32_t b = fold(kb_cp_at(t->text, t->text + t->len, &l));
+	double s = seam_llr(st, a, b);
+	if (kb_is_punct(a) || kb_is_space(a))
+		s -= 1.0; /* a pause mark: evidence of a break, none of the pair */
+	int eh = enumerator(h->text, h->len, true);
+	int et = enumerator(t->text, t->len, false);
+	if (eh && et == eh + 1)
+		s += 4.0;
+	else if (et && (et <= eh || et == 1))
+		s -= 3.0;
+	return s;
+}
+
+struct cand {
+	double score;
+	size_t head, tail;
+};
+
+static int by_score(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	if (x->head != y->head)
+		return x->head < y->head ? -1 : 1;
+	return x->tail < y->tail ? -1 : (x->tail > y->tail);
+}
+
+static void join_far(struct parse *p)
+{
+	size_t heads[MAX_FAR_HEADS], nh = 0;
+	size_t *tails = kb_xmalloc(MAX_FAR_TAILS * sizeof(size_t));
+	size_t nt = 0;
+	for (size_t i = 0; i < p->n_units && nh < MAX_FAR_HEADS; i++)
+		if (!p->units[i].gone && kb_unit_open(&p->units[i]))
+			heads[nh++] = i;
+	for (size_t i = 0; i < p->n_units && nt < MAX_FAR_TAILS && nh; i++) {
+		const struct unit *u = &p->units[i];
+		if (u->gone || u->kind != U_BODY || plain_start(p, NULL, u))
+			continue;
+		size_t pv = prev_unit(p, i);
+		if (pv < p->n_units && kb_unit_open(&p->units[pv]) &&
+		    next_unit(p, pv) == i)
+			continue; /* continues its neighbour already */
+		tails[nt++] = i;
+	}
+	if (!nh || !nt) {
+		free(tails);
+		return;
+	}
+	struct stats st;
+	gather(p, &st);
+	struct cand *cs = kb_xmalloc(nh * nt * sizeof(struct cand));
+	size_t nc = 0;
+	for (size_t a = 0; a < nh; a++)
+		for (size_t b = 0; b < nt; b++)
+			if (heads[a] != tails[b])
+				cs[nc++] = (struct cand){
+					seam_score(&st, &p->units[heads[a]], &p->units[tails[b]]),
+					heads[a], tails[b]};
+	qsort(cs, nc, sizeof(*cs), by_score);
+	/* tail_of[u]: the unit that continues u; taken[u]: u continues another */
+	size_t *tail_of = kb_xmalloc(p->n_units * sizeof(size_t));
+	bool *taken = kb_xcalloc(p->n_units, sizeof(bool));
+	for (size_t i = 0; i < p->n_units; i++)
+		tail_of[i] = p->n_units;
+	for (size_t k = 0; k < nc && cs[k].score > FAR_THRESHOLD; k++) {
+		size_t h = cs[k].head, t = cs[k].tail;
+		if (tail_of[h] != p->n_units || taken[t])
+			continue;
+		size_t w = t; /* no cycles: h must not be down t's chain */
+		while (w != p->n_units && w != h)
+			w = tail_of[w];
+		if (w == h)
+			continue;
+		tail_of[h] = t;
+		taken[t] = true;
+	}
+	for (size_t i = 0; i < p->n_units; i++) {
+		if (taken[i] || tail_of[i] == p->n_units)
+			continue;
+		for (size_t t = tail_of[i]; t != p->n_units; t = tail_of[t]) {
+			concat(p, &p->units[i], &p->units[t]);
+			p->units[t].gone = true;
+		}
+	}
+	free(tail_of);
+	free(taken);
+	free(cs);
+	free(tails);
+	free(st.m.keys);
+	free(st.m.vals);
+}
+
+void kb_join_units(struct parse *p)
+{
+	detect_indent_style(p);
+	join_adjacent(p);
+	join_far(p);
+}

@@ -1,0 +1,120 @@
+/*
+ * Internal interface of the loader: the units it classifies (a blank-line
+ * separated block of the page, or one line of a block), their kinds, and the
+ * passes that turn them into an edition: split (blocks.c), classify
+ * (classify.c, byline.c), join broken paragraphs (join.c), group into
+ * articles (group.c). Text is valid UTF-8 throughout.
+ */
+#ifndef KANBAO_LOADER_H
+#define KANBAO_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kanbao/edition.h"
+#include "kanbao/util.h"
+
+/* ---- characters (utf8.c) ---- */
+
+/* Decode the code point at s (valid UTF-8, s < end); *len gets its size. */
+uint32_t kb_cp_at(const char *s, const char *end, int *len);
+/* The code point ending just before end (s <= start of it); *len its size. */
+uint32_t kb_cp_before(const char *start, const char *end, int *len);
+bool kb_is_han(uint32_t c);
+/* White space, including the ideographic space U+3000 and NBSP. */
+bool kb_is_space(uint32_t c);
+/* 。！？!?… and the full stop: a sentence may end here. */
+bool kb_is_final(uint32_t c);
+/* ，、；：,;: : a sentence goes on after this. */
+bool kb_is_pause(uint32_t c);
+/* ”’」』）)】》〉" ' : closes a quote or bracket. */
+bool kb_is_closer(uint32_t c);
+/* “‘「『（(【《〈 : opens a quote or bracket. */
+bool kb_is_opener(uint32_t c);
+/* Any punctuation, ASCII or CJK. */
+bool kb_is_punct(uint32_t c);
+/* Bullets that mark a page label or kicker: ■□●◆◇★☆▲△▶►※. */
+bool kb_is_bullet(uint32_t c);
+/* Chinese numerals 一..十 as 1..10, else 0. */
+int kb_cn_digit(uint32_t c);
+/* s[0..n) with leading and trailing white space removed (pointers into s). */
+void kb_trim(const char **s, size_t *n);
+/* Does s[0..n) start with the UTF-8 string p? */
+bool kb_starts(const char *s, size_t n, const char *p);
+bool kb_ends(const char *s, size_t n, const char *p);
+/* Number of code points in s[0..n), white space excluded. */
+size_t kb_nchars(const char *s, size_t n);
+/* Is s[0..n) a personal name: 2-4 Han characters, or Han parts joined by
+ * the middle dot (少数民族 names), at most 12 characters? */
+bool kb_is_name(const char *s, size_t n);
+
+/* ---- units ---- */
+
+enum unit_kind {
+	U_BODY,     /* body text: a paragraph or part of one */
+	U_HEADLINE, /* a headline-shaped line: kicker, title, subtitle, heading */
+	U_SPEAKER,  /* role + name label heading a speech or interview answer */
+	U_BYLINE,   /* 记者 张三 通讯员 李四 文/图 */
+	U_CAPTION,  /* photo caption, maybe with a credit */
+	U_MEDIA,    /* 扫码看 视频新闻 */
+	U_HEADER,   /* page header: date, weekday, editors */
+	U_JUMP,     /* 下转第三版 */
+};
+
+/* Shape of a headline-kind unit, for kicker/title/subtitle assignment. */
+enum {
+	HL_DASH = 1,   /* starts with —— : a subtitle */
+	HL_LABEL = 2,  /* ■ 相关新闻 : a section label, used as kicker */
+	HL_SERIES = 4, /* ends with (一) (上) : a series marker of a subtitle */
+};
+
+struct unit {
+	const char *text; /* trimmed text; for a block-level unit lines are
+			   * joined by '\n'; owned by the parse arena */
+	size_t len;
+	size_t line;       /* 1-based line of the unit's start */
+	enum unit_kind kind;
+	unsigned hl;       /* HL_* flags for U_HEADLINE */
+	bool block_start;  /* first unit of its blank-line block */
+	bool indented;     /* the source line started with white space */
+	bool gone;         /* merged into another unit by join.c */
+	const char *credit; /* caption credit (arena), or NULL */
+	size_t caption_len; /* a credited caption's text without the credit */
+	struct kb_author *authors; /* parsed byline (arena) */
+	size_t n_authors;
+};
+
+/* The state of one parse: units and the arena everything lives in. */
+struct parse {
+	struct kb_arena *arena;
+	struct unit *units;
+	size_t n_units, cap_units;
+	bool indent_style; /* the edition marks paragraph starts by indenting */
+};
+
+/* Split text into units (blocks.c). */
+void kb_split_units(struct parse *p, const char *text, size_t len);
+/* Classify one unit's text (classify.c); sets kind, hl, credit, authors. */
+void kb_classify_unit(struct parse *p, struct unit *u);
+/* Is the unit a body unit whose last sentence is unfinished? */
+bool kb_unit_open(const struct unit *u);
+/* Does the body text start a paragraph beyond doubt: a dateline (本报讯,
+ * 新华社…电) or a list marker (一是 （一） 1.)? */
+bool kb_starts_dateline(const char *s, size_t n);
+bool kb_starts_list_item(const char *s, size_t n);
+
+/* Parse a byline block (byline.c): true and authors set when s[0..n) is one. */
+bool kb_parse_byline(struct kb_arena *a, const char *s, size_t n,
+		     struct kb_author **authors, size_t *n_authors);
+/* Parse the byline inside a dateline at the start of a paragraph, as in
+ * 本报讯(郑报全媒体记者 张昕): true and authors set when there is one. */
+bool kb_parse_inline_byline(struct kb_arena *a, const char *s, size_t n,
+			    struct kb_author **authors, size_t *n_authors);
+
+/* Rejoin paragraphs broken across columns (join.c). */
+void kb_join_units(struct parse *p);
+/* Group units into the articles and extras of ed (group.c). */
+void kb_group_units(struct parse *p, struct kb_edition *ed);
+
+#endif
