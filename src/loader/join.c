@@ -98,6 +98,7 @@ static void join_adjacent(struct parse *p)
 	}
 }
 
+
 /* ---- statistics of the edition's own text, for far seams ---- */
 
 /* Characters folded into classes: all digits one, all Latin letters one. */
@@ -163,11 +164,12 @@ static uint32_t counts_get(const struct counts *m, uint64_t key)
 #define K_PAIR(a, b) (((uint64_t)(a) << 21 | (b)) + 1)
 #define K_LEFT(a) (((uint64_t)1 << 62) | (a))
 #define K_START(b) (((uint64_t)2 << 62) | (b))
+#define K_UNI(c) (((uint64_t)3 << 62) | (c))
 
 struct stats {
 	struct counts m;
 	uint32_t starts; /* phrase starts seen */
-	uint32_t distinct;
+	uint32_t chars;  /* characters seen */
 };
 
 static void gather(const struct parse *p, struct stats *st)
@@ -177,6 +179,7 @@ static void gather(const struct parse *p, struct stats *st)
 	st->m.keys = kb_xcalloc(st->m.cap, sizeof(uint64_t));
 	st->m.vals = kb_xcalloc(st->m.cap, sizeof(uint32_t));
 	st->starts = 0;
+	st->chars = 0;
 	for (size_t i = 0; i < p->n_units; i++) {
 		const struct unit *u = &p->units[i];
 		if (u->kind != U_BODY && u->kind != U_HEADLINE)
@@ -190,6 +193,8 @@ static void gather(const struct parse *p, struct stats *st)
 				prev = 0;
 				continue;
 			}
+			counts_add(&st->m, K_UNI(c));
+			st->chars++;
 			if (prev) {
 				counts_add(&st->m, K_PAIR(prev, c));
 				counts_add(&st->m, K_LEFT(prev));
@@ -200,17 +205,19 @@ static void gather(const struct parse *p, struct stats *st)
 			prev = c;
 		}
 	}
-	st->distinct = (uint32_t)(st->m.used / 2 + 1);
 }
 
-/* log P(b follows a) - log P(b starts a phrase), smoothed. */
+/* log P(b follows a) - log P(b starts a phrase). Both are smoothed towards
+ * b's overall frequency (Dirichlet priors), so a pair never seen scores by
+ * how common b is, and a character that never starts a phrase in this
+ * edition is strong evidence of a cut word. */
 static double seam_llr(const struct stats *st, uint32_t a, uint32_t b)
 {
-	const double alpha = 0.5;
-	double v = st->distinct;
-	double pj = (counts_get(&st->m, K_PAIR(a, b)) + alpha) /
-		    (counts_get(&st->m, K_LEFT(a)) + alpha * v);
-	double ps = (counts_get(&st->m, K_START(b)) + alpha) / (st->starts + alpha * v);
+	const double prior = 8.0;
+	double pb = (counts_get(&st->m, K_UNI(b)) + 0.5) / (st->chars + 1.0);
+	double pj = (counts_get(&st->m, K_PAIR(a, b)) + prior * pb) /
+		    (counts_get(&st->m, K_LEFT(a)) + prior);
+	double ps = (counts_get(&st->m, K_START(b)) + prior * pb) / (st->starts + prior);
 	return log(pj) - log(ps);
 }
 
@@ -236,6 +243,48 @@ static int enumerator(const char *s, size_t n, bool last)
 	return found;
 }
 
+/* The closer that matches an opener, or 0. */
+static uint32_t closer_of(uint32_t c)
+{
+	switch (c) {
+	case 0x201C: return 0x201D; /* “ ” */
+	case 0xFF08: return 0xFF09; /* （ ） */
+	case '(': return ')';
+	case 0x300A: return 0x300B; /* 《 》 */
+	case 0x300C: return 0x300D; /* 「 」 */
+	default: return 0;
+	}
+}
+
+/* A bracket or quote left open at the end of the head should close early in
+ * its continuation: +1 when it does within 40 characters, -2 when not. */
+static double bracket_balance(const struct unit *h, const struct unit *t)
+{
+	const char *b = h->text, *e = h->text + h->len;
+	uint32_t want = 0;
+	int l, n = 0;
+	for (const char *q = e; q > b && n < 40; q -= l, n++) {
+		uint32_t c = kb_cp_before(b, q, &l);
+		if (kb_is_closer(c))
+			return 0; /* the last bracket was closed */
+		if ((want = closer_of(c)) != 0)
+			break;
+	}
+	if (!want)
+		return 0;
+	b = t->text;
+	e = t->text + t->len;
+	n = 0;
+	for (const char *q = b; q < e && n < 40; q += l, n++) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == want)
+			return 1.0;
+		if (kb_is_opener(c))
+			break;
+	}
+	return -2.0;
+}
+
 static double seam_score(const struct stats *st, const struct unit *h,
 			 const struct unit *t)
 {
@@ -247,11 +296,24 @@ static double seam_score(const struct stats *st, const struct unit *h,
 		s -= 1.0; /* a pause mark: evidence of a break, none of the pair */
 	int eh = enumerator(h->text, h->len, true);
 	int et = enumerator(t->text, t->len, false);
+	s += bracket_balance(h, t);
+	if (t->under_head)
+		s -= 2.0; /* right under a headline or heading: a real start */
 	if (eh && et == eh + 1)
 		s += 4.0;
 	else if (et && (et <= eh || et == 1))
 		s -= 3.0;
 	return s;
+}
+
+/* Is unit i followed by a jump line (下转第三版): its continuation is on
+ * another page, not to be looked for on this one. */
+static bool jumps_away(const struct parse *p, size_t i)
+{
+	for (size_t j = i + 1; j < p->n_units; j++)
+		if (!p->units[j].gone)
+			return p->units[j].kind == U_JUMP;
+	return false;
 }
 
 struct cand {
@@ -275,7 +337,7 @@ static void join_far(struct parse *p)
 	size_t *tails = kb_xmalloc(MAX_FAR_TAILS * sizeof(size_t));
 	size_t nt = 0;
 	for (size_t i = 0; i < p->n_units && nh < MAX_FAR_HEADS; i++)
-		if (!p->units[i].gone && kb_unit_open(&p->units[i]))
+		if (!p->units[i].gone && kb_unit_open(&p->units[i]) && !jumps_away(p, i))
 			heads[nh++] = i;
 	for (size_t i = 0; i < p->n_units && nt < MAX_FAR_TAILS && nh; i++) {
 		const struct unit *u = &p->units[i];
@@ -285,6 +347,9 @@ static void join_far(struct parse *p)
 		if (pv < p->n_units && kb_unit_open(&p->units[pv]) &&
 		    next_unit(p, pv) == i)
 			continue; /* continues its neighbour already */
+		/* a body unit right under a headline or heading starts its section */
+		p->units[i].under_head = pv < p->n_units && (p->units[pv].kind == U_HEADLINE ||
+						    p->units[pv].kind == U_SPEAKER);
 		tails[nt++] = i;
 	}
 	if (!nh || !nt) {

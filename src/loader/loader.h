@@ -79,6 +79,7 @@ struct unit {
 	bool block_start;  /* first unit of its blank-line block */
 	bool indented;     /* the source line started with white space */
 	bool gone;         /* merged into another unit by join.c */
+	bool under_head;   /* body unit right under a headline or heading */
 	const char *credit; /* caption credit (arena), or NULL */
 	size_t caption_len; /* a credited caption's text without the credit */
 	struct kb_author *authors; /* parsed byline (arena) */
