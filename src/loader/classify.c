@@ -197,7 +197,7 @@ static bool ends_with_position(const char *s, size_t n)
 static bool is_speaker_label(const char *s, size_t n, const struct shape *sh)
 {
 	if (sh->nchars > 40 || sh->stops_inside || kb_is_final(sh->last) ||
-	    kb_is_pause(sh->last))
+	    kb_is_pause(sh->last) || sh->first == 0x2014 || sh->first == '-')
 		return false;
 	const char *e = s + n, *p = e;
 	int l;

@@ -297,6 +297,17 @@ static double seam_score(const struct stats *st, const struct unit *h,
 	int eh = enumerator(h->text, h->len, true);
 	int et = enumerator(t->text, t->len, false);
 	s += bracket_balance(h, t);
+	/* a one-character phrase at the seam (设，… or …。一) is a cut word */
+	const char *te = t->text + t->len, *he = h->text + h->len;
+	int l2;
+	if (t->len > (size_t)l && kb_is_punct(kb_cp_at(t->text + l, te, &l2)))
+		s += 1.5;
+	if (h->len > 4) {
+		int la;
+		kb_cp_before(h->text, he, &la);
+		if (he - la > h->text && kb_is_punct(kb_cp_before(h->text, he - la, &l2)))
+			s += 1.0;
+	}
 	if (t->under_head)
 		s -= 2.0; /* right under a headline or heading: a real start */
 	if (eh && et == eh + 1)
@@ -400,8 +411,23 @@ static void join_far(struct parse *p)
 	free(st.m.vals);
 }
 
+/* A headline heads something: a headline-shaped line with nothing but
+ * extras after it is the last, unfinished piece of body text. */
+static void demote_trailing_headlines(struct parse *p)
+{
+	for (size_t i = p->n_units; i-- > 0;) {
+		struct unit *u = &p->units[i];
+		if (is_extra(u->kind))
+			continue;
+		if (u->kind == U_HEADLINE)
+			u->kind = U_BODY;
+		break;
+	}
+}
+
 void kb_join_units(struct parse *p)
 {
+	demote_trailing_headlines(p);
 	detect_indent_style(p);
 	join_adjacent(p);
 	join_far(p);

@@ -1,0 +1,241 @@
+/*
+ * Whole-edition tests of the loader on texts written unlike the samples:
+ * full-width punctuation, wire-service datelines, top bylines, interviews,
+ * lists, short briefs, indented paragraphs without blank lines, page headers
+ * and jump lines, captions between the halves of a paragraph, out-of-order
+ * halves. Each checks what a reader would see: articles, titles, authors,
+ * paragraphs rejoined with nothing inserted, nothing leaked into the text.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kanbao/edition.h"
+
+static struct kb_edition *parse(const char *text)
+{
+	return kb_edition_parse(text, strlen(text), "2021-02-27_p02.txt");
+}
+
+static size_t paragraphs(const struct kb_article *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->n_blocks; i++)
+		n += a->blocks[i].type == KB_BLOCK_PARAGRAPH;
+	return n;
+}
+
+static const char *para(const struct kb_article *a, size_t k)
+{
+	for (size_t i = 0; i < a->n_blocks; i++)
+		if (a->blocks[i].type == KB_BLOCK_PARAGRAPH && k-- == 0)
+			return a->blocks[i].text;
+	return NULL;
+}
+
+/* Does any paragraph of the edition contain s? */
+static bool in_text(const struct kb_edition *ed, const char *s)
+{
+	for (size_t i = 0; i < ed->n_articles; i++)
+		for (size_t k = 0; k < ed->articles[i].n_blocks; k++)
+			if (strstr(ed->articles[i].blocks[k].text, s))
+				return true;
+	return false;
+}
+
+static void full_width_and_top_byline(void)
+{
+	struct kb_edition *ed = parse(
+		"\n城市书房开进社区\n\n"
+		"本报记者 刘洋 实习生 陈晨\n\n"
+		"本报讯 近日，位于金水区的第十二家城市书房正式开放。书房藏书一万余册，全天候向市民免费开放，"
+		"每天接待读者三百余人次。\n\n"
+		"“以前借书要跑很远，现在下楼就能看书。”家住附近的王女士说，她每周都会带孩子来这里，"
+		"孩子最喜欢的是绘本区和\n\n"
+		"科普区，每次都舍不得走。\n\n"
+		"据了解，今年全市还将新建城市书房二十家。\n");
+	CHECK(ed->n_articles == 1, "full-width: one article");
+	const struct kb_article *a = &ed->articles[0];
+	CHECK_STR(a->title, "城市书房开进社区", "full-width: title");
+	CHECK(a->n_authors == 2, "full-width: top byline gives two authors");
+	CHECK(a->n_authors == 2 && strcmp(a->authors[1].role, "实习生") == 0,
+	      "full-width: second author's role is 实习生");
+	CHECK(paragraphs(a) == 3, "full-width: three paragraphs (one rejoined)");
+	CHECK(in_text(ed, "绘本区和科普区，每次"), "full-width: column break rejoined with nothing inserted");
+	CHECK_STR(ed->date, "2021-02-27", "date from the file name");
+	kb_edition_destroy(ed);
+}
+
+static void wire_dateline(void)
+{
+	struct kb_edition *ed = parse(
+		"全国春运今日启动\n\n"
+		"新华社北京1月28日电（记者 张三、李四）记者从国家发展改革委获悉，2021年春运从1月28日开始，"
+		"至3月8日结束，共计40天。\n\n"
+		"今年春运客流预计将明显低于往年。\n\n"
+		"铁路部门加开临客\n\n"
+		"新华社北京1月28日电（记者 王五）铁路部门28日起加开临时旅客列车，满足旅客出行需求。\n");
+	CHECK(ed->n_articles == 2, "wire: two articles (datelines start each)");
+	if (ed->n_articles == 2) {
+		CHECK(ed->articles[0].n_authors == 2, "wire: inline byline with 、 gives two authors");
+		CHECK(ed->articles[0].n_authors == 2 &&
+		      strcmp(ed->articles[0].authors[1].name, "李四") == 0, "wire: second name 李四");
+		CHECK_STR(ed->articles[1].title, "铁路部门加开临客", "wire: second title");
+		CHECK(ed->articles[1].n_authors == 1, "wire: second article's author");
+	}
+	kb_edition_destroy(ed);
+}
+
+static void interview(void)
+{
+	struct kb_edition *ed = parse(
+		"让老街区焕发新活力\n\n"
+		"——访区住建局局长 赵六\n\n"
+		"记者 孙七\n\n"
+		"记者：今年老旧小区改造有哪些新变化？\n\n"
+		"赵六：今年我们把加装电梯、增设充电桩纳入改造内容，已完成改造小区46个。\n\n"
+		"记者：居民最关心什么？\n\n"
+		"赵六：最关心的是停车和养老，我们会在明年的计划里重点解决。\n");
+	CHECK(ed->n_articles == 1, "interview: one article");
+	const struct kb_article *a = &ed->articles[0];
+	CHECK(a->subtitle && strstr(a->subtitle, "——访"), "interview: —— line is the subtitle");
+	CHECK(a->n_authors == 1, "interview: byline under the headline");
+	CHECK(paragraphs(a) == 4, "interview: question and answer paragraphs kept apart");
+	kb_edition_destroy(ed);
+}
+
+static void list_items(void)
+{
+	struct kb_edition *ed = parse(
+		"我市出台稳就业十条措施\n\n"
+		"本报讯 市政府日前出台稳就业措施，主要包括：\n\n"
+		"一是加大对中小企业的稳岗补贴；\n\n"
+		"二是扩大高校毕业生见习规模；\n\n"
+		"三是开展职业技能提升行动。\n\n"
+		"记者 周八\n");
+	CHECK(ed->n_articles == 1, "list: one article");
+	CHECK(paragraphs(&ed->articles[0]) == 4, "list: items ending in ；are not joined");
+	CHECK_STR(para(&ed->articles[0], 1), "一是加大对中小企业的稳岗补贴；", "list: first item alone");
+	kb_edition_destroy(ed);
+}
+
+static void briefs(void)
+{
+	struct kb_edition *ed = parse(
+		"■ 简讯\n\n"
+		"二七区开展消防演练\n\n"
+		"本报讯 3月1日，二七区在辖区商场开展消防应急演练，300余人参加。\n\n"
+		"中原区举办招聘会\n\n"
+		"本报讯 2月28日，中原区举办春风行动招聘会，提供岗位2000余个。\n\n"
+		"惠济区植树三千棵\n\n"
+		"本报讯 近日，惠济区组织义务植树活动，共植树3000余棵。\n");
+	CHECK(ed->n_articles == 3, "briefs: three short articles");
+	if (ed->n_articles == 3) {
+		CHECK_STR(ed->articles[0].title, "二七区开展消防演练", "briefs: first title");
+		CHECK_STR(ed->articles[0].kicker, "■ 简讯", "briefs: label is the first kicker");
+		CHECK_STR(ed->articles[2].title, "惠济区植树三千棵", "briefs: third title");
+	}
+	kb_edition_destroy(ed);
+}
+
+static void indented_without_blank_lines(void)
+{
+	struct kb_edition *ed = parse(
+		"黄河湿地迎来候鸟\n"
+		"　　本报讯 入冬以来，黄河湿地迎来大批越冬候鸟，其中包括国家一级保护动物\n"
+		"东方白鹳，数量比去年同期增加两成。\n"
+		"　　湿地管理部门加强巡护，禁止在保护区内垂钓和放牧。\n"
+		"　　市民观鸟时应保持距离，不要投喂。\n");
+	CHECK(ed->n_articles == 1, "indent: one article");
+	const struct kb_article *a = &ed->articles[0];
+	CHECK_STR(a->title, "黄河湿地迎来候鸟", "indent: title");
+	CHECK(paragraphs(a) == 3, "indent: indented lines start paragraphs, the unindented one continues");
+	CHECK(in_text(ed, "保护动物东方白鹳"), "indent: wrapped line rejoined");
+	kb_edition_destroy(ed);
+}
+
+static void header_jump_caption(void)
+{
+	struct kb_edition *ed = parse(
+		"2021年2月27日 星期六 责任编辑 张三 校对 李四\n\n"
+		"地铁6号线一期通车\n\n"
+		"本报讯 （记者 王五） 27日上午，地铁6号线一期工程正式开通运营，线路全长\n\n"
+		"市民乘坐地铁 王五 摄\n\n"
+		"约26公里，设站12座。\n\n"
+		"开通首日客流超过十万人次，沿线居民出行更加便捷，通勤时间\n\n"
+		"（下转第三版）\n");
+	CHECK(ed->n_articles == 1, "header/jump: one article");
+	CHECK(ed->n_extras == 3, "header/jump: header, caption and jump are extras");
+	CHECK(in_text(ed, "线路全长约26公里"), "caption between halves: rejoined");
+	CHECK(!in_text(ed, "星期六") && !in_text(ed, "下转") && !in_text(ed, "乘坐地铁"),
+	      "header/jump/caption: nothing leaks into the text");
+	CHECK(ed->n_articles == 1 && ed->articles[0].n_authors == 1, "inline byline with spaces");
+	bool has_jump = false;
+	for (size_t i = 0; i < ed->n_extras; i++)
+		has_jump |= ed->extras[i].type == KB_EXTRA_JUMP;
+	CHECK(has_jump, "jump line kept as an extra");
+	kb_edition_destroy(ed);
+}
+
+static void lost_headline(void)
+{
+	struct kb_edition *ed = parse(
+		"春季招聘会举行\n\n"
+		"本报讯 昨日，春季招聘会在会展中心举行。\n\n"
+		"记者 甲乙\n\n"
+		"本报讯 市教育局近日公布了今年中招政策，变化主要有三点。\n\n"
+		"记者 丙丁\n");
+	CHECK(ed->n_articles == 2, "lost headline: text after a closing byline is its own article");
+	if (ed->n_articles == 2)
+		CHECK_STR(ed->articles[1].title, "", "lost headline: empty title, none borrowed");
+	kb_edition_destroy(ed);
+}
+
+static void out_of_order(void)
+{
+	/* the tails of two broken paragraphs stand before their heads */
+	struct kb_edition *ed = parse(
+		"科技园区建设提速\n\n"
+		"本报讯 今年园区将围绕主导产业开展招商，全年计划投资八十亿元，建设项目三十个。\n\n"
+		"度计划投资十二亿元。三是做好服务保障，为企业解决用地用工问题。\n\n"
+		"设，新建实验室五家，新引进研发机构两家。\n\n"
+		"加快项目建设\n\n"
+		"一是抓好续建项目，确保年内竣工投产。二是抓好新开工项目，年\n\n"
+		"推进平台建设\n\n"
+		"创新平台方面，加快推进重点实验室建\n");
+	CHECK(ed->n_articles == 1, "out of order: one article");
+	CHECK(in_text(ed, "新开工项目，年度计划投资"), "out of order: first far seam joined");
+	CHECK(in_text(ed, "重点实验室建设，新建实验室"), "out of order: second far seam joined");
+	CHECK(!in_text(ed, "投资八十亿元，建设项目三十个。度"), "out of order: no wrong adjacent join");
+	kb_edition_destroy(ed);
+}
+
+static void empty_and_blank(void)
+{
+	struct kb_edition *ed = parse("");
+	CHECK(ed->n_articles == 0 && ed->n_extras == 0, "empty text: no articles");
+	kb_edition_destroy(ed);
+	ed = parse("\n\n　　\n \t\n");
+	CHECK(ed->n_articles == 0, "blank lines only: no articles");
+	kb_edition_destroy(ed);
+	ed = kb_edition_parse("正文没有标题的一段话。", strlen("正文没有标题的一段话。"), NULL);
+	CHECK(ed->n_articles == 1 && ed->articles[0].title[0] == '\0' && !ed->date,
+	      "a lone paragraph: one article, empty title, no date without a source");
+	kb_edition_destroy(ed);
+}
+
+int main(void)
+{
+	full_width_and_top_byline();
+	wire_dateline();
+	interview();
+	list_items();
+	briefs();
+	indented_without_blank_lines();
+	header_jump_caption();
+	lost_headline();
+	out_of_order();
+	empty_and_blank();
+	return tap_done();
+}
