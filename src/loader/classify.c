@@ -53,6 +53,21 @@ static void measure(const char *s, size_t n, struct shape *sh)
 	sh->last = prev;
 }
 
+/* Function words (的 和 在 对 将 …) may end a line cut mid-sentence but not
+ * a headline, which ends on a noun or a verb. */
+static bool ends_with_function_word(uint32_t c)
+{
+	static const uint32_t words[] = {
+		0x7684, 0x548C, 0x4E0E, 0x53CA, 0x5728, 0x5BF9, 0x5C06, 0x628A,
+		0x88AB, 0x4ECE, 0x5411, 0x4E8E, 0x7531, 0x5E76, 0x800C, 0x4E14,
+		0x6216, 0x4F46, 0x4E4B, 0x5176, 0x4EE5, 0x5C31, 0x5219, 0x6240,
+		0x7ED9, 0x8BA9, 0x4F7F};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i] == c)
+			return true;
+	return false;
+}
+
 /* Is the text shaped like a headline line (kicker, title, subtitle, section
  * heading)? Headlines carry no sentence inside them, end without a full stop
  * and are short; long ones are made of segments set apart by spaces. */
@@ -70,11 +85,11 @@ static bool headline_shaped(const struct shape *sh)
 			sh->last == '!' || sh->last == '?' || sh->last == '.';
 	if (exclaims)
 		return sh->nchars <= 40 && (sh->spaced || sh->pauses == 0);
-	if (sh->nchars <= 25 && sh->pauses <= 1)
-		return true;
+	if (ends_with_function_word(sh->last))
+		return false;
 	if (sh->spaced && sh->pauses <= 4)
 		return true;
-	return sh->pauses <= 2 && sh->nchars <= 50;
+	return sh->pauses <= 1 && sh->nchars <= 50;
 }
 
 /* Does s[0..n) contain the UTF-8 string w? */

@@ -1,0 +1,102 @@
+/*
+ * Column-break repair, one rule at a time: what counts as an open paragraph,
+ * what may continue it next door, and how far halves are paired.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader.h"
+
+/* Parse text and return the paragraphs joined by '|' (caller frees). */
+static char *paras(const char *text)
+{
+	struct kb_edition *ed = kb_edition_parse(text, strlen(text), NULL);
+	struct kb_buf b;
+	kb_buf_init(&b);
+	for (size_t i = 0; i < ed->n_articles; i++)
+		for (size_t k = 0; k < ed->articles[i].n_blocks; k++) {
+			if (ed->articles[i].blocks[k].type != KB_BLOCK_PARAGRAPH)
+				continue;
+			if (b.len)
+				kb_buf_putc(&b, '|');
+			kb_buf_puts(&b, ed->articles[i].blocks[k].text);
+		}
+	kb_edition_destroy(ed);
+	return kb_buf_steal(&b);
+}
+
+static void expect(const char *text, const char *want, const char *name)
+{
+	char *got = paras(text);
+	CHECK_STR(got, want, "%s", name);
+	free(got);
+}
+
+static void open_units(void)
+{
+	struct unit u = {.kind = U_BODY};
+	const char *open[] = {"会议指出，要进一步", "围绕主导产业、", "坚持“目标导向；",
+			      "主要内容：", "投资162亿元，年", "GDP增长5", NULL};
+	const char *closed[] = {"会议结束。", "他说：“我们有信心。”", "这是为什么？",
+				"真好！", "（完）", "事情是这样的……", NULL};
+	for (int i = 0; open[i]; i++) {
+		u.text = open[i];
+		u.len = strlen(open[i]);
+		CHECK(kb_unit_open(&u), "open: %s", open[i]);
+	}
+	for (int i = 0; closed[i]; i++) {
+		u.text = closed[i];
+		u.len = strlen(closed[i]);
+		CHECK(!kb_unit_open(&u), "closed: %s", closed[i]);
+	}
+	u.kind = U_HEADLINE;
+	u.text = "不是正文的标题";
+	u.len = strlen(u.text);
+	CHECK(!kb_unit_open(&u), "a headline is never an open paragraph");
+}
+
+static void adjacent(void)
+{
+	expect("标题一行\n\n会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期\n\n完成年度目标任务。\n",
+	       "会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期完成年度目标任务。",
+	       "adjacent: halves joined with nothing inserted");
+	expect("标题一行\n\n会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期\n\n\n\n\n完成年度目标任务。\n",
+	       "会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期完成年度目标任务。",
+	       "adjacent: three blank lines between the halves");
+	expect("标题一行\n\n会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期\n\n扫码看 视频新闻\n\n完成年度目标任务。\n",
+	       "会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期完成年度目标任务。",
+	       "adjacent: a media note between the halves");
+	expect("标题一行\n\n会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期\n\n完成年度目标任务，对进度滞后的项目逐一分析原因、制定措施，一月一调度、一季一\n\n通报。\n",
+	       "会议要求各单位抓紧推进重点项目建设，压实工作责任、强化要素保障、加强督导考核，确保按期完成年度目标任务，对进度滞后的项目逐一分析原因、制定措施，一月一调度、一季一通报。",
+	       "adjacent: a paragraph broken twice");
+	expect("标题一行\n\n会上，与会人员围绕以下问题进行讨论；\n\n9月2日上午，考察团来到苏州。\n",
+	       "会上，与会人员围绕以下问题进行讨论；9月2日上午，考察团来到苏州。",
+	       "adjacent: a clause ending in ；continues");
+	expect("标题一行\n\n今年的重点工作：\n\n一是抓项目；\n\n二是抓招商。\n",
+	       "今年的重点工作：|一是抓项目；|二是抓招商。",
+	       "adjacent: list items stay apart");
+	expect("标题一行\n\n上午举行了开幕式，\n\n本报讯 另一条消息的正文。\n",
+	       "上午举行了开幕式，|本报讯 另一条消息的正文。",
+	       "adjacent: a dateline never continues a paragraph");
+	expect("标题一行\n\n段落完整结束。\n\n下一段落开始。\n",
+	       "段落完整结束。|下一段落开始。",
+	       "adjacent: closed paragraphs stay apart");
+}
+
+static void far(void)
+{
+	expect("标题一行\n\n项目建设方面，全年计划开工项目四十个，年\n\n（下转第三版）\n\n"
+	       "另一个标题\n\n度计划投资二十亿元。\n",
+	       "项目建设方面，全年计划开工项目四十个，年|度计划投资二十亿元。",
+	       "far: no pairing past a jump line");
+}
+
+int main(void)
+{
+	open_units();
+	adjacent();
+	far();
+	return tap_done();
+}
