@@ -36,21 +36,24 @@
 #include <uniconv.h>
 #include <unistr.h>
 
-#define MAX_INPUT ((size_t)512 * 1024 * 1024) /* KB_TOO_LARGE above this */
-#define MAX_LINE_WARNINGS 10 /* lines reported one by one, then a summary */
-#define UTF8_SHARE_PERCENT 90 /* share of well-formed non-ASCII bytes */
+/* Larger inputs are refused with KB_TOO_LARGE. */
+#define MAX_INPUT ((size_t)512 * 1024 * 1024)
+/* Lines whose replacements are reported one by one before a summary. */
+#define MAX_LINE_WARNINGS 10
+/* Share of the non-ASCII bytes that must be well-formed for broken UTF-8. */
+#define UTF8_SHARE_PERCENT 90
 
 /* Collects the replacements of the current line, reports the first lines. */
 struct warner {
 	kb_warn_fn warn;
 	void *ctx;
-	const char *what;        /* the broken encoding: "UTF-8", "UTF-16" */
-	size_t line;             /* current 1-based line of the output */
-	size_t on_line;          /* replacements on the current line */
-	unsigned char first[4];  /* bytes of the line's first replaced sequence */
-	size_t first_len;
-	size_t lines;            /* lines with at least one replacement */
-	size_t total;            /* replacements in the whole text */
+	const char *what;       /* the broken encoding: "UTF-8", "UTF-16" */
+	size_t line;            /* current 1-based line of the output */
+	size_t on_line;         /* replacements on the current line */
+	unsigned char first[4]; /* bytes of the line's first replaced sequence */
+	size_t first_len;       /* how many of them are kept in first */
+	size_t lines;           /* lines with at least one replacement */
+	size_t total;           /* replacements in the whole text */
 };
 
 /* What the counting pass learns about UTF-8 input. */
@@ -62,8 +65,7 @@ struct scan {
 };
 
 /* Start a warner on line 1. */
-static void warner_init(struct warner *w, kb_warn_fn warn, void *ctx,
-			const char *what)
+static void warner_init(struct warner *w, kb_warn_fn warn, void *ctx, const char *what)
 {
 	memset(w, 0, sizeof(*w));
 	w->warn = warn;
@@ -94,18 +96,15 @@ static void warner_flush(struct warner *w)
 	if (w->warn && w->lines <= MAX_LINE_WARNINGS) {
 		hex[0] = '\0';
 		for (i = 0; i < w->first_len; i++)
-			p += (size_t)snprintf(hex + p, sizeof(hex) - p, "%s%02X",
-					      i ? " " : "", w->first[i]);
+			p += (size_t)snprintf(hex + p, sizeof(hex) - p, "%s%02X", i ? " " : "",
+					      w->first[i]);
 		if (w->on_line == 1)
-			snprintf(msg, sizeof(msg),
-				 "invalid %s (%s %s) replaced with U+FFFD",
-				 w->what, w->first_len == 1 ? "byte" : "bytes",
-				 hex);
+			snprintf(msg, sizeof(msg), "invalid %s (%s %s) replaced with U+FFFD",
+				 w->what, w->first_len == 1 ? "byte" : "bytes", hex);
 		else
 			snprintf(msg, sizeof(msg),
 				 "%zu invalid %s sequences replaced with U+FFFD (first: %s %s)",
-				 w->on_line, w->what,
-				 w->first_len == 1 ? "byte" : "bytes", hex);
+				 w->on_line, w->what, w->first_len == 1 ? "byte" : "bytes", hex);
 		w->warn(w->ctx, w->line, msg);
 	}
 	w->on_line = 0;
@@ -127,7 +126,8 @@ static void warner_finish(struct warner *w)
 	warner_flush(w);
 	if (w->warn && w->lines > MAX_LINE_WARNINGS) {
 		snprintf(msg, sizeof(msg),
-			 "%zu invalid %s sequences replaced with U+FFFD on %zu lines (only the first %d lines are listed)",
+			 "%zu invalid %s sequences replaced with U+FFFD on %zu lines (only the "
+			 "first %d lines are listed)",
 			 w->total, w->what, w->lines, MAX_LINE_WARNINGS);
 		w->warn(w->ctx, 0, msg);
 	}
@@ -185,8 +185,8 @@ static void scan_utf8(const unsigned char *s, size_t n, struct scan *sc)
 			i++;
 			continue;
 		}
-		if (c >= 0xE1 && c <= 0xEC && i + 2 < n &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+		if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) {
 			r = 3;
 		} else {
 			r = seq_len(s + i, n - i);
@@ -204,8 +204,7 @@ static void scan_utf8(const unsigned char *s, size_t n, struct scan *sc)
 
 /* Copy valid UTF-8 s[0..n) to out with CRLF and lone CR made LF; out may be
  * s itself. Returns the bytes written. */
-static size_t clean_line_ends(const unsigned char *s, size_t n,
-			      unsigned char *out)
+static size_t clean_line_ends(const unsigned char *s, size_t n, unsigned char *out)
 {
 	const unsigned char *cr;
 	size_t i = 0, o = 0, run;
@@ -231,8 +230,7 @@ static size_t clean_line_ends(const unsigned char *s, size_t n,
  * become LF, each maximal subpart becomes U+FFFD (reported to w). out needs
  * n + 2 * (subparts to replace) bytes and must not overlap s.
  * Returns the bytes written. */
-static size_t clean_utf8(const unsigned char *s, size_t n, unsigned char *out,
-			 struct warner *w)
+static size_t clean_utf8(const unsigned char *s, size_t n, unsigned char *out, struct warner *w)
 {
 	size_t i = 0, o = 0;
 	int r;
@@ -251,8 +249,8 @@ static size_t clean_utf8(const unsigned char *s, size_t n, unsigned char *out,
 				warner_newline(w);
 			continue;
 		}
-		if (c >= 0xE1 && c <= 0xEC && i + 2 < n &&
-		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+		if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80)
 			r = 3;
 		else
 			r = seq_len(s + i, n - i);
@@ -308,21 +306,19 @@ static bool has_utf16_nul(const unsigned char *s, size_t n)
  * surrogate or an odd last byte becomes U+FFFD. Done by hand rather than with
  * iconv so that broken input is repaired and reported by line, not refused.
  * The text must hold no U+0000 (has_utf16_nul). Returns the bytes written. */
-static size_t decode_utf16(const unsigned char *s, size_t n, bool be,
-			   unsigned char *out, struct warner *w)
+static size_t decode_utf16(const unsigned char *s, size_t n, bool be, unsigned char *out,
+			   struct warner *w)
 {
 	size_t i = 0, o = 0;
 	uint32_t u, v;
 
 	while (i + 1 < n) {
-		u = be ? (uint32_t)s[i] << 8 | s[i + 1]
-		       : (uint32_t)s[i + 1] << 8 | s[i];
+		u = be ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
 		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
-			v = be ? (uint32_t)s[i + 2] << 8 | s[i + 3]
-			       : (uint32_t)s[i + 3] << 8 | s[i + 2];
+			v = be ? (uint32_t)s[i + 2] << 8 | s[i + 3] :
+				 (uint32_t)s[i + 3] << 8 | s[i + 2];
 			if (v >= 0xDC00 && v <= 0xDFFF) {
-				put_utf8(out, &o, 0x10000 +
-					 ((u - 0xD800) << 10) + (v - 0xDC00));
+				put_utf8(out, &o, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
 				i += 4;
 				continue;
 			}
@@ -333,8 +329,8 @@ static size_t decode_utf16(const unsigned char *s, size_t n, bool be,
 		} else if (u == '\r') {
 			out[o++] = '\n';
 			warner_newline(w);
-			if (i + 3 < n && (be ? s[i + 2] == 0 && s[i + 3] == '\n'
-					     : s[i + 2] == '\n' && s[i + 3] == 0))
+			if (i + 3 < n && (be ? s[i + 2] == 0 && s[i + 3] == '\n' :
+					       s[i + 2] == '\n' && s[i + 3] == 0))
 				i += 2;
 		} else {
 			put_utf8(out, &o, u);
@@ -354,14 +350,12 @@ static size_t decode_utf16(const unsigned char *s, size_t n, bool be,
 /* Try s[0..n) as strict GB18030. On success *out is a malloc'ed, cleaned,
  * NUL-terminated UTF-8 text of *len bytes; otherwise errno says why (EILSEQ,
  * EINVAL: not GB18030; ENOMEM). */
-static bool decode_gb18030(const unsigned char *s, size_t n, char **out,
-			   size_t *len)
+static bool decode_gb18030(const unsigned char *s, size_t n, char **out, size_t *len)
 {
 	size_t m = 0;
 	uint8_t *r;
 
-	r = u8_conv_from_encoding("GB18030", iconveh_error, (const char *)s,
-				  n, NULL, NULL, &m);
+	r = u8_conv_from_encoding("GB18030", iconveh_error, (const char *)s, n, NULL, NULL, &m);
 	if (!r)
 		return false;
 	if (u8_check(r, m)) {
@@ -380,9 +374,8 @@ static bool decode_gb18030(const unsigned char *s, size_t n, char **out,
 /* kb_decode with an optional buffer to reuse: owned, when not NULL, is a
  * malloc'ed buffer of at least n + 1 bytes holding the input (in points into
  * it) that this function takes over, either as the output or to free. */
-static enum kb_status decode(const unsigned char *in, size_t n,
-			     unsigned char *owned, struct kb_text *out,
-			     kb_warn_fn warn, void *ctx)
+static enum kb_status decode(const unsigned char *in, size_t n, unsigned char *owned,
+			     struct kb_text *out, kb_warn_fn warn, void *ctx)
 {
 	struct warner w;
 	struct scan sc;
@@ -397,8 +390,7 @@ static enum kb_status decode(const unsigned char *in, size_t n,
 		return KB_TOO_LARGE;
 	}
 
-	if (n >= 2 && ((in[0] == 0xFF && in[1] == 0xFE) ||
-		       (in[0] == 0xFE && in[1] == 0xFF))) {
+	if (n >= 2 && ((in[0] == 0xFF && in[1] == 0xFE) || (in[0] == 0xFE && in[1] == 0xFF))) {
 		be = in[0] == 0xFE;
 		if (has_utf16_nul(in + 2, n - 2)) {
 			free(owned);
@@ -443,7 +435,8 @@ static enum kb_status decode(const unsigned char *in, size_t n,
 		}
 		if (warn) {
 			snprintf(msg, sizeof(msg),
-				 "neither UTF-8 nor GB18030 (only %zu%% of the non-ASCII bytes are UTF-8); decoded as UTF-8, invalid bytes shown as U+FFFD",
+				 "neither UTF-8 nor GB18030 (only %zu%% of the non-ASCII bytes are "
+				 "UTF-8); decoded as UTF-8, invalid bytes shown as U+FFFD",
 				 sc.hi ? sc.hi_good * 100 / sc.hi : 0);
 			warn(ctx, 0, msg);
 		}
@@ -469,16 +462,15 @@ static enum kb_status decode(const unsigned char *in, size_t n,
 	return KB_OK;
 }
 
-enum kb_status kb_decode(const char *bytes, size_t n, struct kb_text *out,
-			 kb_warn_fn warn, void *ctx)
+enum kb_status kb_decode(const char *bytes, size_t n, struct kb_text *out, kb_warn_fn warn,
+			 void *ctx)
 {
 	return decode((const unsigned char *)bytes, n, NULL, out, warn, ctx);
 }
 
 /* Read all of fd (a regular file of about size bytes) into *buf, which has
  * room for one more byte than *len. Stops past MAX_INPUT. errno on failure. */
-static enum kb_status read_all(int fd, off_t size, unsigned char **buf,
-			       size_t *len)
+static enum kb_status read_all(int fd, off_t size, unsigned char **buf, size_t *len)
 {
 	size_t cap, n = 0;
 	unsigned char *p;
@@ -516,8 +508,7 @@ static enum kb_status read_all(int fd, off_t size, unsigned char **buf,
 	return KB_OK;
 }
 
-enum kb_status kb_decode_file(const char *path, struct kb_text *out,
-			      kb_warn_fn warn, void *ctx)
+enum kb_status kb_decode_file(const char *path, struct kb_text *out, kb_warn_fn warn, void *ctx)
 {
 	enum kb_status st;
 	unsigned char *buf = NULL;

@@ -32,8 +32,8 @@ struct walk {
 	kb_walk_file_fn on_file;
 	kb_walk_error_fn on_error;
 	void *ctx;
-	size_t errors;           /* paths reported to on_error */
-	struct ancestor *stack;  /* directories from the top path down */
+	size_t errors;          /* paths reported to on_error */
+	struct ancestor *stack; /* directories from the top path down */
 	size_t depth, cap;
 };
 

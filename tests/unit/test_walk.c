@@ -47,14 +47,16 @@ static bool touch(const char *path)
 static bool build_tree(void)
 {
 	static const char *const dirs[] = {
-		"root", "root/sub", "root/sub/deeper", "root/z",
-		"root/.hiddendir", "root/lockeddir",
+		"root",   "root/sub",        "root/sub/deeper",
+		"root/z", "root/.hiddendir", "root/lockeddir",
 	};
 	static const char *const files[] = {
-		"root/a.txt", "root/b.txt", "root/B.txt", "root/10.txt",
-		"root/9.txt", "root/notes.md", "root/.hidden.txt",
-		"root/.hiddendir/x.txt", "root/sub/c.txt",
-		"root/sub/deeper/d.txt", "root/z/e.txt", "root/locked.txt",
+		"root/a.txt",           "root/b.txt",
+		"root/B.txt",           "root/10.txt",
+		"root/9.txt",           "root/notes.md",
+		"root/.hidden.txt",     "root/.hiddendir/x.txt",
+		"root/sub/c.txt",       "root/sub/deeper/d.txt",
+		"root/z/e.txt",         "root/locked.txt",
 		"root/lockeddir/x.txt",
 	};
 	size_t i;
@@ -76,8 +78,8 @@ static bool build_tree(void)
 }
 
 /* Walk n paths, compare the transcript with want and the error count. */
-static void check_walk(const char *name, const char *const *paths, size_t n,
-		       const char *want, size_t errors)
+static void check_walk(const char *name, const char *const *paths, size_t n, const char *want,
+		       size_t errors)
 {
 	struct kb_buf got;
 	size_t e;
@@ -96,28 +98,27 @@ static void test_tree(bool locked_readable)
 	struct kb_buf want;
 
 	kb_buf_init(&want);
-	kb_buf_puts(&want,
-		    "F root/10.txt\n"
-		    "F root/9.txt\n"
-		    "F root/B.txt\n"
-		    "F root/a.txt\n"
-		    "F root/b.txt\n"
-		    "E root/broken.txt: broken symlink (its target does not exist)\n"
-		    "E root/fifo.txt: not a regular file (FIFO)\n"
-		    "F root/link.txt\n");
+	kb_buf_puts(&want, "F root/10.txt\n"
+			   "F root/9.txt\n"
+			   "F root/B.txt\n"
+			   "F root/a.txt\n"
+			   "F root/b.txt\n"
+			   "E root/broken.txt: broken symlink (its target does not exist)\n"
+			   "E root/fifo.txt: not a regular file (FIFO)\n"
+			   "F root/link.txt\n");
 	if (locked_readable)
 		kb_buf_puts(&want, "F root/locked.txt\n"
-			    "F root/lockeddir/x.txt\n");
+				   "F root/lockeddir/x.txt\n");
 	else
-		kb_buf_printf(&want, "E root/locked.txt: %s\n"
+		kb_buf_printf(&want,
+			      "E root/locked.txt: %s\n"
 			      "E root/lockeddir: %s\n",
 			      strerror(EACCES), strerror(EACCES));
-	kb_buf_puts(&want,
-		    "E root/self.txt: symlink loop (too many levels of symbolic links)\n"
-		    "F root/sub/c.txt\n"
-		    "F root/sub/deeper/d.txt\n"
-		    "E root/sub/loop: symlink loop (same directory as root)\n"
-		    "F root/z/e.txt\n");
+	kb_buf_puts(&want, "E root/self.txt: symlink loop (too many levels of symbolic links)\n"
+			   "F root/sub/c.txt\n"
+			   "F root/sub/deeper/d.txt\n"
+			   "E root/sub/loop: symlink loop (same directory as root)\n"
+			   "F root/z/e.txt\n");
 	check_walk("tree", root, 1, want.data, locked_readable ? 4 : 6);
 	kb_buf_finish(&want);
 }
@@ -127,7 +128,10 @@ static void test_tree(bool locked_readable)
 static void test_named_paths(bool locked_readable)
 {
 	static const char *const named[] = {
-		"root/notes.md", "root/pipe", "root/nope.txt", "root/z/",
+		"root/notes.md",
+		"root/pipe",
+		"root/nope.txt",
+		"root/z/",
 	};
 	static const char *const via_loop[] = { "root/sub/loop/z" };
 	static const char *const into_loop[] = { "root/sub/loop/sub" };
@@ -138,43 +142,42 @@ static void test_named_paths(bool locked_readable)
 		struct kb_buf want;
 		kb_buf_init(&want);
 		kb_buf_puts(&want, "F root/notes.md\n"
-			    "E root/pipe: not a regular file (FIFO)\n");
+				   "E root/pipe: not a regular file (FIFO)\n");
 		kb_buf_puts(&want, msg);
 		kb_buf_puts(&want, "F root/z/e.txt\n");
 		check_walk("named paths", named, 4, want.data, 2);
 		kb_buf_finish(&want);
 	}
-	check_walk("through a symlink", via_loop, 1,
-		   "F root/sub/loop/z/e.txt\n", 0);
+	check_walk("through a symlink", via_loop, 1, "F root/sub/loop/z/e.txt\n", 0);
 	/* Started below the loop's target, the walk reaches root once through
 	 * the link, and the loop shows up one level further down. */
 	{
 		struct kb_buf want;
 		kb_buf_init(&want);
-		kb_buf_puts(&want,
-			    "F root/sub/loop/sub/c.txt\n"
-			    "F root/sub/loop/sub/deeper/d.txt\n"
-			    "F root/sub/loop/sub/loop/10.txt\n"
-			    "F root/sub/loop/sub/loop/9.txt\n"
-			    "F root/sub/loop/sub/loop/B.txt\n"
-			    "F root/sub/loop/sub/loop/a.txt\n"
-			    "F root/sub/loop/sub/loop/b.txt\n"
-			    "E root/sub/loop/sub/loop/broken.txt: broken symlink (its target does not exist)\n"
-			    "E root/sub/loop/sub/loop/fifo.txt: not a regular file (FIFO)\n"
-			    "F root/sub/loop/sub/loop/link.txt\n");
+		kb_buf_puts(&want, "F root/sub/loop/sub/c.txt\n"
+				   "F root/sub/loop/sub/deeper/d.txt\n"
+				   "F root/sub/loop/sub/loop/10.txt\n"
+				   "F root/sub/loop/sub/loop/9.txt\n"
+				   "F root/sub/loop/sub/loop/B.txt\n"
+				   "F root/sub/loop/sub/loop/a.txt\n"
+				   "F root/sub/loop/sub/loop/b.txt\n"
+				   "E root/sub/loop/sub/loop/broken.txt: broken symlink (its "
+				   "target does not exist)\n"
+				   "E root/sub/loop/sub/loop/fifo.txt: not a regular file (FIFO)\n"
+				   "F root/sub/loop/sub/loop/link.txt\n");
 		if (locked_readable)
-			kb_buf_puts(&want,
-				    "F root/sub/loop/sub/loop/locked.txt\n"
-				    "F root/sub/loop/sub/loop/lockeddir/x.txt\n");
+			kb_buf_puts(&want, "F root/sub/loop/sub/loop/locked.txt\n"
+					   "F root/sub/loop/sub/loop/lockeddir/x.txt\n");
 		else
 			kb_buf_printf(&want,
 				      "E root/sub/loop/sub/loop/locked.txt: %s\n"
 				      "E root/sub/loop/sub/loop/lockeddir: %s\n",
 				      strerror(EACCES), strerror(EACCES));
-		kb_buf_puts(&want,
-			    "E root/sub/loop/sub/loop/self.txt: symlink loop (too many levels of symbolic links)\n"
-			    "E root/sub/loop/sub/loop/sub: symlink loop (same directory as root/sub/loop/sub)\n"
-			    "F root/sub/loop/sub/loop/z/e.txt\n");
+		kb_buf_puts(&want, "E root/sub/loop/sub/loop/self.txt: symlink loop (too many "
+				   "levels of symbolic links)\n"
+				   "E root/sub/loop/sub/loop/sub: symlink loop (same directory as "
+				   "root/sub/loop/sub)\n"
+				   "F root/sub/loop/sub/loop/z/e.txt\n");
 		check_walk("starting inside the loop", into_loop, 1, want.data,
 			   locked_readable ? 4 : 6);
 		kb_buf_finish(&want);
@@ -206,8 +209,7 @@ int main(void)
 		/* Root reads mode 000 files: expect what access() says. */
 		locked_readable = access("root/locked.txt", R_OK) == 0;
 		printf("# mode 000 entries are %s here (euid %ld)\n",
-		       locked_readable ? "readable" : "unreadable",
-		       (long)geteuid());
+		       locked_readable ? "readable" : "unreadable", (long)geteuid());
 		test_tree(locked_readable);
 		test_named_paths(locked_readable);
 		test_null_callbacks();
