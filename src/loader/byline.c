@@ -27,7 +27,18 @@ static const char *const role_words[] = {
 /* Credit marks that may follow the names and carry no name themselves. */
 static const char *const credit_words[] = {
 	"文/图", "图/文", "文图", "图文", "文·图", "文", "图", "摄", "摄影", "报道",
-	"整理", "绘", "制图", "文并摄", "摄像", "供图", "综合报道", "发自", NULL};
+	"整理", "绘", "制图", "文并摄", "摄像", "供图", "综合报道", "摄影报道",
+	"联合报道", "图片报道", NULL};
+
+/* The first occurrence of w in s[0..n), or NULL. */
+static const char *strstr_n(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	for (size_t i = 0; i + wn <= n; i++)
+		if (memcmp(s + i, w, wn) == 0)
+			return s + i;
+	return NULL;
+}
 
 static bool word_in(const char *s, size_t n, const char *const *words)
 {
@@ -86,30 +97,46 @@ static void set_role(struct acc *a, const char *s, size_t n)
 	a->had_role = true;
 }
 
+/* Does s[0..n) start with a role suffix word glued to a name (记者张三)? */
+static bool glued_role(const char *s, size_t n)
+{
+	for (size_t i = 0; role_suffixes[i]; i++) {
+		size_t sl = strlen(role_suffixes[i]);
+		if (sl < n && memcmp(s, role_suffixes[i], sl) == 0 && kb_is_name(s + sl, n - sl))
+			return true;
+	}
+	return false;
+}
+
 /* One token of a byline: a role, a name, a credit mark, or a role glued to
  * its name (记者张三, 文/张三). False when the token is none of these. */
 static bool take_token(struct acc *a, const char *s, size_t n)
 {
+	/* a role; a credit mark after names (文/图, 摄影) is taken as a role
+	 * too: harmless when no name follows, right when one does */
 	if (is_role(s, n)) {
-		/* a bare credit mark after names ends them, it is no new role */
-		if (a->n > 0 && word_in(s, n, credit_words))
-			return true;
 		set_role(a, s, n);
 		return true;
 	}
-	if (word_in(s, n, credit_words))
+	if (word_in(s, n, credit_words) || kb_starts(s, n, "发自"))
 		return true;
-	if (kb_is_name(s, n))
-		return add_name(a, s, n);
-	/* 文/张三: a credit, a slash, a name */
+	/* 文/张三, 文／张三: a credit, a slash, a name */
+	size_t sl = 1;
 	const char *slash = memchr(s, '/', n);
-	if (slash && slash > s) {
+	const char *fw = strstr_n(s, n, "／");
+	if (fw && (!slash || fw < slash)) {
+		slash = fw;
+		sl = strlen("／");
+	}
+	if (slash && slash > s && (size_t)(slash - s) + sl < n) {
 		size_t left = (size_t)(slash - s);
-		if (is_role(s, left) && kb_is_name(slash + 1, n - left - 1)) {
+		if (is_role(s, left) && kb_is_name(slash + sl, n - left - sl)) {
 			set_role(a, s, left);
-			return add_name(a, slash + 1, n - left - 1);
+			return add_name(a, slash + sl, n - left - sl);
 		}
 	}
+	if (kb_is_name(s, n) && !glued_role(s, n))
+		return add_name(a, s, n);
 	/* 记者张三: a role word glued to the name */
 	for (size_t i = 0; role_suffixes[i]; i++) {
 		const char *suf = role_suffixes[i];

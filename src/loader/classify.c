@@ -124,7 +124,7 @@ static bool ends_any(const char *s, size_t n, const char *const *words)
 static bool is_media_note(const char *s, size_t n, const struct shape *sh)
 {
 	static const char *const words[] = {"扫码", "扫描", "二维码", "扫一扫", NULL};
-	return sh->nchars <= 40 && contains_any(s, n, words);
+	return sh->nchars <= 40 && sh->last != 0x3002 && contains_any(s, n, words);
 }
 
 /* The page's own header: weekday, date and edition, the editors' names. */
@@ -134,7 +134,7 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 		"星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
 		"星期日", "星期天", "责任编辑", "责编", "美编", "美术编辑",
 		"校对", "版式", "组版", "值班编辑", "编辑：", "编辑:", NULL};
-	if (sh->nchars > 80 || sh->last == 0x3002)
+	if (sh->nchars > 80 || sh->last == 0x3002 || kb_is_pause(sh->last))
 		return false;
 	return contains_any(s, n, words);
 }
@@ -200,7 +200,7 @@ static bool ends_with_position(const char *s, size_t n)
 	static const char *const words[] = {
 		"书记", "主任", "长", "委员", "代表", "经理", "主席", "总监", "总裁",
 		"院士", "教授", "董事", "理事", "秘书", "负责人", "专家", "主管",
-		"老师", "医生", "律师", "工程师", "创始人", "研究员", "市民", "村民",
+		"老师", "医生", "医师", "护士", "药师", "技师", "法官", "检察官", "警官", "律师", "工程师", "创始人", "研究员", "市民", "村民",
 		"居民", "嘉宾", "网友", "干部", "主持人", "政委", "大使", "顾问",
 		"会计师", "设计师", "队员", "党员", "职工", "员工", "校友", "学生",
 		"志愿者", "企业家", "作家", "画家", "演员", "导演", "运动员", "教练",
@@ -212,7 +212,8 @@ static bool ends_with_position(const char *s, size_t n)
 static bool is_speaker_label(const char *s, size_t n, const struct shape *sh)
 {
 	if (sh->nchars > 40 || sh->stops_inside || kb_is_final(sh->last) ||
-	    kb_is_pause(sh->last) || sh->first == 0x2014 || sh->first == '-')
+	    kb_is_pause(sh->last) || sh->first == 0x2014 || sh->first == 0x2500 || sh->first == 0x2501 ||
+	    sh->first == '-')
 		return false;
 	const char *e = s + n, *p = e;
 	int l;
@@ -246,29 +247,32 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 	*credit = NULL;
 	if (sh->nchars > 200)
 		return false;
-	for (size_t i = 0; leads[i]; i++)
-		if (kb_starts(s, n, leads[i]))
-			return sh->nchars <= 150;
+	bool lead = false;
+	for (size_t i = 0; leads[i] && !lead; i++)
+		lead = kb_starts(s, n, leads[i]);
+	if (lead && sh->nchars > 150)
+		return false;
 	size_t i;
 	for (i = 0; marks[i]; i++)
 		if (kb_ends(s, n, marks[i]))
 			break;
 	if (!marks[i])
-		return false;
+		return lead;
 	const char *e = s + n - strlen(marks[i]);
 	int l;
 	/* the name before the mark, set apart from it by white space */
 	if (e == s || !kb_is_space(kb_cp_before(s, e, &l)))
-		return false;
+		return lead;
 	while (e > s && kb_is_space(kb_cp_before(s, e, &l)))
 		e -= l;
 	const char *nb = e;
 	while (nb > s && !kb_is_space(kb_cp_before(s, nb, &l)))
 		nb -= l;
-	if (nb == s || !kb_is_name(nb, (size_t)(e - nb)))
-		return false;
+	if (!kb_is_name(nb, (size_t)(e - nb)))
+		return lead;
 	*credit = kb_arena_strndup(p->arena, nb, (size_t)(e - nb));
-	u->caption_len = (size_t)(nb - s);
+	/* a credit line alone ("张三 摄") keeps its whole text */
+	u->caption_len = nb > s ? (size_t)(nb - s) : n;
 	return true;
 }
 
@@ -284,7 +288,7 @@ bool kb_starts_dateline(const char *s, size_t n)
 			uint32_t nc = after < e ? kb_cp_at(after, e, &l) : ' ';
 			bool sep = kb_is_space(nc) || kb_is_opener(nc) || nc == 0x2014 ||
 				   nc == 0xFF1A || nc == ':' || nc == 0xFF0C;
-			if (count == 0 || !sep)
+			if (count < 2 || !sep)
 				return false;
 			return c == 0x8BAF || agency;
 		}
@@ -309,9 +313,13 @@ bool kb_starts_list_item(const char *s, size_t n)
 	uint32_t c2 = s + l < e ? kb_cp_at(s + l, e, &l2) : 0;
 	if (kb_cn_digit(c) && (c2 == 0x662F /* 是 */ || c2 == 0x3001 /* 、 */))
 		return true;
-	if ((c == 0x7B2C /* 第 */ || c == 0x5176 /* 其 */) && kb_cn_digit(c2))
-		return true;
-	if ((c == 0xFF08 || c == '(') && kb_cn_digit(c2))
+	if ((c == 0x7B2C /* 第 */ || c == 0x5176 /* 其 */) && kb_cn_digit(c2)) {
+		/* 第一，其二、… but not 第一次, 第三方 */
+		const char *q = s + l + l2;
+		uint32_t c3 = q < e ? kb_cp_at(q, e, &l) : 0;
+		return c3 == 0xFF0C || c3 == ',' || c3 == 0x3001 || c3 == 0x662F;
+	}
+	if ((c == 0xFF08 || c == '(') && (kb_cn_digit(c2) || (c2 >= '0' && c2 <= '9')))
 		return true;
 	if (c >= 0x2460 && c <= 0x2473) /* ①..⑳ */
 		return true;
@@ -321,7 +329,8 @@ bool kb_starts_list_item(const char *s, size_t n)
 			q++;
 		if (q < e) {
 			uint32_t d = kb_cp_at(q, e, &l);
-			return d == '.' || d == 0x3001 || d == 0xFF0E;
+			bool digit_after = q + l < e && q[l] >= '0' && q[l] <= '9';
+			return (d == '.' || d == 0x3001 || d == 0xFF0E) && !digit_after;
 		}
 	}
 	return false;
@@ -340,7 +349,8 @@ bool kb_unit_open(const struct unit *u)
 static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
 {
 	unsigned hl = 0;
-	if (sh->first == 0x2014 || sh->first == 0x2015 || kb_starts(s, n, "--"))
+	if (sh->first == 0x2014 || sh->first == 0x2015 || sh->first == 0x2500 ||
+	    sh->first == 0x2501 || kb_starts(s, n, "--"))
 		hl |= HL_DASH;
 	if (kb_is_bullet(sh->first) && sh->nchars <= 14)
 		hl |= HL_LABEL;

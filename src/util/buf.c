@@ -50,8 +50,9 @@ void kb_buf_putc(struct kb_buf *b, char c)
 void kb_buf_printf(struct kb_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	char probe[1];
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(probe, sizeof(probe), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Golden tests of the loader: `kanbao parse --json` of each sample edition must
+# equal tests/golden/NAME.json byte for byte. After a deliberate change of the
+# loader, review the diff and refresh with: tests/tools/golden.sh KANBAO ROOT --update
+# Usage: golden.sh KANBAO_BINARY SOURCE_ROOT [--update]   (prints TAP)
+set -u
+kanbao=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$2
+update=${3:-}
+cd "$root" || exit 1
+n=0 failed=0
+for ed in sample-issues/*.txt; do
+	name=$(basename "$ed" .txt)
+	want=tests/golden/$name.json
+	got=$(mktemp)
+	"$kanbao" parse --json "$ed" >"$got" 2>/dev/null
+	n=$((n + 1))
+	if [ "$update" = --update ]; then
+		cp "$got" "$want"
+		echo "ok $n - $name updated"
+	elif cmp -s "$got" "$want"; then
+		echo "ok $n - golden parse of $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - golden parse of $name"
+		diff -u "$want" "$got" | head -40 | sed 's/^/#   /'
+	fi
+	rm -f "$got"
+done
+echo "1..$n"
+[ "$failed" -eq 0 ]
