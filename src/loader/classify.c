@@ -18,6 +18,8 @@ struct shape {
 	size_t excl_inside;  /* ！？!? before the last character */
 	size_t pauses;       /* ，,、：: anywhere */
 	bool spaced;         /* white space between two printed characters */
+	bool header_chars;   /* has 星 编 校 版 组: may be a page header */
+	bool media_chars;    /* has 扫 码: may be a media note */
 	uint32_t first, last;
 };
 
@@ -48,6 +50,10 @@ static void measure(const char *s, size_t n, struct shape *sh)
 			sh->excl_inside++;
 		if (kb_is_pause(c))
 			sh->pauses++;
+		else if (c == 0x661F || c == 0x7F16 || c == 0x6821 || c == 0x7248 || c == 0x7EC4)
+			sh->header_chars = true;
+		else if (c == 0x626B || c == 0x7801)
+			sh->media_chars = true;
 		prev = c;
 	}
 	sh->last = prev;
@@ -124,7 +130,8 @@ static bool ends_any(const char *s, size_t n, const char *const *words)
 static bool is_media_note(const char *s, size_t n, const struct shape *sh)
 {
 	static const char *const words[] = {"扫码", "扫描", "二维码", "扫一扫", NULL};
-	return sh->nchars <= 40 && sh->last != 0x3002 && contains_any(s, n, words);
+	return sh->media_chars && sh->nchars <= 40 && sh->last != 0x3002 &&
+	       contains_any(s, n, words);
 }
 
 /* The page's own header: weekday, date and edition, the editors' names. */
@@ -134,7 +141,8 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 		"星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
 		"星期日", "星期天", "责任编辑", "责编", "美编", "美术编辑",
 		"校对", "版式", "组版", "值班编辑", "编辑：", "编辑:", NULL};
-	if (sh->nchars > 80 || sh->last == 0x3002 || kb_is_pause(sh->last))
+	if (!sh->header_chars || sh->nchars > 80 || sh->last == 0x3002 ||
+	    kb_is_pause(sh->last))
 		return false;
 	return contains_any(s, n, words);
 }
@@ -306,7 +314,7 @@ bool kb_starts_dateline(const char *s, size_t n)
 bool kb_starts_list_item(const char *s, size_t n)
 {
 	const char *e = s + n;
-	int l, l2;
+	int l, l2 = 0;
 	if (n == 0)
 		return false;
 	uint32_t c = kb_cp_at(s, e, &l);
@@ -375,7 +383,8 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_MEDIA;
 	else if (is_page_header(u->text, u->len, &sh))
 		u->kind = U_HEADER;
-	else if (kb_parse_byline(p->arena, u->text, u->len, &u->authors, &u->n_authors))
+	else if (sh.nchars <= 80 &&
+		 kb_parse_byline(p->arena, u->text, u->len, &u->authors, &u->n_authors))
 		u->kind = U_BYLINE;
 	else if (is_caption(p, u, &sh))
 		u->kind = U_CAPTION;

@@ -17,13 +17,45 @@
 
 /* ---- characters (utf8.c) ---- */
 
-/* Decode the code point at s (valid UTF-8, s < end); *len gets its size. */
-uint32_t kb_cp_at(const char *s, const char *end, int *len);
+/* Decode the code point at s (valid UTF-8, s < end); *len gets its size.
+ * Inline: it runs once per character of every edition. */
+static inline uint32_t kb_cp_at(const char *s, const char *end, int *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t avail = (size_t)(end - s);
+	if (p[0] < 0x80 || avail < 2) {
+		*len = 1;
+		return p[0];
+	}
+	if (p[0] < 0xE0) {
+		*len = 2;
+		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	}
+	if (p[0] < 0xF0 || avail < 4) {
+		if (avail < 3) {
+			*len = 1;
+			return 0xFFFD;
+		}
+		*len = 3;
+		return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+		       (p[2] & 0x3F);
+	}
+	*len = 4;
+	return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+	       ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
 /* The code point ending just before end (s <= start of it); *len its size. */
 uint32_t kb_cp_before(const char *start, const char *end, int *len);
 bool kb_is_han(uint32_t c);
 /* White space, including the ideographic space U+3000 and NBSP. */
-bool kb_is_space(uint32_t c);
+static inline bool kb_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v' || c == 0x3000 || c == 0xA0 || c == 0x2002 ||
+	       c == 0x2003 || c == 0x2009 || c == 0x202F || c == 0xFEFF;
+}
+
 /* 。！？!?… and the full stop: a sentence may end here. */
 bool kb_is_final(uint32_t c);
 /* ，、；：,;: : a sentence goes on after this. */

@@ -8,32 +8,6 @@
 
 #include <string.h>
 
-uint32_t kb_cp_at(const char *s, const char *end, int *len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t avail = (size_t)(end - s);
-	if (p[0] < 0x80 || avail < 2) {
-		*len = 1;
-		return p[0];
-	}
-	if (p[0] < 0xE0) {
-		*len = 2;
-		return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-	}
-	if (p[0] < 0xF0 || avail < 4) {
-		if (avail < 3) {
-			*len = 1;
-			return 0xFFFD;
-		}
-		*len = 3;
-		return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-		       (p[2] & 0x3F);
-	}
-	*len = 4;
-	return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
-	       ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
-
 uint32_t kb_cp_before(const char *start, const char *end, int *len)
 {
 	const char *p = end - 1;
@@ -49,13 +23,6 @@ bool kb_is_han(uint32_t c)
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
 	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
 	       c == 0x3007; /* 〇 */
-}
-
-bool kb_is_space(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v' || c == 0x3000 || c == 0xA0 || c == 0x2002 ||
-	       c == 0x2003 || c == 0x2009 || c == 0x202F || c == 0xFEFF;
 }
 
 bool kb_is_final(uint32_t c)
