@@ -141,7 +141,9 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 	for (size_t i = 0; role_suffixes[i]; i++) {
 		const char *suf = role_suffixes[i];
 		size_t sl = strlen(suf);
-		for (size_t k = 0; k + sl < n; k++) {
+		/* the name after the role is at most 12 characters (36 bytes) */
+		size_t from = n > sl + 36 ? n - sl - 36 : 0;
+		for (size_t k = from; k + sl < n; k++) {
 			if (memcmp(s + k, suf, sl) != 0)
 				continue;
 			size_t rl = k + sl;
