@@ -164,6 +164,35 @@ static bool is_sep(uint32_t c)
 	       kb_is_bullet(c);
 }
 
+/* □林远, □张三 李四: the hollow square glued to one to three names, no role
+ * word, as commentaries sign. (■ 简讯, with its space, is a label.) Adds
+ * the names with an empty role. */
+static bool bulleted_names(struct acc *a, const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l;
+	if (kb_cp_at(s, e, &l) != 0x25A1 || s + l >= e || !kb_is_han(kb_cp_at(s + l, e, &l)))
+		return false;
+	l = 3; /* □ is three bytes */
+	const char *q = s + l;
+	a->role = "";
+	a->role_len = 0;
+	a->n = 0;
+	while (q < e) {
+		while (q < e && is_sep(kb_cp_at(q, e, &l)))
+			q += l;
+		const char *t = q;
+		while (q < e && !is_sep(kb_cp_at(q, e, &l)))
+			q += l;
+		if (q == t)
+			break;
+		if (!kb_is_name(t, (size_t)(q - t)) || a->n == 3)
+			return false;
+		add_name(a, t, (size_t)(q - t));
+	}
+	return a->n > 0;
+}
+
 bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
 		     struct kb_author **authors, size_t *n_authors)
 {
@@ -184,9 +213,14 @@ bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
 		const char *t = q;
 		while (q < e && !is_sep(kb_cp_at(q, e, &l)))
 			q += l;
-		if (q > t && !take_token(&a, t, (size_t)(q - t)))
-			return false;
+		if (q > t && !take_token(&a, t, (size_t)(q - t))) {
+			a.had_role = false;
+			a.n = 0;
+			break;
+		}
 	}
+	if (!a.had_role && bulleted_names(&a, s, n))
+		a.had_role = true;
 	if (!a.had_role || a.n == 0)
 		return false;
 	*authors = kb_arena_alloc(arena, a.n * sizeof(struct kb_author));

@@ -147,6 +147,29 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 	return contains_any(s, n, words);
 }
 
+/* The first occurrence of w in s[0..n), or NULL. */
+static const char *strstr_n(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	for (size_t i = 0; i + wn <= n; i++)
+		if (memcmp(s + i, w, wn) == 0)
+			return s + i;
+	return NULL;
+}
+
+static bool is_jump_core(const char *s, size_t n);
+
+/* 第四版, A3版: a page reference after 见. */
+static bool is_jump_core_ref(const char *s, size_t n)
+{
+	char buf[64];
+	if (n + 3 >= sizeof(buf))
+		return false;
+	memcpy(buf, "转", 3);
+	memcpy(buf + 3, s, n);
+	return is_jump_core(buf, n + 3);
+}
+
 /* The body of a jump line without its brackets: 下转第三版, 上接A2版. */
 static bool is_jump_core(const char *s, size_t n)
 {
@@ -199,7 +222,11 @@ static bool is_jump(const char *s, size_t n, const struct shape *sh)
 	}
 	size_t m = (size_t)(e - s);
 	kb_trim(&s, &m);
-	return is_jump_core(s, m);
+	if (is_jump_core(s, m))
+		return true;
+	/* 相关报道见第四版, 详见A3版: a pointer to another page */
+	const char *see = strstr_n(s, m, "见");
+	return see && is_jump_core_ref(see + strlen("见"), (size_t)(s + m - see) - strlen("见"));
 }
 
 /* Words that end a position held by a speaker: 书记, 主任, 局长 ... */
@@ -242,6 +269,38 @@ static bool is_speaker_label(const char *s, size_t n, const struct shape *sh)
 	return ends_with_position(pre, pre_len);
 }
 
+/* A caption whose credit is glued to its mark after white space:
+ * "…调研。 受访者供图", "…现场。 张三摄". e is where the mark starts. */
+static bool glued_credit(struct parse *p, struct unit *u, const char *e,
+			 const char *mark)
+{
+	const char *s = u->text, *nb = e;
+	int l;
+	while (nb > s && !kb_is_space(kb_cp_before(s, nb, &l)))
+		nb -= l;
+	if (nb == s)
+		return false;
+	size_t cn = (size_t)(e - nb);
+	size_t chars = kb_nchars(nb, cn);
+	bool ok;
+	if (strcmp(mark, "供图") == 0 || strcmp(mark, "摄影") == 0) {
+		ok = chars >= 2 && chars <= 8;
+		for (const char *q = nb; ok && q < e; q += l)
+			ok = kb_is_han(kb_cp_at(q, e, &l));
+	} else {
+		/* 张三摄 only after a finished sentence: 拍摄 ends phrases too */
+		const char *te = nb;
+		while (te > s && kb_is_space(kb_cp_before(s, te, &l)))
+			te -= l;
+		ok = kb_is_name(nb, cn) && te > s && kb_is_final(kb_cp_before(s, te, &l));
+	}
+	if (!ok)
+		return false;
+	u->credit = kb_arena_strndup(p->arena, nb, cn);
+	u->caption_len = (size_t)(nb - s);
+	return true;
+}
+
 /* 水下万科城 杜昌修 图, 图为… : a photo caption; *credit gets the
  * photographer's name when the caption ends with one. */
 static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
@@ -268,9 +327,8 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 		return lead;
 	const char *e = s + n - strlen(marks[i]);
 	int l;
-	/* the name before the mark, set apart from it by white space */
-	if (e == s || !kb_is_space(kb_cp_before(s, e, &l)))
-		return lead;
+	if (e > s && !kb_is_space(kb_cp_before(s, e, &l)))
+		return glued_credit(p, u, e, marks[i]) || lead;
 	while (e > s && kb_is_space(kb_cp_before(s, e, &l)))
 		e -= l;
 	const char *nb = e;

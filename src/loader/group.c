@@ -23,6 +23,8 @@ struct draft {
 	size_t n_blocks, cap_blocks;
 	size_t n_paragraphs;
 	size_t line;
+	bool news;        /* the first paragraph opens with a dateline */
+	bool last_closed; /* the last block is a finished paragraph */
 };
 
 struct grouper {
@@ -111,8 +113,15 @@ static void add_block(struct grouper *g, struct draft *d, enum kb_block_type t,
 	d->blocks[d->n_blocks].text = kb_arena_strndup(g->p->arena, u->text, u->len);
 	d->blocks[d->n_blocks].line = u->line;
 	d->n_blocks++;
-	if (t == KB_BLOCK_PARAGRAPH)
-		d->n_paragraphs++;
+	if (t == KB_BLOCK_PARAGRAPH) {
+		if (d->n_paragraphs++ == 0)
+			d->news = kb_starts_dateline(u->text, u->len);
+		int l;
+		uint32_t c = kb_cp_before(u->text, u->text + u->len, &l);
+		d->last_closed = kb_is_final(c) || kb_is_closer(c);
+	} else {
+		d->last_closed = false;
+	}
 }
 
 static void add_extra(struct grouper *g, const struct unit *u)
@@ -202,14 +211,24 @@ static size_t take_headlines(struct grouper *g, size_t i)
 		flags |= u->hl;
 		j++;
 	}
+	/* what follows the group: a byline right under it (top byline), and the
+	 * first body text, perhaps opening with a dateline */
 	size_t after = skip_to_unit(p, j);
+	bool byline_next = after < p->n_units && p->units[after].kind == U_BYLINE;
+	while (after < p->n_units && p->units[after].kind == U_BYLINE)
+		after = skip_to_unit(p, after + 1);
 	bool dateline_next = after < p->n_units && p->units[after].kind == U_BODY &&
 			     kb_starts_dateline(p->units[after].text, p->units[after].len);
 	struct draft *d = cur(g);
 	bool fresh = !d || g->closed || n >= 2 || (flags & (HL_DASH | HL_LABEL)) ||
-		     dateline_next;
-	if (d && d->n_blocks == 0 && !g->closed && !dateline_next)
+		     dateline_next || byline_next;
+	if (d && d->n_blocks == 0 && !g->closed && !dateline_next && !byline_next)
 		fresh = false; /* lines after a top byline: still this headline */
+	/* a news story (opened by a dateline) has no section headings: a line
+	 * under its finished text heads the next story, unless it is numbered */
+	if (d && d->news && d->last_closed && n == 1 &&
+	    !kb_starts_list_item(hs[0]->text, hs[0]->len))
+		fresh = true;
 	if (fresh) {
 		d = new_article(g, hs[0]->line);
 		assign_headline(g, d, hs, n);
