@@ -402,6 +402,21 @@ bool kb_starts_list_item(const char *s, size_t n)
 	return false;
 }
 
+/* 一是…, 第一，…, 其二，…: a list item that is a clause of running text,
+ * never a heading (一、加强领导 may be one). */
+static bool starts_clause_item(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, l2;
+	if (n == 0)
+		return false;
+	uint32_t c = kb_cp_at(s, e, &l);
+	uint32_t c2 = s + l < e ? kb_cp_at(s + l, e, &l2) : 0;
+	if (kb_cn_digit(c) && c2 == 0x662F /* 是 */)
+		return true;
+	return (c == 0x7B2C || c == 0x5176) && kb_cn_digit(c2) && kb_starts_list_item(s, n);
+}
+
 bool kb_unit_open(const struct unit *u)
 {
 	if (u->kind != U_BODY || u->len == 0)
@@ -433,6 +448,8 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 {
 	struct shape sh;
 	measure(u->text, u->len, &sh);
+	u->spaced = sh.spaced;
+	u->pauses = sh.pauses;
 	u->hl = 0;
 	u->credit = NULL;
 	if (is_jump(u->text, u->len, &sh))
@@ -448,7 +465,8 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_CAPTION;
 	else if (is_speaker_label(u->text, u->len, &sh))
 		u->kind = U_SPEAKER;
-	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len)) {
+	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len) &&
+		 !starts_clause_item(u->text, u->len)) {
 		u->kind = U_HEADLINE;
 		u->hl = headline_flags(u->text, u->len, &sh);
 	} else {

@@ -425,10 +425,56 @@ static void demote_trailing_headlines(struct parse *p)
 	}
 }
 
+/* A short line between a paragraph cut mid-sentence and a lone photo credit
+ * ("张三 摄") is the photo's caption, not text: make it the caption. */
+static void attach_lone_credits(struct parse *p)
+{
+	for (size_t i = 2; i < p->n_units; i++) {
+		struct unit *cr = &p->units[i], *cap = &p->units[i - 1], *h = &p->units[i - 2];
+		if (cr->kind != U_CAPTION || !cr->credit || cr->caption_len != cr->len ||
+		    (cap->kind != U_BODY && cap->kind != U_HEADLINE) ||
+		    kb_nchars(cap->text, cap->len) > 60 || !kb_unit_open(h))
+			continue;
+		cap->kind = U_CAPTION;
+		cap->credit = cr->credit;
+		cap->caption_len = cap->len;
+		cr->gone = true;
+	}
+}
+
+/* A headline-shaped line with a pause mark and no spaces, cut open at its
+ * end, standing inside the text (after a heading or paragraph, not at the
+ * top or under a byline) and followed by text that does not start a
+ * paragraph, is the first half of a paragraph, not a heading. */
+static void demote_fragments(struct parse *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *u = &p->units[i];
+		if (u->gone || u->kind != U_HEADLINE || u->hl || u->spaced || !u->pauses ||
+		    kb_starts_list_item(u->text, u->len))
+			continue; /* 一、减轻税费负担 is a numbered heading */
+		int l;
+		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
+		if (kb_is_final(last) || kb_is_closer(last))
+			continue;
+		size_t pv = prev_unit(p, i), nx = next_unit(p, i);
+		if (pv == p->n_units || nx == p->n_units)
+			continue;
+		enum unit_kind pk = p->units[pv].kind;
+		if (pk != U_HEADLINE && pk != U_SPEAKER && pk != U_BODY)
+			continue;
+		if (p->units[nx].kind != U_BODY || plain_start(p, u, &p->units[nx]))
+			continue;
+		u->kind = U_BODY;
+	}
+}
+
 void kb_join_units(struct parse *p)
 {
+	attach_lone_credits(p);
 	demote_trailing_headlines(p);
 	detect_indent_style(p);
+	demote_fragments(p);
 	join_adjacent(p);
 	join_far(p);
 }

@@ -112,6 +112,8 @@ struct unit {
 	bool indented;     /* the source line started with white space */
 	bool gone;         /* merged into another unit by join.c */
 	bool under_head;   /* body unit right under a headline or heading */
+	bool spaced;       /* white space inside, between printed characters */
+	size_t pauses;     /* pause marks (，、：) inside */
 	const char *credit; /* caption credit (arena), or NULL */
 	size_t caption_len; /* a credited caption's text without the credit */
 	struct kb_author *authors; /* parsed byline (arena) */
