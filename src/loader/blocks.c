@@ -8,6 +8,7 @@
  */
 #include "loader.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static struct unit *push_unit(struct parse *p)
@@ -40,6 +41,8 @@ static bool block_kind(enum unit_kind k)
 	       k == U_JUMP;
 }
 
+static size_t wrap_line(struct parse *p, size_t para);
+
 /* Add the lines of one block (text[b..e), lines from first_line). */
 static void add_block(struct parse *p, const char *b, const char *e, size_t first_line)
 {
@@ -60,6 +63,7 @@ static void add_block(struct parse *p, const char *b, const char *e, size_t firs
 	}
 	size_t line = first_line;
 	bool first = true;
+	size_t para = SIZE_MAX; /* unit a wrapped line may continue (indent style) */
 	for (const char *s = b; s < e; line++) {
 		const char *le = memchr(s, '\n', (size_t)(e - s));
 		if (!le)
@@ -74,13 +78,66 @@ static void add_block(struct parse *p, const char *b, const char *e, size_t firs
 			u->block_start = first;
 			first = false;
 			kb_classify_unit(p, u);
+			if (p->indent_style)
+				para = wrap_line(p, para);
 		}
 		s = le + 1;
 	}
 }
 
+/* In an edition that indents its paragraphs, the last unit pushed is a line
+ * of the block: an unindented line after an unfinished one is the same
+ * paragraph wrapped, and is appended to it; an indented line starts a
+ * paragraph. Returns the unit the next line may continue. */
+static size_t wrap_line(struct parse *p, size_t para)
+{
+	size_t i = p->n_units - 1;
+	struct unit *u = &p->units[i];
+	if (block_kind(u->kind))
+		return SIZE_MAX;
+	if (u->indented) {
+		u->kind = U_BODY;
+		return i;
+	}
+	if (para == SIZE_MAX)
+		return u->kind == U_BODY ? i : SIZE_MAX;
+	struct unit *h = &p->units[para];
+	int l;
+	uint32_t c = kb_cp_at(u->text, u->text + u->len, &l);
+	bool cont = kb_unit_open(h) || kb_is_final(c) || kb_is_pause(c) || kb_is_closer(c);
+	if (!cont)
+		return u->kind == U_BODY ? i : SIZE_MAX;
+	char *t = kb_arena_alloc(p->arena, h->len + u->len + 1);
+	memcpy(t, h->text, h->len);
+	memcpy(t + h->len, u->text, u->len);
+	h->text = t;
+	h->len += u->len;
+	p->n_units--;
+	return para;
+}
+
+/* Does the text indent its paragraphs (two ideographic spaces and the
+ * like) on a good share of its lines? Then line starts carry meaning. */
+static bool indents_paragraphs(const char *text, size_t len)
+{
+	size_t lines = 0, indented = 0;
+	const char *s = text, *e = text + len;
+	while (s < e) {
+		const char *le = memchr(s, '\n', (size_t)(e - s));
+		if (!le)
+			le = e;
+		if (!blank(s, (size_t)(le - s))) {
+			lines++;
+			indented += starts_indented(s, (size_t)(le - s));
+		}
+		s = le + 1;
+	}
+	return indented >= 3 && indented * 10 >= lines;
+}
+
 void kb_split_units(struct parse *p, const char *text, size_t len)
 {
+	p->indent_style = indents_paragraphs(text, len);
 	const char *s = text, *e = text + len;
 	const char *block = NULL;
 	size_t line = 1, block_line = 0;

@@ -23,7 +23,7 @@ struct draft {
 	size_t n_blocks, cap_blocks;
 	size_t n_paragraphs;
 	size_t line;
-	bool news;        /* the first paragraph opens with a dateline */
+	bool column;      /* an item in a column of briefs under a label */
 	bool last_closed; /* the last block is a finished paragraph */
 };
 
@@ -114,8 +114,7 @@ static void add_block(struct grouper *g, struct draft *d, enum kb_block_type t,
 	d->blocks[d->n_blocks].line = u->line;
 	d->n_blocks++;
 	if (t == KB_BLOCK_PARAGRAPH) {
-		if (d->n_paragraphs++ == 0)
-			d->news = kb_starts_dateline(u->text, u->len);
+		d->n_paragraphs++;
 		int l;
 		uint32_t c = kb_cp_before(u->text, u->text + u->len, &l);
 		d->last_closed = kb_is_final(c) || kb_is_closer(c);
@@ -224,14 +223,16 @@ static size_t take_headlines(struct grouper *g, size_t i)
 		     dateline_next || byline_next;
 	if (d && d->n_blocks == 0 && !g->closed && !dateline_next && !byline_next)
 		fresh = false; /* lines after a top byline: still this headline */
-	/* a news story (opened by a dateline) has no section headings: a line
-	 * under its finished text heads the next story, unless it is numbered */
-	if (d && d->news && d->last_closed && n == 1 &&
-	    !kb_starts_list_item(hs[0]->text, hs[0]->len))
+	/* in a column of briefs (■ 简讯) a line under a finished item heads the
+	 * next item, unless it is numbered */
+	bool next_item = d && d->column && d->last_closed && n == 1 &&
+			 !kb_starts_list_item(hs[0]->text, hs[0]->len);
+	if (next_item)
 		fresh = true;
 	if (fresh) {
 		d = new_article(g, hs[0]->line);
 		assign_headline(g, d, hs, n);
+		d->column = next_item || (d->kicker && (d->kicker->hl & HL_LABEL));
 	} else {
 		for (size_t k = 0; k < n; k++)
 			add_block(g, d, KB_BLOCK_HEADING, hs[k]);

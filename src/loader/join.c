@@ -76,7 +76,7 @@ static void detect_indent_style(struct parse *p)
 		body++;
 		indented += p->units[i].indented;
 	}
-	p->indent_style = indented >= 3 && indented * 2 > body;
+	p->indent_style = p->indent_style || (indented >= 3 && indented * 2 > body);
 }
 
 static void join_adjacent(struct parse *p)
