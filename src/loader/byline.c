@@ -30,16 +30,6 @@ static const char *const credit_words[] = {
 	"整理", "绘", "制图", "文并摄", "摄像", "供图", "综合报道", "摄影报道",
 	"联合报道", "图片报道", NULL};
 
-/* The first occurrence of w in s[0..n), or NULL. */
-static const char *strstr_n(const char *s, size_t n, const char *w)
-{
-	size_t wn = strlen(w);
-	for (size_t i = 0; i + wn <= n; i++)
-		if (memcmp(s + i, w, wn) == 0)
-			return s + i;
-	return NULL;
-}
-
 static bool word_in(const char *s, size_t n, const char *const *words)
 {
 	for (; *words; words++)
@@ -123,7 +113,7 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 	/* 文/张三, 文／张三: a credit, a slash, a name */
 	size_t sl = 1;
 	const char *slash = memchr(s, '/', n);
-	const char *fw = strstr_n(s, n, "／");
+	const char *fw = kb_find(s, n, "／");
 	if (fw && (!slash || fw < slash)) {
 		slash = fw;
 		sl = strlen("／");
@@ -164,6 +154,20 @@ static bool is_sep(uint32_t c)
 	       kb_is_bullet(c);
 }
 
+/* The next token of a byline in [*q, e): skips separators, sets *len, and
+ * returns its start (NULL at the end). */
+static const char *next_token(const char **q, const char *e, size_t *len)
+{
+	int l;
+	while (*q < e && is_sep(kb_cp_at(*q, e, &l)))
+		*q += l;
+	const char *t = *q;
+	while (*q < e && !is_sep(kb_cp_at(*q, e, &l)))
+		*q += l;
+	*len = (size_t)(*q - t);
+	return *len ? t : NULL;
+}
+
 /* □林远, □张三 李四: the hollow square glued to one to three names, no role
  * word, as commentaries sign. (■ 简讯, with its space, is a label.) Adds
  * the names with an empty role. */
@@ -178,17 +182,12 @@ static bool bulleted_names(struct acc *a, const char *s, size_t n)
 	a->role = "";
 	a->role_len = 0;
 	a->n = 0;
-	while (q < e) {
-		while (q < e && is_sep(kb_cp_at(q, e, &l)))
-			q += l;
-		const char *t = q;
-		while (q < e && !is_sep(kb_cp_at(q, e, &l)))
-			q += l;
-		if (q == t)
-			break;
-		if (!kb_is_name(t, (size_t)(q - t)) || a->n == 3)
+	const char *t;
+	size_t tn;
+	while ((t = next_token(&q, e, &tn))) {
+		if (!kb_is_name(t, tn) || a->n == 3)
 			return false;
-		add_name(a, t, (size_t)(q - t));
+		add_name(a, t, tn);
 	}
 	return a->n > 0;
 }
@@ -205,15 +204,10 @@ bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
 	a.role = NULL;
 	a.role_len = 0;
 	a.had_role = false;
-	const char *e = s + n, *q = s;
-	int l;
-	while (q < e) {
-		while (q < e && is_sep(kb_cp_at(q, e, &l)))
-			q += l;
-		const char *t = q;
-		while (q < e && !is_sep(kb_cp_at(q, e, &l)))
-			q += l;
-		if (q > t && !take_token(&a, t, (size_t)(q - t))) {
+	const char *e = s + n, *q = s, *t;
+	size_t tn;
+	while ((t = next_token(&q, e, &tn))) {
+		if (!take_token(&a, t, tn)) {
 			a.had_role = false;
 			a.n = 0;
 			break;

@@ -98,22 +98,10 @@ static bool headline_shaped(const struct shape *sh)
 	return sh->pauses <= 1 && sh->nchars <= 50;
 }
 
-/* Does s[0..n) contain the UTF-8 string w? */
-static bool contains(const char *s, size_t n, const char *w)
-{
-	size_t wn = strlen(w);
-	if (wn > n)
-		return false;
-	for (size_t i = 0; i + wn <= n; i++)
-		if (s[i] == w[0] && memcmp(s + i, w, wn) == 0)
-			return true;
-	return false;
-}
-
 static bool contains_any(const char *s, size_t n, const char *const *words)
 {
 	for (; *words; words++)
-		if (contains(s, n, *words))
+		if (kb_find(s, n, *words))
 			return true;
 	return false;
 }
@@ -145,16 +133,6 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 	    kb_is_pause(sh->last))
 		return false;
 	return contains_any(s, n, words);
-}
-
-/* The first occurrence of w in s[0..n), or NULL. */
-static const char *strstr_n(const char *s, size_t n, const char *w)
-{
-	size_t wn = strlen(w);
-	for (size_t i = 0; i + wn <= n; i++)
-		if (memcmp(s + i, w, wn) == 0)
-			return s + i;
-	return NULL;
 }
 
 static bool is_jump_core(const char *s, size_t n);
@@ -225,7 +203,7 @@ static bool is_jump(const char *s, size_t n, const struct shape *sh)
 	if (is_jump_core(s, m))
 		return true;
 	/* 相关报道见第四版, 详见A3版: a pointer to another page */
-	const char *see = strstr_n(s, m, "见");
+	const char *see = kb_find(s, m, "见");
 	return see && is_jump_core_ref(see + strlen("见"), (size_t)(s + m - see) - strlen("见"));
 }
 

@@ -38,11 +38,6 @@ struct grouper {
 	bool closed; /* the current article ended with its byline */
 };
 
-static bool is_extra(enum unit_kind k)
-{
-	return k == U_CAPTION || k == U_MEDIA || k == U_HEADER || k == U_JUMP;
-}
-
 /* Text of a block-level unit with each line break and the white space
  * around it reduced to one '\n'. Arena-owned. */
 static const char *clean_text(struct parse *p, const char *s, size_t n)
@@ -144,7 +139,7 @@ static void add_extra(struct grouper *g, const struct unit *u)
 /* Index of the next unit from i on that is not merged away or an extra. */
 static size_t skip_to_unit(const struct parse *p, size_t i)
 {
-	while (i < p->n_units && (p->units[i].gone || is_extra(p->units[i].kind)))
+	while (i < p->n_units && (p->units[i].gone || kb_is_extra_kind(p->units[i].kind)))
 		i++;
 	return i;
 }
@@ -199,7 +194,7 @@ static size_t take_headlines(struct grouper *g, size_t i)
 			j++;
 			continue;
 		}
-		if (is_extra(u->kind)) {
+		if (kb_is_extra_kind(u->kind)) {
 			add_extra(g, u);
 			j++;
 			continue;

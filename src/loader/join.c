@@ -25,17 +25,12 @@
 #define MAX_FAR_HEADS 64
 #define MAX_FAR_TAILS 2048
 
-static bool is_extra(enum unit_kind k)
-{
-	return k == U_CAPTION || k == U_MEDIA || k == U_HEADER || k == U_JUMP;
-}
-
 /* Index of the next unit after i that is neither an extra nor merged away,
  * or n when there is none. */
 static size_t next_unit(const struct parse *p, size_t i)
 {
 	for (size_t j = i + 1; j < p->n_units; j++)
-		if (!p->units[j].gone && !is_extra(p->units[j].kind))
+		if (!p->units[j].gone && !kb_is_extra_kind(p->units[j].kind))
 			return j;
 	return p->n_units;
 }
@@ -43,7 +38,7 @@ static size_t next_unit(const struct parse *p, size_t i)
 static size_t prev_unit(const struct parse *p, size_t i)
 {
 	while (i-- > 0)
-		if (!p->units[i].gone && !is_extra(p->units[i].kind))
+		if (!p->units[i].gone && !kb_is_extra_kind(p->units[i].kind))
 			return i;
 	return p->n_units;
 }
@@ -417,7 +412,7 @@ static void demote_trailing_headlines(struct parse *p)
 {
 	for (size_t i = p->n_units; i-- > 0;) {
 		struct unit *u = &p->units[i];
-		if (is_extra(u->kind))
+		if (kb_is_extra_kind(u->kind))
 			continue;
 		if (u->kind == U_HEADLINE)
 			u->kind = U_BODY;

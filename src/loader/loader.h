@@ -75,6 +75,8 @@ void kb_trim(const char **s, size_t *n);
 /* Does s[0..n) start with the UTF-8 string p? */
 bool kb_starts(const char *s, size_t n, const char *p);
 bool kb_ends(const char *s, size_t n, const char *p);
+/* The first occurrence of the string w in s[0..n), or NULL. */
+const char *kb_find(const char *s, size_t n, const char *w);
 /* Number of code points in s[0..n), white space excluded. */
 size_t kb_nchars(const char *s, size_t n);
 /* Is s[0..n) a personal name: 2-4 Han characters, or Han parts joined by
@@ -93,6 +95,13 @@ enum unit_kind {
 	U_HEADER,   /* page header: date, weekday, editors */
 	U_JUMP,     /* 下转第三版 */
 };
+
+/* Captions, media notes, page headers and jump lines: page furniture that
+ * stands between the pieces of the text without belonging to it. */
+static inline bool kb_is_extra_kind(enum unit_kind k)
+{
+	return k == U_CAPTION || k == U_MEDIA || k == U_HEADER || k == U_JUMP;
+}
 
 /* Shape of a headline-kind unit, for kicker/title/subtitle assignment. */
 enum {

@@ -176,3 +176,14 @@ bool kb_is_name(const char *s, size_t n)
 		return han >= 2 && han <= 4;
 	return han <= 12;
 }
+
+const char *kb_find(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	if (wn > n)
+		return NULL;
+	for (size_t i = 0; i + wn <= n; i++)
+		if (s[i] == w[0] && memcmp(s + i, w, wn) == 0)
+			return s + i;
+	return NULL;
+}
