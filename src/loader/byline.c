@@ -21,7 +21,7 @@ static const char *const role_suffixes[] = {
 /* Roles that stand as whole words. */
 static const char *const role_words[] = {
 	"摄影", "摄像", "撰文", "执笔", "文字", "图片", "视频", "策划", "统筹",
-	"制作", "设计", "作者", "文", "图", "文/图", "图/文", "文图", "图文",
+	"制作", "设计", "作者", "读者", "文", "图", "文/图", "图/文", "文图", "图文",
 	"文·图", NULL};
 
 /* Credit marks that may follow the names and carry no name themselves. */
@@ -87,6 +87,10 @@ static void set_role(struct acc *a, const char *s, size_t n)
 	a->had_role = true;
 }
 
+/* Nouns that follow a role word without being a name: 本报评论员文章. */
+static const char *const not_names[] = {"文章", "报道", "综述", "述评", "来信", "专栏",
+					"手记", "观察", "评论", NULL};
+
 /* Does s[0..n) start with a role suffix word glued to a name (记者张三)? */
 static bool glued_role(const char *s, size_t n)
 {
@@ -127,6 +131,13 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 	}
 	if (kb_is_name(s, n) && !glued_role(s, n))
 		return add_name(a, s, n);
+	/* 记者何雯报道: a credit mark glued after the name */
+	static const char *const tails[] = {"报道", "摄", NULL};
+	for (size_t i = 0; tails[i]; i++) {
+		size_t tl = strlen(tails[i]);
+		if (n > tl + 3 && kb_ends(s, n, tails[i]))
+			return take_token(a, s, n - tl);
+	}
 	/* 记者张三: a role word glued to the name */
 	for (size_t i = 0; role_suffixes[i]; i++) {
 		const char *suf = role_suffixes[i];
@@ -137,7 +148,8 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 			if (memcmp(s + k, suf, sl) != 0)
 				continue;
 			size_t rl = k + sl;
-			if (is_role(s, rl) && kb_is_name(s + rl, n - rl)) {
+			if (is_role(s, rl) && kb_is_name(s + rl, n - rl) &&
+			    !word_in(s + rl, n - rl, not_names)) {
 				set_role(a, s, rl);
 				return add_name(a, s + rl, n - rl);
 			}
@@ -240,7 +252,21 @@ bool kb_parse_inline_byline(struct kb_arena *arena, const char *s, size_t n,
 	}
 	while (q < e && kb_is_space(kb_cp_at(q, e, &l)))
 		q += l;
-	if (q >= e || !(kb_cp_at(q, e, &l) == 0xFF08 || *q == '('))
+	if (q < e && kb_cp_at(q, e, &l) != 0xFF08 && *q != '(') {
+		/* 本报讯 记者张三报道：… — a run ending in 报道 before the text */
+		const char *b = q;
+		while (q < e && q - b < 120) {
+			uint32_t c = kb_cp_at(q, e, &l);
+			if ((kb_is_space(c) && kb_ends(b, (size_t)(q - b), "报道")) ||
+			    kb_is_pause(c) || kb_is_final(c))
+				break;
+			q += l;
+		}
+		if (q - b > 120 || !kb_ends(b, (size_t)(q - b), "报道"))
+			return false;
+		return kb_parse_byline(arena, b, (size_t)(q - b), authors, n_authors);
+	}
+	if (q >= e)
 		return false;
 	uint32_t open = kb_cp_at(q, e, &l);
 	q += l;
@@ -257,4 +283,35 @@ bool kb_parse_inline_byline(struct kb_arena *arena, const char *s, size_t n,
 	if (q >= e)
 		return false;
 	return kb_parse_byline(arena, b, (size_t)(q - b), authors, n_authors);
+}
+
+bool kb_parse_trailing_byline(struct kb_arena *arena, const char *s, size_t n,
+			      struct kb_author **authors, size_t *n_authors,
+			      size_t *cut)
+{
+	const char *e = s + n;
+	int l;
+	kb_trim(&s, &n);
+	e = s + n;
+	if (n < 6)
+		return false;
+	uint32_t close = kb_cp_before(s, e, &l);
+	uint32_t open = close == 0xFF09 ? 0xFF08 : close == ')' ? '(' : 0;
+	if (!open)
+		return false;
+	const char *inner_end = e - l, *q = inner_end;
+	int steps = 0;
+	while (q > s && steps++ < 40) {
+		uint32_t c = kb_cp_before(s, q, &l);
+		if (c == open)
+			break;
+		q -= l;
+	}
+	if (q <= s || steps >= 40)
+		return false;
+	const char *opener = q - l;
+	if (!kb_parse_byline(arena, q, (size_t)(inner_end - q), authors, n_authors))
+		return false;
+	*cut = (size_t)(opener - s);
+	return true;
 }

@@ -397,11 +397,85 @@ static bool starts_clause_item(const char *s, size_t n)
 
 bool kb_unit_open(const struct unit *u)
 {
-	if (u->kind != U_BODY || u->len == 0)
+	if (u->kind != U_BODY || u->len == 0 || u->sealed)
 		return false;
 	int l;
 	uint32_t c = kb_cp_before(u->text, u->text + u->len, &l);
 	return !kb_is_final(c) && !kb_is_closer(c);
+}
+
+/* Does the line end in a notice word (公告 声明 启事 …), spaces ignored
+ * ("更 正")? */
+static bool ends_with_notice_word(const char *s, size_t n)
+{
+	static const uint32_t words[][2] = {
+		{0x516C, 0x544A}, /* 公告 */ {0x58F0, 0x660E}, /* 声明 */
+		{0x542F, 0x4E8B}, /* 启事 */ {0x8BA3, 0x544A}, /* 讣告 */
+		{0x66F4, 0x6B63}, /* 更正 */ {0x901A, 0x544A}, /* 通告 */
+		{0x516C, 0x793A}, /* 公示 */ {0x8BA3, 0x95FB}, /* 讣闻 */
+	};
+	uint32_t last[2] = {0, 0};
+	const char *e = s + n;
+	int l;
+	for (const char *q = s; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (kb_is_space(c))
+			continue;
+		last[0] = last[1];
+		last[1] = c;
+	}
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i][0] == last[0] && words[i][1] == last[1])
+			return true;
+	return false;
+}
+
+bool kb_is_date_line(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, groups = 0, digits = 0;
+	kb_trim(&s, &n);
+	e = s + n;
+	for (const char *q = s; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19) || kb_cn_digit(c) ||
+		    c == 0x3007 || c == 0x96F6) {
+			digits++;
+			continue;
+		}
+		if (!digits)
+			return false;
+		if (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == '.' || c == '-' ||
+		    c == '/') /* 年 月 日 */
+			groups++;
+		else
+			return false;
+		digits = 0;
+	}
+	return groups >= 2 && n > 0;
+}
+
+/* A telephone number (seven digits in a row) or an e-mail address: a notice
+ * or a box, never a headline. */
+static bool has_contact(const char *s, size_t n)
+{
+	int run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '@')
+			return true;
+		run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
+		if (run >= 7)
+			return true;
+	}
+	return false;
+}
+
+/* 欢迎读者来信来稿 邮箱：… : a box inviting letters, page furniture. */
+static bool is_contribution_box(const char *s, size_t n, const struct shape *sh)
+{
+	static const char *const words[] = {"邮箱", "投稿", "来稿", NULL};
+	return sh->nchars <= 80 && sh->last != 0x3002 && contains_any(s, n, words) &&
+	       has_contact(s, n);
 }
 
 /* Headline flags: —— subtitle, ■ label, (一) series marker. */
@@ -419,6 +493,8 @@ static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
 		"（下）", "之一", "之二", "之三", NULL};
 	if (ends_any(s, n, series))
 		hl |= HL_SERIES;
+	if (sh->nchars <= 20 && ends_with_notice_word(s, n))
+		hl |= HL_NOTICE;
 	return hl;
 }
 
@@ -432,7 +508,8 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	u->credit = NULL;
 	if (is_jump(u->text, u->len, &sh))
 		u->kind = U_JUMP;
-	else if (is_media_note(u->text, u->len, &sh))
+	else if (is_media_note(u->text, u->len, &sh) ||
+		 is_contribution_box(u->text, u->len, &sh))
 		u->kind = U_MEDIA;
 	else if (is_page_header(u->text, u->len, &sh))
 		u->kind = U_HEADER;
@@ -444,7 +521,8 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	else if (is_speaker_label(u->text, u->len, &sh))
 		u->kind = U_SPEAKER;
 	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len) &&
-		 !starts_clause_item(u->text, u->len)) {
+		 !starts_clause_item(u->text, u->len) && !kb_is_date_line(u->text, u->len) &&
+		 !has_contact(u->text, u->len)) {
 		u->kind = U_HEADLINE;
 		u->hl = headline_flags(u->text, u->len, &sh);
 	} else {

@@ -144,6 +144,20 @@ static size_t skip_to_unit(const struct parse *p, size_t i)
 	return i;
 }
 
+/* Does the text from unit i on run (body and page furniture only) into a
+ * byline? */
+static bool signed_below(const struct parse *p, size_t i)
+{
+	for (; i < p->n_units; i++) {
+		const struct unit *u = &p->units[i];
+		if (u->gone || kb_is_extra_kind(u->kind))
+			continue;
+		if (u->kind != U_BODY)
+			return u->kind == U_BYLINE;
+	}
+	return false;
+}
+
 /* Set kicker, title and subtitle of d from the headline group hs[0..n);
  * lines beyond the three become headings. */
 static void assign_headline(struct grouper *g, struct draft *d,
@@ -214,7 +228,7 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	bool dateline_next = after < p->n_units && p->units[after].kind == U_BODY &&
 			     kb_starts_dateline(p->units[after].text, p->units[after].len);
 	struct draft *d = cur(g);
-	bool fresh = !d || g->closed || n >= 2 || (flags & (HL_DASH | HL_LABEL)) ||
+	bool fresh = !d || g->closed || n >= 2 || (flags & (HL_DASH | HL_LABEL | HL_NOTICE)) ||
 		     dateline_next || byline_next;
 	if (d && d->n_blocks == 0 && !g->closed && !dateline_next && !byline_next)
 		fresh = false; /* lines after a top byline: still this headline */
@@ -223,6 +237,11 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	bool next_item = d && d->column && d->last_closed && n == 1 &&
 			 !kb_starts_list_item(hs[0]->text, hs[0]->len);
 	if (next_item)
+		fresh = true;
+	/* an article already credited does not get a second byline: a line
+	 * whose text below is signed again heads the next letter or story */
+	if (d && d->n_authors && !d->column && n == 1 && d->last_closed &&
+	    signed_below(p, after))
 		fresh = true;
 	if (fresh) {
 		d = new_article(g, hs[0]->line);
@@ -319,7 +338,20 @@ void kb_group_units(struct parse *p, struct kb_edition *ed)
 			size_t n_as;
 			if (dateline && kb_parse_inline_byline(p->arena, u->text, u->len, &as, &n_as))
 				add_authors(d, as, n_as);
-			add_block(&g, d, KB_BLOCK_PARAGRAPH, u);
+			/* "…活动。（记者 韩静）": the byline closes the paragraph and the story */
+			size_t cut;
+			struct unit para = *u;
+			bool signed_off = kb_parse_trailing_byline(p->arena, u->text, u->len,
+								   &as, &n_as, &cut);
+			if (signed_off) {
+				add_authors(d, as, n_as);
+				para.len = cut;
+				kb_trim(&para.text, &para.len);
+			}
+			if (para.len)
+				add_block(&g, d, KB_BLOCK_PARAGRAPH, &para);
+			if (signed_off)
+				g.closed = true;
 			break;
 		}
 		}

@@ -48,7 +48,8 @@ static bool plain_start(const struct parse *p, const struct unit *h,
 			const struct unit *t)
 {
 	(void)h;
-	if (kb_starts_dateline(t->text, t->len) || kb_starts_list_item(t->text, t->len))
+	if (kb_starts_dateline(t->text, t->len) || kb_starts_list_item(t->text, t->len) ||
+	    t->sealed)
 		return true;
 	return p->indent_style && t->indented;
 }
@@ -73,26 +74,6 @@ static void detect_indent_style(struct parse *p)
 	}
 	p->indent_style = p->indent_style || (indented >= 3 && indented * 2 > body);
 }
-
-static void join_adjacent(struct parse *p)
-{
-	for (size_t i = 0; i < p->n_units; i++) {
-		struct unit *h = &p->units[i];
-		if (h->gone)
-			continue;
-		while (kb_unit_open(h)) {
-			size_t j = next_unit(p, i);
-			if (j == p->n_units)
-				break;
-			struct unit *t = &p->units[j];
-			if (t->kind != U_BODY || plain_start(p, h, t))
-				break;
-			concat(p, h, t);
-			t->gone = true;
-		}
-	}
-}
-
 
 /* ---- statistics of the edition's own text, for far seams ---- */
 
@@ -215,6 +196,69 @@ static double seam_llr(const struct stats *st, uint32_t a, uint32_t b)
 	double ps = (counts_get(&st->m, K_START(b)) + prior * pb) / (st->starts + prior);
 	return log(pj) - log(ps);
 }
+
+/* Does the body unit end in a closing quote or title mark with no full stop
+ * before it (…向“长久禁”)? The sentence may go on in the next block. */
+static bool ends_quote_open(const struct unit *u)
+{
+	if (u->kind != U_BODY || u->len < 4)
+		return false;
+	int l, l2;
+	const char *e = u->text + u->len;
+	uint32_t c = kb_cp_before(u->text, e, &l);
+	if (c != 0x201D && c != 0x300B && c != 0x300D && c != 0x300F)
+		return false;
+	uint32_t b = kb_cp_before(u->text, e - l, &l2);
+	return !kb_is_final(b) && !kb_is_closer(b);
+}
+
+static void join_adjacent(struct parse *p)
+{
+	struct stats st;
+	bool have_stats = false;
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *h = &p->units[i];
+		if (h->gone)
+			continue;
+		/* after a closing quote only a seam the edition's own text
+		 * vouches for (its pair more common than a fresh start) */
+		if (ends_quote_open(h)) {
+			size_t j = next_unit(p, i);
+			struct unit *t = j < p->n_units ? &p->units[j] : NULL;
+			if (t && t->kind == U_BODY && !plain_start(p, h, t)) {
+				if (!have_stats) {
+					gather(p, &st);
+					have_stats = true;
+				}
+				int l;
+				/* the quote mark is a phrase break to the statistics:
+				 * pair the letter inside it with the tail's first */
+				kb_cp_before(h->text, h->text + h->len, &l);
+				uint32_t a2 = fold(kb_cp_before(h->text, h->text + h->len - l, &l));
+				uint32_t b = fold(kb_cp_at(t->text, t->text + t->len, &l));
+				if (seam_llr(&st, a2, b) > 0.5 || kb_nchars(t->text, t->len) <= 8) {
+					concat(p, h, t);
+					t->gone = true;
+				}
+			}
+		}
+		while (kb_unit_open(h)) {
+			size_t j = next_unit(p, i);
+			if (j == p->n_units)
+				break;
+			struct unit *t = &p->units[j];
+			if (t->kind != U_BODY || plain_start(p, h, t))
+				break;
+			concat(p, h, t);
+			t->gone = true;
+		}
+	}
+	if (have_stats) {
+		free(st.m.keys);
+		free(st.m.vals);
+	}
+}
+
 
 /* The last (or first) enumerator 一是/第二/其三 in s: its number, or 0. */
 static int enumerator(const char *s, size_t n, bool last)
@@ -464,9 +508,28 @@ static void demote_fragments(struct parse *p)
 	}
 }
 
+/* A notice signs off with who issued it and a date: "河南大学" over
+ * "2022年3月4日". Such a line is text, not the headline of what follows. */
+static void demote_signatures(struct parse *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *u = &p->units[i];
+		if (u->gone || u->kind != U_HEADLINE)
+			continue;
+		size_t nx = next_unit(p, i), pv = prev_unit(p, i);
+		if (nx < p->n_units && pv < p->n_units && p->units[pv].kind == U_BODY &&
+		    kb_is_date_line(p->units[nx].text, p->units[nx].len)) {
+			u->kind = U_BODY;
+			u->sealed = true;
+			p->units[nx].sealed = true;
+		}
+	}
+}
+
 void kb_join_units(struct parse *p)
 {
 	attach_lone_credits(p);
+	demote_signatures(p);
 	demote_trailing_headlines(p);
 	detect_indent_style(p);
 	demote_fragments(p);

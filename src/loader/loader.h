@@ -108,6 +108,7 @@ enum {
 	HL_DASH = 1,   /* starts with —— : a subtitle */
 	HL_LABEL = 2,  /* ■ 相关新闻 : a section label, used as kicker */
 	HL_SERIES = 4, /* ends with (一) (上) : a series marker of a subtitle */
+	HL_NOTICE = 8, /* 遗失声明, 更名公告, 寻人启事 : a notice, its own item */
 };
 
 struct unit {
@@ -121,6 +122,7 @@ struct unit {
 	bool indented;     /* the source line started with white space */
 	bool gone;         /* merged into another unit by join.c */
 	bool under_head;   /* body unit right under a headline or heading */
+	bool sealed;       /* complete as it stands (a signature): never joined */
 	bool spaced;       /* white space inside, between printed characters */
 	size_t pauses;     /* pause marks (，、：) inside */
 	const char *credit; /* caption credit (arena), or NULL */
@@ -155,6 +157,15 @@ bool kb_parse_byline(struct kb_arena *a, const char *s, size_t n,
  * 本报讯(郑报全媒体记者 张昕): true and authors set when there is one. */
 bool kb_parse_inline_byline(struct kb_arena *a, const char *s, size_t n,
 			    struct kb_author **authors, size_t *n_authors);
+
+/* A byline in brackets closing a paragraph: "…公益讲座等活动。（记者 韩静）".
+ * True and authors set when there is one; *cut gets the length of the text
+ * before the bracket (s is trimmed first; *cut counts from the trimmed s). */
+bool kb_parse_trailing_byline(struct kb_arena *a, const char *s, size_t n,
+			      struct kb_author **authors, size_t *n_authors,
+			      size_t *cut);
+/* Is s[0..n) a date alone, as under a notice: 2022年3月4日, 2022.3.4? */
+bool kb_is_date_line(const char *s, size_t n);
 
 /* Rejoin paragraphs broken across columns (join.c). */
 void kb_join_units(struct parse *p);
