@@ -56,8 +56,10 @@ struct kb_extra {
 struct kb_edition {
 	const char *source;   /* path as given, or NULL */
 	const char *encoding; /* as detected by the decoder */
-	const char *title;    /* from an edition header, or NULL */
-	const char *date;     /* YYYY-MM-DD from the file name, or NULL */
+	const char *title;    /* from the edition header, or NULL */
+	const char *date;     /* YYYY-MM-DD from the header or the file name, or NULL */
+	const char *page;     /* page from the header or the file name (p02, 第2版), or NULL */
+	const char *paper;    /* newspaper's name from the header, or NULL */
 	struct kb_article *articles;
 	size_t n_articles;
 	struct kb_extra *extras;
@@ -67,7 +69,17 @@ struct kb_edition {
 
 /* Parse decoded text (valid UTF-8, LF line ends). source may be NULL; the
  * result is never NULL (an empty text gives an edition without articles).
- * Caller destroys. */
+ * Caller destroys.
+ *
+ * The text may start with an edition header, lines between two "---" lines:
+ *     ---
+ *     paper: 郑州日报
+ *     date: 2021-02-27
+ *     page: 2
+ *     title: 要闻
+ *     ---
+ * Known keys fill the edition's metadata (over what the file name says);
+ * the header is not part of the page's text. */
 struct kb_edition *kb_edition_parse(const char *text, size_t len,
 				    const char *source);
 

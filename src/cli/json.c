@@ -90,6 +90,10 @@ void kb_json_edition(struct kb_buf *b, const struct kb_edition *ed)
 	kb_json_string(b, ed->title);
 	kb_buf_puts(b, ",\n    \"date\": ");
 	kb_json_string(b, ed->date);
+	kb_buf_puts(b, ",\n    \"page\": ");
+	kb_json_string(b, ed->page);
+	kb_buf_puts(b, ",\n    \"paper\": ");
+	kb_json_string(b, ed->paper);
 	kb_buf_puts(b, "\n  },\n  \"articles\": [");
 	for (size_t i = 0; i < ed->n_articles; i++) {
 		kb_buf_puts(b, i ? ",\n" : "\n");

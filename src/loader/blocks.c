@@ -140,7 +140,7 @@ void kb_split_units(struct parse *p, const char *text, size_t len)
 	p->indent_style = indents_paragraphs(text, len);
 	const char *s = text, *e = text + len;
 	const char *block = NULL;
-	size_t line = 1, block_line = 0;
+	size_t line = p->first_line ? p->first_line : 1, block_line = 0;
 	while (s < e) {
 		const char *le = memchr(s, '\n', (size_t)(e - s));
 		if (!le)

@@ -137,6 +137,7 @@ struct parse {
 	struct unit *units;
 	size_t n_units, cap_units;
 	bool indent_style; /* the edition marks paragraph starts by indenting */
+	size_t first_line; /* line number of the text's first line (after a header) */
 };
 
 /* Split text into units (blocks.c). */
