@@ -247,6 +247,21 @@ static bool is_speaker_label(const char *s, size_t n, const struct shape *sh)
 	return ends_with_position(pre, pre_len);
 }
 
+/* An organisation credited after a finished sentence: "…饭菜。 金水区委宣传部
+ * 图". The token nb..e is Han only, 2 to 10 characters. */
+static bool credited_body(const char *s, const char *nb, const char *e)
+{
+	int l;
+	size_t chars = 0;
+	for (const char *q = nb; q < e; q += l, chars++)
+		if (!kb_is_han(kb_cp_at(q, e, &l)))
+			return false;
+	const char *te = nb;
+	while (te > s && kb_is_space(kb_cp_before(s, te, &l)))
+		te -= l;
+	return chars >= 2 && chars <= 10 && te > s && kb_is_final(kb_cp_before(s, te, &l));
+}
+
 /* A caption whose credit is glued to its mark after white space:
  * "…调研。 受访者供图", "…现场。 张三摄". e is where the mark starts. */
 static bool glued_credit(struct parse *p, struct unit *u, const char *e,
@@ -312,7 +327,7 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 	const char *nb = e;
 	while (nb > s && !kb_is_space(kb_cp_before(s, nb, &l)))
 		nb -= l;
-	if (!kb_is_name(nb, (size_t)(e - nb)))
+	if (!kb_is_name(nb, (size_t)(e - nb)) && !credited_body(s, nb, e))
 		return lead;
 	*credit = kb_arena_strndup(p->arena, nb, (size_t)(e - nb));
 	/* a credit line alone ("张三 摄") keeps its whole text */

@@ -238,9 +238,10 @@ static size_t take_headlines(struct grouper *g, size_t i)
 			 !kb_starts_list_item(hs[0]->text, hs[0]->len);
 	if (next_item)
 		fresh = true;
-	/* an article already credited does not get a second byline: a line
-	 * whose text below is signed again heads the next letter or story */
-	if (d && d->n_authors && !d->column && n == 1 && d->last_closed &&
+	/* an article already credited does not get a second byline, nor does
+	 * the untitled rest of one continued from another page: a line whose
+	 * text below is signed heads the next letter or story */
+	if (d && (d->n_authors || !d->title) && !d->column && n == 1 && d->last_closed &&
 	    signed_below(p, after))
 		fresh = true;
 	if (fresh) {

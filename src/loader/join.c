@@ -327,7 +327,7 @@ static double bracket_balance(const struct unit *h, const struct unit *t)
 static double seam_score(const struct stats *st, const struct unit *h,
 			 const struct unit *t)
 {
-	int l;
+	int l, l2;
 	uint32_t a = fold(kb_cp_before(h->text, h->text + h->len, &l));
 	uint32_t b = fold(kb_cp_at(t->text, t->text + t->len, &l));
 	double s = seam_llr(st, a, b);
@@ -336,9 +336,14 @@ static double seam_score(const struct stats *st, const struct unit *h,
 	int eh = enumerator(h->text, h->len, true);
 	int et = enumerator(t->text, t->len, false);
 	s += bracket_balance(h, t);
+	/* a block starting with ，、。 cannot start a paragraph: it continues one */
+	uint32_t t0 = kb_cp_at(t->text, t->text + t->len, &l2);
+	if (kb_is_pause(t0) || kb_is_final(t0))
+		s += 5.0;
+	if (ends_quote_open(h))
+		s -= 1.0; /* a closing quote may end a paragraph after all */
 	/* a one-character phrase at the seam (设，… or …。一) is a cut word */
 	const char *te = t->text + t->len, *he = h->text + h->len;
-	int l2;
 	if (t->len > (size_t)l && kb_is_punct(kb_cp_at(t->text + l, te, &l2)))
 		s += 1.5;
 	if (h->len > 4) {
@@ -387,7 +392,8 @@ static void join_far(struct parse *p)
 	size_t *tails = kb_xmalloc(MAX_FAR_TAILS * sizeof(size_t));
 	size_t nt = 0;
 	for (size_t i = 0; i < p->n_units && nh < MAX_FAR_HEADS; i++)
-		if (!p->units[i].gone && kb_unit_open(&p->units[i]) && !jumps_away(p, i))
+		if (!p->units[i].gone && (kb_unit_open(&p->units[i]) || ends_quote_open(&p->units[i])) &&
+		    !jumps_away(p, i))
 			heads[nh++] = i;
 	for (size_t i = 0; i < p->n_units && nt < MAX_FAR_TAILS && nh; i++) {
 		const struct unit *u = &p->units[i];
