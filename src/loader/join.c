@@ -339,7 +339,7 @@ static double seam_score(const struct stats *st, const struct unit *h,
 	/* a block starting with ，、。 cannot start a paragraph: it continues one */
 	uint32_t t0 = kb_cp_at(t->text, t->text + t->len, &l2);
 	if (kb_is_pause(t0) || kb_is_final(t0))
-		s += 5.0;
+		s += kb_is_pause(a) || kb_is_final(a) ? -10.0 : 5.0; /* but never ，， */
 	if (ends_quote_open(h))
 		s -= 1.0; /* a closing quote may end a paragraph after all */
 	/* a one-character phrase at the seam (设，… or …。一) is a cut word */
