@@ -19,7 +19,7 @@ struct shape {
 	size_t pauses;       /* ，,、：: anywhere */
 	bool spaced;         /* white space between two printed characters */
 	bool header_chars;   /* has 星 编 校 版 组: may be a page header */
-	bool media_chars;    /* has 扫 码: may be a media note */
+	bool media_chars;    /* has 扫 码 邮 投 稿: may be a media note or box */
 	uint32_t first, last;
 };
 
@@ -52,8 +52,8 @@ static void measure(const char *s, size_t n, struct shape *sh)
 			sh->pauses++;
 		else if (c == 0x661F || c == 0x7F16 || c == 0x6821 || c == 0x7248 || c == 0x7EC4)
 			sh->header_chars = true;
-		else if (c == 0x626B || c == 0x7801)
-			sh->media_chars = true;
+		else if (c == 0x626B || c == 0x7801 || c == 0x90AE || c == 0x6295 || c == 0x7A3F)
+			sh->media_chars = true; /* 扫 码 邮 投 稿 */
 		prev = c;
 	}
 	sh->last = prev;
@@ -489,8 +489,8 @@ static bool has_contact(const char *s, size_t n)
 static bool is_contribution_box(const char *s, size_t n, const struct shape *sh)
 {
 	static const char *const words[] = {"邮箱", "投稿", "来稿", NULL};
-	return sh->nchars <= 80 && sh->last != 0x3002 && contains_any(s, n, words) &&
-	       has_contact(s, n);
+	return sh->media_chars && sh->nchars <= 80 && sh->last != 0x3002 &&
+	       contains_any(s, n, words) && has_contact(s, n);
 }
 
 /* Headline flags: —— subtitle, ■ label, (一) series marker. */

@@ -212,10 +212,8 @@ static bool ends_quote_open(const struct unit *u)
 	return !kb_is_final(b) && !kb_is_closer(b);
 }
 
-static void join_adjacent(struct parse *p)
+static void join_adjacent(struct parse *p, struct stats *st, bool *have_stats)
 {
-	struct stats st;
-	bool have_stats = false;
 	for (size_t i = 0; i < p->n_units; i++) {
 		struct unit *h = &p->units[i];
 		if (h->gone)
@@ -226,9 +224,9 @@ static void join_adjacent(struct parse *p)
 			size_t j = next_unit(p, i);
 			struct unit *t = j < p->n_units ? &p->units[j] : NULL;
 			if (t && t->kind == U_BODY && !plain_start(p, h, t)) {
-				if (!have_stats) {
-					gather(p, &st);
-					have_stats = true;
+				if (!*have_stats) {
+					gather(p, st);
+					*have_stats = true;
 				}
 				int l;
 				/* the quote mark is a phrase break to the statistics:
@@ -236,7 +234,7 @@ static void join_adjacent(struct parse *p)
 				kb_cp_before(h->text, h->text + h->len, &l);
 				uint32_t a2 = fold(kb_cp_before(h->text, h->text + h->len - l, &l));
 				uint32_t b = fold(kb_cp_at(t->text, t->text + t->len, &l));
-				if (seam_llr(&st, a2, b) > 0.5 || kb_nchars(t->text, t->len) <= 8) {
+				if (seam_llr(st, a2, b) > 0.5 || kb_nchars(t->text, t->len) <= 8) {
 					concat(p, h, t);
 					t->gone = true;
 				}
@@ -252,10 +250,6 @@ static void join_adjacent(struct parse *p)
 			concat(p, h, t);
 			t->gone = true;
 		}
-	}
-	if (have_stats) {
-		free(st.m.keys);
-		free(st.m.vals);
 	}
 }
 
@@ -386,7 +380,7 @@ static int by_score(const void *a, const void *b)
 	return x->tail < y->tail ? -1 : (x->tail > y->tail);
 }
 
-static void join_far(struct parse *p)
+static void join_far(struct parse *p, struct stats *st, bool *have_stats)
 {
 	size_t heads[MAX_FAR_HEADS], nh = 0;
 	size_t *tails = kb_xmalloc(MAX_FAR_TAILS * sizeof(size_t));
@@ -412,15 +406,17 @@ static void join_far(struct parse *p)
 		free(tails);
 		return;
 	}
-	struct stats st;
-	gather(p, &st);
+	if (!*have_stats) {
+		gather(p, st);
+		*have_stats = true;
+	}
 	struct cand *cs = kb_xmalloc(nh * nt * sizeof(struct cand));
 	size_t nc = 0;
 	for (size_t a = 0; a < nh; a++)
 		for (size_t b = 0; b < nt; b++)
 			if (heads[a] != tails[b])
 				cs[nc++] = (struct cand){
-					seam_score(&st, &p->units[heads[a]], &p->units[tails[b]]),
+					seam_score(st, &p->units[heads[a]], &p->units[tails[b]]),
 					heads[a], tails[b]};
 	qsort(cs, nc, sizeof(*cs), by_score);
 	/* tail_of[u]: the unit that continues u; taken[u]: u continues another */
@@ -452,8 +448,6 @@ static void join_far(struct parse *p)
 	free(taken);
 	free(cs);
 	free(tails);
-	free(st.m.keys);
-	free(st.m.vals);
 }
 
 /* A headline heads something: a headline-shaped line with nothing but
@@ -539,6 +533,12 @@ void kb_join_units(struct parse *p)
 	demote_trailing_headlines(p);
 	detect_indent_style(p);
 	demote_fragments(p);
-	join_adjacent(p);
-	join_far(p);
+	struct stats st; /* gathered once, only if a seam needs weighing */
+	bool have_stats = false;
+	join_adjacent(p, &st, &have_stats);
+	join_far(p, &st, &have_stats);
+	if (have_stats) {
+		free(st.m.keys);
+		free(st.m.vals);
+	}
 }
