@@ -225,8 +225,34 @@ static void empty_and_blank(void)
 	kb_edition_destroy(ed);
 }
 
+static void metadata(void)
+{
+	const char *t = "---\npaper: 郑州日报\ndate: 2021-02-27\npage: 2\ntitle: 要闻\n---\n\n"
+			"标题一行\n\n本报讯 正文一段。\n";
+	struct kb_edition *ed = kb_edition_parse(t, strlen(t), "/x/2020-01-01_p07.txt");
+	CHECK_STR(ed->paper, "郑州日报", "header: paper");
+	CHECK_STR(ed->date, "2021-02-27", "header: date wins over the file name");
+	CHECK_STR(ed->page, "2", "header: page wins over the file name");
+	CHECK_STR(ed->title, "要闻", "header: edition title");
+	CHECK(ed->n_articles == 1 && ed->articles[0].line == 8, "header: not text; lines still count from the file's top");
+	kb_edition_destroy(ed);
+	ed = kb_edition_parse("正文。", strlen("正文。"), "/x/2020-01-01_p07.txt");
+	CHECK_STR(ed->page, "7", "page from p07 in the file name");
+	CHECK(!ed->paper && !ed->title, "no header: no paper, no title");
+	kb_edition_destroy(ed);
+	ed = kb_edition_parse("正文。", strlen("正文。"), "/x/郑州日报第3版.txt");
+	CHECK_STR(ed->page, "3", "page from 第3版 in the file name");
+	CHECK(!ed->date, "no date in the name: none");
+	kb_edition_destroy(ed);
+	t = "---\n不是头部的一行\n\n正文。\n";
+	ed = kb_edition_parse(t, strlen(t), NULL);
+	CHECK(!ed->title && ed->n_articles >= 1, "an unclosed --- is text, not a header");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
+	metadata();
 	full_width_and_top_byline();
 	wire_dateline();
 	interview();
