@@ -1,0 +1,183 @@
+/*
+ * The library: an SQLite database of imported editions and their articles,
+ * and of what the reader adds to them (tags, notes, highlights, read state).
+ * The user's annotations are the one thing that cannot be re-imported, so
+ * they are written each in its own synchronous transaction and never deleted
+ * by an import: one whose article cannot be found again is kept detached.
+ *
+ * Articles are named by a stable id (12 base32 characters) computed from the
+ * edition file's name and the article's headline and opening: the same
+ * article of an unchanged file has the same id in every database.
+ *
+ * Every function that can fail returns false (or NULL) and leaves a message
+ * in kb_store_error(). One kb_store is one connection; use it from one thread.
+ */
+#ifndef KANBAO_STORE_H
+#define KANBAO_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kanbao/decode.h"
+#include "kanbao/edition.h"
+
+struct kb_store;
+
+/* The database path to use: $KANBAO_DB, else $XDG_DATA_HOME/kanbao/kanbao.db,
+ * else ~/.local/share/kanbao/kanbao.db. Caller frees. */
+char *kb_store_default_path(void);
+
+/* Open the database at path, creating it (and its directory) if absent,
+ * and bring its schema up to date. NULL on failure, with the reason (naming
+ * the file) in err. A database newer than this program is refused. */
+struct kb_store *kb_store_open(const char *path, char *err, size_t errlen);
+
+/* Close the connection; accepts NULL. */
+void kb_store_close(struct kb_store *s);
+
+/* The message of the last failure; borrowed until the next call. */
+const char *kb_store_error(const struct kb_store *s);
+
+/* ---- import ---- */
+
+enum kb_import_result {
+	KB_IMPORT_NEW,       /* a new edition */
+	KB_IMPORT_UPDATED,   /* a changed edition, annotations carried over */
+	KB_IMPORT_UNCHANGED, /* same content as already imported: skipped */
+	KB_IMPORT_FAILED,    /* not imported; kb_store_error() says why */
+};
+
+/* What an import did to the articles and annotations of one edition. */
+struct kb_import_stats {
+	size_t articles; /* articles in the edition as imported */
+	size_t moved;    /* annotations carried to a re-identified article */
+	size_t detached; /* annotations whose article could not be found */
+	size_t warnings; /* decoder warnings */
+};
+
+/* Import one edition file in one transaction. Warnings of the decoder go to
+ * warn. A re-import of a changed file keeps every annotation: by article
+ * id, then by headline, then by text; highlights are re-anchored by their
+ * quote and context; the rest is detached, never deleted. */
+enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
+					   kb_warn_fn warn, void *ctx,
+					   struct kb_import_stats *st);
+
+/* ---- reading ---- */
+
+/* One article in a listing or in search results. */
+struct kb_row {
+	char *id;
+	char *edition; /* the edition file's name */
+	char *date;    /* YYYY-MM-DD, or NULL */
+	char *page;    /* page number or name, or NULL */
+	char *title;
+	char **tags;
+	size_t n_tags;
+	bool read;
+	char *snippet; /* search: text around the hits, hits in [ ] */
+	double rank;   /* search: bm25 rank, smaller is better */
+};
+
+struct kb_rows {
+	struct kb_row *v;
+	size_t n;
+};
+
+/* Free the rows; accepts an empty set. */
+void kb_rows_finish(struct kb_rows *r);
+
+/* Which articles to list. Zeroed means all. */
+struct kb_filter {
+	const char *const *tags; /* each must be on the article */
+	size_t n_tags;
+	const char *edition;   /* edition file name (or a part of its path) */
+	const char *date_from; /* YYYY-MM-DD, inclusive */
+	const char *date_to;   /* YYYY-MM-DD, inclusive */
+	bool unread;
+	size_t limit; /* 0: no limit */
+};
+
+/* Articles in reading order (date, page, position), filtered. */
+bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out);
+
+/* Full-text search, best first (bm25, titles weighted), filtered. */
+bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filter *f,
+		     struct kb_rows *out);
+
+struct kb_highlight {
+	int64_t id;
+	char *quote;  /* the passage as it stood when highlighted */
+	char *prefix; /* text just before it, for re-anchoring */
+	char *suffix; /* text just after it */
+	size_t start; /* byte offsets of the quote in the article text */
+	size_t end;
+	char *note;   /* or NULL */
+};
+
+/* An article with everything the reader added to it. */
+struct kb_full {
+	char *id, *edition, *source, *date, *page, *paper;
+	char *kicker, *title, *subtitle; /* kicker and subtitle may be NULL */
+	struct kb_author *authors;       /* role and name strings owned here */
+	size_t n_authors;
+	struct kb_block *blocks; /* text owned here */
+	size_t n_blocks;
+	char *text; /* the blocks joined by '\n': what highlights point into */
+	char **tags;
+	size_t n_tags;
+	char *note; /* or NULL */
+	struct kb_highlight *highlights;
+	size_t n_highlights;
+	bool read;
+};
+
+/* The article named id; NULL if there is none (kb_store_error says so).
+ * Caller destroys. */
+struct kb_full *kb_store_get(struct kb_store *s, const char *id);
+void kb_full_destroy(struct kb_full *a);
+
+/* ---- annotations: each call one durable transaction ---- */
+
+bool kb_store_tag(struct kb_store *s, const char *id, const char *tag);
+bool kb_store_untag(struct kb_store *s, const char *id, const char *tag);
+/* Set the article's note; NULL or "" removes it. */
+bool kb_store_set_note(struct kb_store *s, const char *id, const char *text);
+bool kb_store_set_read(struct kb_store *s, const char *id, bool read);
+/* Highlight text[start..end) of the article (byte offsets into kb_full.text,
+ * on character boundaries) with an optional note; *hid gets its id. */
+bool kb_store_add_highlight(struct kb_store *s, const char *id, size_t start, size_t end,
+			    const char *note, int64_t *hid);
+bool kb_store_delete_highlight(struct kb_store *s, int64_t hid);
+
+struct kb_tag_count {
+	char *name;
+	size_t count;
+};
+
+/* Every tag with the number of articles carrying it, by name. */
+bool kb_store_tags(struct kb_store *s, struct kb_tag_count **out, size_t *n);
+void kb_tag_counts_free(struct kb_tag_count *t, size_t n);
+
+/* An annotation whose article is no longer in the library. */
+struct kb_detached {
+	char *kind;       /* "tag", "note", "highlight", "read" */
+	char *article_id; /* the id it was made on */
+	char *title;      /* that article's headline when last seen */
+	char *edition;
+	char *text;       /* the tag, the note, or the highlight's quote */
+	int64_t hid;      /* highlight id, for kind "highlight" */
+};
+
+bool kb_store_detached(struct kb_store *s, struct kb_detached **out, size_t *n);
+void kb_detached_free(struct kb_detached *d, size_t n);
+
+/* Move every annotation made on old_id (detached) to the article new_id. */
+bool kb_store_reattach(struct kb_store *s, const char *old_id, const char *new_id);
+
+/* PRAGMA integrity_check and the store's own consistency checks; *report
+ * gets "ok" or the problems found (caller frees). False when not ok. */
+bool kb_store_check(struct kb_store *s, char **report);
+
+#endif

@@ -1,0 +1,310 @@
+/*
+ * Opening the library: where it lives, the connection settings that keep
+ * two kanbao processes working side by side (WAL, a busy timeout, writers in
+ * BEGIN IMMEDIATE), and the schema as numbered migrations under
+ * PRAGMA user_version, each in one transaction. A database made by a newer
+ * kanbao is refused rather than rewritten.
+ */
+#include "store_int.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "kanbao/fts.h"
+
+/* The schema, one migration per entry; entry i brings user_version i to i+1.
+ * Never edit a migration that has shipped: add one. */
+static const char *const migrations[] = {
+	/* 1: editions, articles, their search index, annotations */
+	"CREATE TABLE edition("
+	"  id INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL UNIQUE,"  /* path as imported (absolute) */
+	"  name TEXT NOT NULL,"           /* file name */
+	"  hash TEXT NOT NULL,"           /* SHA-256 of the file's bytes */
+	"  size INTEGER NOT NULL, mtime INTEGER NOT NULL," /* to skip by stat */
+	"  encoding TEXT, paper TEXT, date TEXT, page TEXT, title TEXT,"
+	"  parser INTEGER NOT NULL,"      /* KB_PARSER_VERSION that read it */
+	"  imported_at TEXT NOT NULL);"
+	"CREATE INDEX edition_hash ON edition(hash);"
+	"CREATE INDEX edition_order ON edition(date, page, name);"
+	"CREATE TABLE article("
+	"  n INTEGER PRIMARY KEY,"        /* rowid, also the search index's */
+	"  id TEXT NOT NULL UNIQUE,"      /* stable id */
+	"  edition INTEGER NOT NULL REFERENCES edition(id),"
+	"  ord INTEGER NOT NULL,"         /* position on the page */
+	"  kicker TEXT, title TEXT NOT NULL, subtitle TEXT,"
+	"  authors TEXT NOT NULL,"        /* role TAB name, one per line */
+	"  kinds TEXT NOT NULL,"          /* p or h per block */
+	"  body TEXT NOT NULL,"           /* the blocks joined by LF */
+	"  heads TEXT NOT NULL,"          /* kicker, title, subtitle: searched */
+	"  annot TEXT NOT NULL DEFAULT '');" /* note and highlight notes: searched */
+	"CREATE INDEX article_edition ON article(edition, ord);"
+	"CREATE VIRTUAL TABLE search USING fts5(heads, body, annot,"
+	"  content='article', content_rowid='n', tokenize='kanbao');"
+	"CREATE TABLE tag(article TEXT NOT NULL, name TEXT NOT NULL, at TEXT NOT NULL,"
+	"  PRIMARY KEY(article, name)) WITHOUT ROWID;"
+	"CREATE INDEX tag_name ON tag(name);"
+	"CREATE TABLE note(article TEXT PRIMARY KEY, text TEXT NOT NULL,"
+	"  at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE highlight(id INTEGER PRIMARY KEY, article TEXT NOT NULL,"
+	"  quote TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL, note TEXT,"
+	"  detached INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL);"
+	"CREATE INDEX highlight_article ON highlight(article);"
+	"CREATE TABLE read(article TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE seen(article TEXT PRIMARY KEY, title TEXT NOT NULL,"
+	"  edition TEXT NOT NULL) WITHOUT ROWID;",
+};
+
+#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+bool kb_store_fail(struct kb_store *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+	int code = s->db ? sqlite3_errcode(s->db) : SQLITE_OK;
+	if (code != SQLITE_OK && code != SQLITE_ROW && code != SQLITE_DONE && n >= 0 &&
+	    (size_t)n < sizeof(s->err))
+		snprintf(s->err + n, sizeof(s->err) - (size_t)n, ": %s", sqlite3_errmsg(s->db));
+	return false;
+}
+
+const char *kb_store_error(const struct kb_store *s)
+{
+	return s->err;
+}
+
+sqlite3_stmt *kb_store_prepare(struct kb_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		kb_store_fail(s, "%s: cannot prepare a statement", s->path);
+		return NULL;
+	}
+	return st;
+}
+
+bool kb_store_exec(struct kb_store *s, const char *sql)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return kb_store_fail(s, "%s", s->path);
+	return true;
+}
+
+bool kb_store_begin(struct kb_store *s)
+{
+	return kb_store_exec(s, "BEGIN IMMEDIATE");
+}
+
+bool kb_store_commit(struct kb_store *s)
+{
+	if (kb_store_exec(s, "COMMIT"))
+		return true;
+	kb_store_rollback(s);
+	return false;
+}
+
+void kb_store_rollback(struct kb_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int kb_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+char *kb_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? kb_xstrdup((const char *)t) : NULL;
+}
+
+const char *kb_now(void)
+{
+	static char buf[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+char *kb_store_default_path(void)
+{
+	const char *env = getenv("KANBAO_DB");
+	if (env && *env)
+		return kb_xstrdup(env);
+	struct kb_buf b;
+	kb_buf_init(&b);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && xdg[0] == '/')
+		kb_buf_printf(&b, "%s/kanbao/kanbao.db", xdg);
+	else
+		kb_buf_printf(&b, "%s/.local/share/kanbao/kanbao.db",
+			      getenv("HOME") ? getenv("HOME") : ".");
+	return kb_buf_steal(&b);
+}
+
+/* mkdir -p of the directory that will hold path. */
+static bool make_parent(const char *path, char *err, size_t errlen)
+{
+	char *dir = kb_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return true;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(dir, 0700);
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(errno));
+		free(dir);
+		return false;
+	}
+	free(dir);
+	return true;
+}
+
+/* Bring the schema up to date, each migration in its own transaction. */
+static bool migrate(struct kb_store *s)
+{
+	sqlite3_stmt *st = kb_store_prepare(s, "PRAGMA user_version");
+	if (!st)
+		return false;
+	int version = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (version < 0)
+		return kb_store_fail(s, "%s: not a kanbao database (cannot read its version)", s->path);
+	if (version > N_MIGRATIONS)
+		return kb_store_fail(s, "%s: made by a newer kanbao (schema %d, this program knows %d);"
+				     " upgrade kanbao to open it", s->path, version, N_MIGRATIONS);
+	for (int v = version; v < N_MIGRATIONS; v++) {
+		char pragma[64];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v + 1);
+		if (!kb_store_begin(s))
+			return false;
+		/* check inside the transaction: another process may have migrated */
+		st = kb_store_prepare(s, "PRAGMA user_version");
+		int now = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+		sqlite3_finalize(st);
+		if (now > v) {
+			kb_store_rollback(s);
+			v = now - 1;
+			continue;
+		}
+		if (!kb_store_exec(s, migrations[v]) || !kb_store_exec(s, pragma)) {
+			char keep[sizeof(s->err)];
+			memcpy(keep, s->err, sizeof(keep));
+			kb_store_rollback(s);
+			snprintf(s->err, sizeof(s->err), "%s: schema migration %d failed: %s",
+				 s->path, v + 1, keep);
+			return false;
+		}
+		if (!kb_store_commit(s))
+			return false;
+	}
+	return true;
+}
+
+struct kb_store *kb_store_open(const char *path, char *err, size_t errlen)
+{
+	if (!make_parent(path, err, errlen))
+		return NULL;
+	struct kb_store *s = kb_xcalloc(1, sizeof(*s));
+	s->path = kb_xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot open the database: %s", path,
+			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		kb_store_close(s);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 10000);
+	/* A file that is not a database fails here, at the first read. */
+	if (!kb_store_exec(s, "PRAGMA journal_mode=WAL") ||
+	    !kb_store_exec(s, "PRAGMA synchronous=FULL") ||
+	    !kb_store_exec(s, "PRAGMA foreign_keys=ON") ||
+	    kb_fts_register(s->db) != SQLITE_OK || !migrate(s)) {
+		snprintf(err, errlen, "%s", s->err[0] ? s->err : "cannot set up the database");
+		if (strstr(err, "not a database") || strstr(err, "malformed"))
+			snprintf(err + strlen(err), errlen - strlen(err),
+				 " (the file is damaged or not a kanbao database; "
+				 "move it aside and re-import, or restore a backup)");
+		kb_store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void kb_store_close(struct kb_store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+bool kb_store_remember(struct kb_store *s, const char *id)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"INSERT OR REPLACE INTO seen(article, title, edition)"
+		" SELECT a.id, a.title, e.name FROM article a JOIN edition e ON e.id = a.edition"
+		" WHERE a.id = ?1");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot record article %s", s->path, id);
+}
+
+bool kb_store_check(struct kb_store *s, char **report)
+{
+	struct kb_buf b;
+	kb_buf_init(&b);
+	sqlite3_stmt *st = kb_store_prepare(s, "PRAGMA integrity_check");
+	if (!st) {
+		*report = kb_xstrdup(s->err);
+		return false;
+	}
+	bool ok = true;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (!line || strcmp(line, "ok") != 0)
+			ok = false;
+		kb_buf_printf(&b, "%s%s", b.len ? "\n" : "", line ? line : "?");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		ok = false;
+		kb_store_fail(s, "%s: integrity check failed", s->path);
+		kb_buf_printf(&b, "%s%s", b.len ? "\n" : "", s->err);
+	}
+	/* the search index must agree with the articles it indexes */
+	if (ok && sqlite3_exec(s->db,
+			       "INSERT INTO search(search, rank) VALUES('integrity-check', 1)",
+			       NULL, NULL, NULL) != SQLITE_OK) {
+		ok = false;
+		kb_buf_printf(&b, "\nsearch index: %s", sqlite3_errmsg(s->db));
+	}
+	*report = kb_buf_steal(&b);
+	return ok;
+}

@@ -1,0 +1,647 @@
+/*
+ * Importing an edition file: skip it when unchanged (same size and mtime, or
+ * same content hash, and read by the current loader), otherwise parse it
+ * and replace its articles in one transaction, carrying every annotation
+ * over to the new articles: by stable id, then by headline, then by text
+ * likeness; highlights re-anchored by quote and context. What cannot be
+ * placed stays on its old id, detached, with its last known headline.
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kanbao/sha256.h"
+
+/* An article of the edition as it was before this import. */
+struct old_art {
+	int64_t n;
+	char *id, *title, *body, *heads, *annot;
+};
+
+/* An article as it is being imported. */
+struct new_art {
+	char id[16];
+	char *heads, *body, *kinds, *authors;
+	const struct kb_article *a;
+	bool claimed; /* an old article was matched to it */
+};
+
+/* Crockford's base32 of the first 60 bits of a digest: the article id. */
+static void encode_id(const unsigned char d[32], char out[13])
+{
+	static const char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | d[i];
+	for (int i = 0; i < 12; i++)
+		out[i] = alphabet[(v >> (59 - 5 * i)) & 31];
+	out[12] = '\0';
+}
+
+/* The stable id: from the edition file's name, the headline and the opening
+ * of the text, so that it survives re-imports and other databases, and
+ * changes neither when a later paragraph is corrected nor when an article
+ * is inserted before it. dup tells apart identical openings. */
+static void article_id(const char *name, const struct kb_article *a, const char *body,
+		       int dup, char out[13])
+{
+	struct kb_sha256 c;
+	unsigned char d[32];
+	kb_sha256_init(&c);
+	kb_sha256_update(&c, name, strlen(name) + 1);
+	kb_sha256_update(&c, a->title, strlen(a->title) + 1);
+	size_t n = strlen(body);
+	if (n > 120) {
+		n = 120;
+		while (n > 0 && ((unsigned char)body[n] & 0xC0) == 0x80)
+			n--;
+	}
+	kb_sha256_update(&c, body, n);
+	if (dup)
+		kb_sha256_update(&c, &dup, sizeof(dup));
+	kb_sha256_final(&c, d);
+	encode_id(d, out);
+}
+
+static void fill_new(struct new_art *na, const struct kb_article *a)
+{
+	struct kb_buf b;
+	memset(na, 0, sizeof(*na));
+	na->a = a;
+	kb_buf_init(&b);
+	if (a->kicker)
+		kb_buf_printf(&b, "%s\n", a->kicker);
+	kb_buf_puts(&b, a->title);
+	if (a->subtitle)
+		kb_buf_printf(&b, "\n%s", a->subtitle);
+	na->heads = kb_buf_steal(&b);
+	char *kinds = kb_xmalloc(a->n_blocks + 1);
+	for (size_t i = 0; i < a->n_blocks; i++) {
+		kb_buf_printf(&b, "%s%s", i ? "\n" : "", a->blocks[i].text);
+		kinds[i] = a->blocks[i].type == KB_BLOCK_HEADING ? 'h' : 'p';
+	}
+	kinds[a->n_blocks] = '\0';
+	na->kinds = kinds;
+	na->body = kb_buf_steal(&b);
+	for (size_t i = 0; i < a->n_authors; i++)
+		kb_buf_printf(&b, "%s\t%s\n", a->authors[i].role, a->authors[i].name);
+	na->authors = kb_buf_steal(&b);
+}
+
+/* ---- likeness of two texts, for matching a corrected article ---- */
+
+/* Sorted hashes of the character pairs of s. */
+static uint32_t *pair_hashes(const char *s, size_t *n)
+{
+	size_t len = strlen(s), cap = len + 1, k = 0;
+	uint32_t *v = kb_xmalloc(cap * sizeof(uint32_t));
+	uint32_t prev = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		int l = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+		uint32_t c = 0;
+		for (int i = 0; i < l && p[i]; i++)
+			c = c << 8 | p[i];
+		if (prev && k < cap)
+			v[k++] = prev * 2654435761u ^ c;
+		prev = c;
+		for (int i = 0; i < l && *p; i++)
+			p++;
+	}
+	for (size_t i = 1; i < k; i++) { /* insertion sort is fine for articles */
+		uint32_t x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	*n = k;
+	return v;
+}
+
+/* Dice coefficient of the character pairs of a and b, 0..1. */
+static double likeness(const char *a, const char *b)
+{
+	size_t na, nb;
+	uint32_t *x = pair_hashes(a, &na), *y = pair_hashes(b, &nb);
+	size_t i = 0, j = 0, common = 0;
+	while (i < na && j < nb) {
+		if (x[i] == y[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (x[i] < y[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	free(x);
+	free(y);
+	return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0.0;
+}
+
+/* ---- annotations ---- */
+
+/* Does the article id carry any annotation? */
+static bool annotated(struct kb_store *s, const char *id)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT EXISTS(SELECT 1 FROM tag WHERE article=?1)"
+		" OR EXISTS(SELECT 1 FROM note WHERE article=?1)"
+		" OR EXISTS(SELECT 1 FROM highlight WHERE article=?1)"
+		" OR EXISTS(SELECT 1 FROM read WHERE article=?1)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* Move the annotations of old_id to new_id; counts moved rows in *moved. */
+bool kb_store_move_annotations(struct kb_store *s, const char *old_id, const char *new_id,
+				size_t *moved)
+{
+	static const char *const sql[] = {
+		"INSERT OR IGNORE INTO tag(article, name, at) SELECT ?2, name, at FROM tag WHERE article=?1",
+		"DELETE FROM tag WHERE article=?1",
+		/* a note already on the new article is kept, the old one appended */
+		"INSERT INTO note(article, text, at) SELECT ?2, text, at FROM note WHERE article=?1"
+		" ON CONFLICT(article) DO UPDATE SET text = note.text || char(10) || char(10) || excluded.text",
+		"DELETE FROM note WHERE article=?1",
+		"INSERT OR IGNORE INTO read(article, at) SELECT ?2, at FROM read WHERE article=?1",
+		"DELETE FROM read WHERE article=?1",
+		"UPDATE highlight SET article=?2 WHERE article=?1",
+	};
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = kb_store_prepare(s, sql[i]);
+		if (!st)
+			return false;
+		sqlite3_bind_text(st, 1, old_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, new_id, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return kb_store_fail(s, "cannot move the annotations of %s", old_id);
+		if (i % 2 == 0 || i == 6)
+			*moved += (size_t)sqlite3_changes(s->db);
+	}
+	return true;
+}
+
+/* Where does quote stand in text now? The occurrence whose surroundings
+ * best match prefix and suffix; -1 when the quote is gone. */
+static long find_anchor(const char *text, const char *quote, const char *prefix,
+			const char *suffix)
+{
+	size_t ql = strlen(quote), pl = strlen(prefix), sl = strlen(suffix);
+	long best = -1;
+	size_t best_score = 0;
+	if (ql == 0)
+		return -1;
+	for (const char *p = strstr(text, quote); p; p = strstr(p + 1, quote)) {
+		size_t score = 1, k;
+		for (k = 0; k < pl && (size_t)(p - text) > k && p[-1 - (long)k] == prefix[pl - 1 - k]; k++)
+			;
+		score += k;
+		for (k = 0; k < sl && p[ql + k] && p[ql + k] == suffix[k]; k++)
+			;
+		score += k;
+		if (score > best_score) {
+			best_score = score;
+			best = (long)(p - text);
+		}
+	}
+	return best;
+}
+
+/* Re-anchor the highlights of article id in its (new) text; a highlight
+ * whose quote is gone is marked detached, never deleted. */
+bool kb_store_reanchor(struct kb_store *s, const char *id, const char *text, size_t *detached)
+{
+	sqlite3_stmt *q = kb_store_prepare(s,
+		"SELECT id, quote, prefix, suffix, start, end FROM highlight"
+		" WHERE article=?1 AND detached=0");
+	sqlite3_stmt *u = kb_store_prepare(s,
+		"UPDATE highlight SET start=?2, end=?3, detached=?4 WHERE id=?1");
+	if (!q || !u) {
+		sqlite3_finalize(q);
+		sqlite3_finalize(u);
+		return false;
+	}
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+	size_t tl = strlen(text);
+	bool ok = true;
+	while (ok && sqlite3_step(q) == SQLITE_ROW) {
+		const char *quote = (const char *)sqlite3_column_text(q, 1);
+		int64_t start = sqlite3_column_int64(q, 4), end = sqlite3_column_int64(q, 5);
+		size_t ql = strlen(quote);
+		if (start >= 0 && (size_t)end <= tl && (size_t)(end - start) == ql &&
+		    memcmp(text + start, quote, ql) == 0)
+			continue; /* still where it was */
+		long at = find_anchor(text, quote, (const char *)sqlite3_column_text(q, 2),
+				      (const char *)sqlite3_column_text(q, 3));
+		sqlite3_reset(u);
+		sqlite3_bind_int64(u, 1, sqlite3_column_int64(q, 0));
+		sqlite3_bind_int64(u, 2, at < 0 ? start : at);
+		sqlite3_bind_int64(u, 3, at < 0 ? end : at + (long)ql);
+		sqlite3_bind_int(u, 4, at < 0);
+		ok = sqlite3_step(u) == SQLITE_DONE ||
+		     kb_store_fail(s, "cannot re-anchor a highlight of %s", id);
+		if (at < 0)
+			(*detached)++;
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(u);
+	return ok;
+}
+
+/* ---- the import ---- */
+
+/* Read the whole file; errno kept on failure. */
+static enum kb_status slurp(const char *path, char **data, size_t *len, struct stat *sb)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return KB_IO;
+	if (fstat(fd, sb) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return KB_IO;
+	}
+	if (!S_ISREG(sb->st_mode)) {
+		close(fd);
+		return KB_NOT_REGULAR;
+	}
+	if (sb->st_size > (off_t)512 * 1024 * 1024) {
+		close(fd);
+		return KB_TOO_LARGE;
+	}
+	size_t cap = (size_t)sb->st_size + 1, n = 0;
+	char *buf = kb_xmalloc(cap);
+	for (;;) {
+		if (n == cap)
+			buf = kb_xrealloc(buf, cap *= 2);
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			free(buf);
+			close(fd);
+			errno = e;
+			return KB_IO;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	*data = buf;
+	*len = n;
+	return KB_OK;
+}
+
+/* The stored state of an edition source, if any. */
+struct known_ed {
+	int64_t id;
+	int64_t size, mtime;
+	int parser;
+	char *hash;
+};
+
+static bool lookup_edition(struct kb_store *s, const char *source, struct known_ed *k)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT id, size, mtime, parser, hash FROM edition WHERE source=?1");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		k->id = sqlite3_column_int64(st, 0);
+		k->size = sqlite3_column_int64(st, 1);
+		k->mtime = sqlite3_column_int64(st, 2);
+		k->parser = sqlite3_column_int(st, 3);
+		k->hash = kb_column_dup(st, 4);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int64_t mtime_ns(const struct stat *sb)
+{
+	return (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
+}
+
+/* Load the articles the edition has now, and take them out of the article
+ * table and the search index. */
+static bool take_old(struct kb_store *s, int64_t ed, struct old_art **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT n, id, title, body, heads, annot FROM article WHERE edition=?1 ORDER BY ord");
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, ed);
+	size_t cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		void *v = *out;
+		kb_xgrow(&v, &cap, *n + 1, sizeof(struct old_art));
+		*out = v;
+		struct old_art *o = &(*out)[(*n)++];
+		o->n = sqlite3_column_int64(st, 0);
+		o->id = kb_column_dup(st, 1);
+		o->title = kb_column_dup(st, 2);
+		o->body = kb_column_dup(st, 3);
+		o->heads = kb_column_dup(st, 4);
+		o->annot = kb_column_dup(st, 5);
+	}
+	sqlite3_finalize(st);
+	sqlite3_stmt *del = kb_store_prepare(s,
+		"INSERT INTO search(search, rowid, heads, body, annot) VALUES('delete', ?1, ?2, ?3, ?4)");
+	sqlite3_stmt *rm = kb_store_prepare(s, "DELETE FROM article WHERE n=?1");
+	bool ok = del && rm;
+	for (size_t i = 0; ok && i < *n; i++) {
+		struct old_art *o = &(*out)[i];
+		if (annotated(s, o->id))
+			ok = kb_store_remember(s, o->id);
+		sqlite3_reset(del);
+		sqlite3_bind_int64(del, 1, o->n);
+		sqlite3_bind_text(del, 2, o->heads, -1, SQLITE_STATIC);
+		sqlite3_bind_text(del, 3, o->body, -1, SQLITE_STATIC);
+		sqlite3_bind_text(del, 4, o->annot, -1, SQLITE_STATIC);
+		sqlite3_reset(rm);
+		sqlite3_bind_int64(rm, 1, o->n);
+		ok = ok && sqlite3_step(del) == SQLITE_DONE && sqlite3_step(rm) == SQLITE_DONE;
+	}
+	if (!ok && !s->err[0])
+		kb_store_fail(s, "cannot replace the articles of an edition");
+	sqlite3_finalize(del);
+	sqlite3_finalize(rm);
+	return ok;
+}
+
+static void free_old(struct old_art *o, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(o[i].id);
+		free(o[i].title);
+		free(o[i].body);
+		free(o[i].heads);
+		free(o[i].annot);
+	}
+	free(o);
+}
+
+/* Is the id taken by an article already in the table? */
+static bool id_taken(sqlite3_stmt *probe, const char *id)
+{
+	sqlite3_reset(probe);
+	sqlite3_bind_text(probe, 1, id, -1, SQLITE_STATIC);
+	return sqlite3_step(probe) == SQLITE_ROW;
+}
+
+static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
+			    const struct kb_edition *e, struct new_art *na)
+{
+	sqlite3_stmt *probe = kb_store_prepare(s, "SELECT 1 FROM article WHERE id=?1");
+	sqlite3_stmt *ins = kb_store_prepare(s,
+		"INSERT INTO article(id, edition, ord, kicker, title, subtitle, authors, kinds,"
+		" body, heads) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	sqlite3_stmt *fts = kb_store_prepare(s,
+		"INSERT INTO search(rowid, heads, body, annot) VALUES(?1, ?2, ?3, '')");
+	bool ok = probe && ins && fts;
+	for (size_t i = 0; ok && i < e->n_articles; i++) {
+		const struct kb_article *a = &e->articles[i];
+		fill_new(&na[i], a);
+		int dup = 0;
+		do
+			article_id(name, a, na[i].body, dup++, na[i].id);
+		while (id_taken(probe, na[i].id) && dup < 1000);
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, na[i].id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 2, ed);
+		sqlite3_bind_int64(ins, 3, (sqlite3_int64)i);
+		kb_bind_text(ins, 4, a->kicker);
+		sqlite3_bind_text(ins, 5, a->title, -1, SQLITE_STATIC);
+		kb_bind_text(ins, 6, a->subtitle);
+		sqlite3_bind_text(ins, 7, na[i].authors, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 8, na[i].kinds, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 9, na[i].body, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 10, na[i].heads, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			ok = kb_store_fail(s, "cannot store article %zu", i + 1);
+			break;
+		}
+		sqlite3_reset(fts);
+		sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(s->db));
+		sqlite3_bind_text(fts, 2, na[i].heads, -1, SQLITE_STATIC);
+		sqlite3_bind_text(fts, 3, na[i].body, -1, SQLITE_STATIC);
+		if (sqlite3_step(fts) != SQLITE_DONE)
+			ok = kb_store_fail(s, "cannot index article %zu", i + 1);
+	}
+	sqlite3_finalize(probe);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(fts);
+	return ok;
+}
+
+/* Carry the annotations of the old articles over to the new ones. */
+static bool reconcile(struct kb_store *s, struct old_art *old, size_t n_old, struct new_art *na,
+		      size_t n_new, struct kb_import_stats *st)
+{
+	for (size_t i = 0; i < n_new; i++)
+		for (size_t k = 0; k < n_old; k++)
+			if (strcmp(old[k].id, na[i].id) == 0)
+				na[i].claimed = true;
+	for (size_t k = 0; k < n_old; k++) {
+		bool still = false;
+		for (size_t i = 0; i < n_new && !still; i++)
+			still = strcmp(old[k].id, na[i].id) == 0;
+		if (still || !annotated(s, old[k].id))
+			continue;
+		/* by headline, then by likeness of the text */
+		long match = -1;
+		for (size_t i = 0; i < n_new && match < 0; i++)
+			if (!na[i].claimed && old[k].title[0] && strcmp(old[k].title, na[i].a->title) == 0)
+				match = (long)i;
+		double best = 0.5;
+		if (match < 0) {
+			for (size_t i = 0; i < n_new; i++) {
+				if (na[i].claimed)
+					continue;
+				double l = likeness(old[k].body, na[i].body);
+				if (l > best) {
+					best = l;
+					match = (long)i;
+				}
+			}
+		}
+		if (match < 0) {
+			st->detached++;
+			continue;
+		}
+		na[match].claimed = true;
+		if (!kb_store_move_annotations(s, old[k].id, na[match].id, &st->moved))
+			return false;
+	}
+	for (size_t i = 0; i < n_new; i++) {
+		if (!annotated(s, na[i].id))
+			continue;
+		if (!kb_store_reanchor(s, na[i].id, na[i].body, &st->detached) ||
+		    !kb_store_refresh_annot(s, na[i].id) || !kb_store_remember(s, na[i].id))
+			return false;
+	}
+	return true;
+}
+
+static bool upsert_edition(struct kb_store *s, const char *source, const char *name,
+			   const char *hash, const struct stat *sb, const struct kb_edition *e,
+			   int64_t *id)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"INSERT INTO edition(source, name, hash, size, mtime, encoding, paper, date, page,"
+		" title, parser, imported_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+		" ON CONFLICT(source) DO UPDATE SET name=excluded.name, hash=excluded.hash,"
+		" size=excluded.size, mtime=excluded.mtime, encoding=excluded.encoding,"
+		" paper=excluded.paper, date=excluded.date, page=excluded.page, title=excluded.title,"
+		" parser=excluded.parser, imported_at=excluded.imported_at RETURNING id");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)sb->st_size);
+	sqlite3_bind_int64(st, 5, mtime_ns(sb));
+	kb_bind_text(st, 6, e->encoding);
+	kb_bind_text(st, 7, e->paper);
+	kb_bind_text(st, 8, e->date);
+	kb_bind_text(st, 9, e->page);
+	kb_bind_text(st, 10, e->title);
+	sqlite3_bind_int(st, 11, KB_PARSER_VERSION);
+	sqlite3_bind_text(st, 12, kb_now(), -1, SQLITE_TRANSIENT);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return ok || kb_store_fail(s, "%s: cannot record the edition", source);
+}
+
+/* Mark an unchanged edition's file metadata, so the next run skips it by
+ * stat alone. */
+static void touch_edition(struct kb_store *s, int64_t id, const struct stat *sb)
+{
+	sqlite3_stmt *st = kb_store_prepare(s, "UPDATE edition SET size=?2, mtime=?3 WHERE id=?1");
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)sb->st_size);
+	sqlite3_bind_int64(st, 3, mtime_ns(sb));
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+}
+
+struct warn_count {
+	kb_warn_fn warn;
+	void *ctx;
+	size_t n;
+};
+
+static void count_warning(void *ctx, size_t line, const char *msg)
+{
+	struct warn_count *w = ctx;
+	w->n++;
+	if (w->warn)
+		w->warn(w->ctx, line, msg);
+}
+
+enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
+					   kb_warn_fn warn, void *ctx,
+					   struct kb_import_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	s->err[0] = '\0';
+	char real[PATH_MAX];
+	const char *source = realpath(path, real) ? real : path;
+	const char *name = strrchr(source, '/') ? strrchr(source, '/') + 1 : source;
+	struct stat sb;
+	char *raw = NULL;
+	size_t raw_len = 0;
+	enum kb_status rs = slurp(path, &raw, &raw_len, &sb);
+	if (rs != KB_OK) {
+		if (rs == KB_IO)
+			kb_store_fail(s, "%s: %s", path, strerror(errno));
+		else
+			kb_store_fail(s, "%s: %s", path, kb_status_message(rs));
+		return KB_IMPORT_FAILED;
+	}
+	struct known_ed known = {0};
+	bool have = lookup_edition(s, source, &known);
+	if (have && known.parser == KB_PARSER_VERSION && known.size == (int64_t)sb.st_size &&
+	    known.mtime == mtime_ns(&sb)) {
+		free(known.hash);
+		free(raw);
+		return KB_IMPORT_UNCHANGED;
+	}
+	char hash[65];
+	kb_sha256_hex(raw, raw_len, hash);
+	if (have && known.parser == KB_PARSER_VERSION && strcmp(known.hash, hash) == 0) {
+		touch_edition(s, known.id, &sb);
+		free(known.hash);
+		free(raw);
+		return KB_IMPORT_UNCHANGED;
+	}
+	free(known.hash);
+	struct warn_count wc = {warn, ctx, 0};
+	struct kb_text text = {0};
+	enum kb_status ds = kb_decode(raw, raw_len, &text, count_warning, &wc);
+	free(raw);
+	st->warnings = wc.n;
+	if (ds != KB_OK) {
+		kb_store_fail(s, "%s: %s", path, kb_status_message(ds));
+		return KB_IMPORT_FAILED;
+	}
+	struct kb_edition *e = kb_edition_parse(text.data, text.len, source);
+	e->encoding = text.encoding;
+	kb_text_finish(&text);
+
+	struct old_art *old = NULL;
+	size_t n_old = 0;
+	struct new_art *na = kb_xcalloc(e->n_articles + 1, sizeof(*na));
+	int64_t ed_id = 0;
+	bool ok = kb_store_exec(s, "PRAGMA synchronous=NORMAL") && kb_store_begin(s) &&
+		  upsert_edition(s, source, name, hash, &sb, e, &ed_id) &&
+		  take_old(s, ed_id, &old, &n_old) && insert_articles(s, ed_id, name, e, na) &&
+		  reconcile(s, old, n_old, na, e->n_articles, st) && kb_store_commit(s);
+	if (!ok) {
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		kb_store_rollback(s);
+		memcpy(s->err, keep, sizeof(keep));
+	}
+	kb_store_exec(s, "PRAGMA synchronous=FULL");
+	st->articles = e->n_articles;
+	for (size_t i = 0; i < e->n_articles; i++) {
+		free(na[i].heads);
+		free(na[i].body);
+		free(na[i].kinds);
+		free(na[i].authors);
+	}
+	free(na);
+	free_old(old, n_old);
+	kb_edition_destroy(e);
+	if (!ok)
+		return KB_IMPORT_FAILED;
+	return have ? KB_IMPORT_UPDATED : KB_IMPORT_NEW;
+}

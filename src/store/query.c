@@ -1,0 +1,304 @@
+/*
+ * Reading the library: listings in reading order (date, page, position on
+ * the page) with filters, full-text search ranked by bm25 with titles
+ * weighted and snippets marking the hits, and one article with all that
+ * was added to it.
+ */
+#include "store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kanbao/fts.h"
+
+/* Append the filter's conditions to sql and remember what to bind. */
+struct binds {
+	const char *v[64];
+	int n;
+};
+
+static void add_filter(struct kb_buf *sql, struct binds *b, const struct kb_filter *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_tags && b->n < 60; i++) {
+		b->v[b->n++] = f->tags[i];
+		kb_buf_printf(sql, " AND EXISTS(SELECT 1 FROM tag t WHERE t.article=a.id AND t.name=?%d)",
+			      b->n);
+	}
+	if (f->edition) {
+		b->v[b->n++] = f->edition;
+		kb_buf_printf(sql, " AND (e.name=?%d OR e.source=?%d OR instr(e.source, ?%d) > 0)",
+			      b->n, b->n, b->n);
+	}
+	if (f->date_from) {
+		b->v[b->n++] = f->date_from;
+		kb_buf_printf(sql, " AND e.date >= ?%d", b->n);
+	}
+	if (f->date_to) {
+		b->v[b->n++] = f->date_to;
+		kb_buf_printf(sql, " AND e.date <= ?%d", b->n);
+	}
+	if (f->unread)
+		kb_buf_puts(sql, " AND NOT EXISTS(SELECT 1 FROM read r WHERE r.article=a.id)");
+}
+
+/* Split a '\n'-joined list into a NULL-free array. */
+static char **split_lines(const char *s, size_t *n)
+{
+	*n = 0;
+	if (!s || !*s)
+		return NULL;
+	size_t count = 1;
+	for (const char *p = s; *p; p++)
+		count += *p == '\n';
+	char **v = kb_xcalloc(count, sizeof(char *));
+	const char *b = s;
+	for (const char *p = s;; p++) {
+		if (*p == '\n' || !*p) {
+			v[(*n)++] = kb_xstrndup(b, (size_t)(p - b));
+			if (!*p)
+				break;
+			b = p + 1;
+		}
+	}
+	return v;
+}
+
+#define ROW_COLUMNS \
+	"a.id, e.name, e.date, e.page, a.title," \
+	" (SELECT group_concat(name, char(10)) FROM (SELECT name FROM tag WHERE article=a.id" \
+	"  ORDER BY name)), EXISTS(SELECT 1 FROM read WHERE article=a.id)"
+
+/* Run a listing query and collect its rows. */
+static bool collect(struct kb_store *s, const char *sql, const struct binds *b, bool search,
+		    const char *match, size_t limit, struct kb_rows *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	sqlite3_stmt *st = kb_store_prepare(s, sql);
+	if (!st)
+		return false;
+	for (int i = 0; i < b->n; i++)
+		sqlite3_bind_text(st, i + 1, b->v[i], -1, SQLITE_STATIC);
+	int next = b->n + 1;
+	if (match)
+		sqlite3_bind_text(st, next++, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, next, limit ? (sqlite3_int64)limit : -1);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *v = out->v;
+		kb_xgrow(&v, &cap, out->n + 1, sizeof(struct kb_row));
+		out->v = v;
+		struct kb_row *r = &out->v[out->n++];
+		memset(r, 0, sizeof(*r));
+		r->id = kb_column_dup(st, 0);
+		r->edition = kb_column_dup(st, 1);
+		r->date = kb_column_dup(st, 2);
+		r->page = kb_column_dup(st, 3);
+		r->title = kb_column_dup(st, 4);
+		r->tags = split_lines((const char *)sqlite3_column_text(st, 5), &r->n_tags);
+		r->read = sqlite3_column_int(st, 6) != 0;
+		if (search) {
+			r->snippet = kb_column_dup(st, 7);
+			r->rank = sqlite3_column_double(st, 8);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		kb_rows_finish(out);
+		return kb_store_fail(s, "%s: cannot read the library", s->path);
+	}
+	return true;
+}
+
+bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out)
+{
+	struct kb_buf sql;
+	struct binds b = {.n = 0};
+	kb_buf_init(&sql);
+	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS
+		    " FROM article a JOIN edition e ON e.id = a.edition WHERE 1");
+	add_filter(&sql, &b, f);
+	kb_buf_printf(&sql, " ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
+		      " CAST(e.page AS INTEGER), e.page, e.name, a.ord LIMIT ?%d", b.n + 1);
+	bool ok = collect(s, sql.data, &b, false, NULL, f ? f->limit : 0, out);
+	kb_buf_finish(&sql);
+	return ok;
+}
+
+bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filter *f,
+		     struct kb_rows *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	char *match = kb_fts_query(query);
+	if (!match)
+		return kb_store_fail(s, "nothing to search for in \"%s\"", query);
+	struct kb_buf sql;
+	struct binds b = {.n = 0};
+	kb_buf_init(&sql);
+	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS ", snippet(search, -1, '[', ']', '…', 16),"
+		    " bm25(search, 10.0, 1.0, 2.0) AS r"
+		    " FROM search JOIN article a ON a.n = search.rowid"
+		    " JOIN edition e ON e.id = a.edition WHERE 1");
+	add_filter(&sql, &b, f);
+	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY r, a.n LIMIT ?%d", b.n + 1, b.n + 2);
+	bool ok = collect(s, sql.data, &b, true, match, f ? f->limit : 0, out);
+	kb_buf_finish(&sql);
+	free(match);
+	return ok;
+}
+
+void kb_rows_finish(struct kb_rows *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct kb_row *x = &r->v[i];
+		free(x->id);
+		free(x->edition);
+		free(x->date);
+		free(x->page);
+		free(x->title);
+		for (size_t k = 0; k < x->n_tags; k++)
+			free(x->tags[k]);
+		free(x->tags);
+		free(x->snippet);
+	}
+	free(r->v);
+	r->v = NULL;
+	r->n = 0;
+}
+
+/* Authors stored as "role TAB name" lines. */
+static void read_authors(struct kb_full *a, const char *s)
+{
+	size_t n;
+	char **lines = split_lines(s, &n);
+	a->authors = kb_xcalloc(n + 1, sizeof(struct kb_author));
+	for (size_t i = 0; i < n; i++) {
+		char *tab = strchr(lines[i], '\t');
+		if (!lines[i][0])
+			continue;
+		struct kb_author *au = &a->authors[a->n_authors++];
+		if (tab) {
+			au->role = kb_xstrndup(lines[i], (size_t)(tab - lines[i]));
+			au->name = kb_xstrdup(tab + 1);
+		} else {
+			au->role = kb_xstrdup("");
+			au->name = kb_xstrdup(lines[i]);
+		}
+		free(lines[i]);
+	}
+	for (size_t i = a->n_authors; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static void read_blocks(struct kb_full *a, const char *kinds, const char *body)
+{
+	size_t n;
+	char **lines = split_lines(body, &n);
+	a->blocks = kb_xcalloc(n + 1, sizeof(struct kb_block));
+	for (size_t i = 0; i < n; i++) {
+		a->blocks[i].type = kinds && kinds[i] == 'h' ? KB_BLOCK_HEADING : KB_BLOCK_PARAGRAPH;
+		a->blocks[i].text = lines[i];
+	}
+	a->n_blocks = n;
+	free(lines);
+}
+
+struct kb_full *kb_store_get(struct kb_store *s, const char *id)
+{
+	s->err[0] = '\0';
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT a.id, e.name, e.source, e.date, e.page, e.paper, a.kicker, a.title,"
+		" a.subtitle, a.authors, a.kinds, a.body,"
+		" (SELECT group_concat(name, char(10)) FROM (SELECT name FROM tag WHERE article=a.id"
+		"  ORDER BY name)), (SELECT text FROM note WHERE article=a.id),"
+		" EXISTS(SELECT 1 FROM read WHERE article=a.id)"
+		" FROM article a JOIN edition e ON e.id = a.edition WHERE a.id=?1");
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		kb_store_fail(s, "%s: no article with this id (see `kanbao list`)", id);
+		return NULL;
+	}
+	struct kb_full *a = kb_xcalloc(1, sizeof(*a));
+	a->id = kb_column_dup(st, 0);
+	a->edition = kb_column_dup(st, 1);
+	a->source = kb_column_dup(st, 2);
+	a->date = kb_column_dup(st, 3);
+	a->page = kb_column_dup(st, 4);
+	a->paper = kb_column_dup(st, 5);
+	a->kicker = kb_column_dup(st, 6);
+	a->title = kb_column_dup(st, 7);
+	a->subtitle = kb_column_dup(st, 8);
+	read_authors(a, (const char *)sqlite3_column_text(st, 9));
+	a->text = kb_column_dup(st, 11);
+	read_blocks(a, (const char *)sqlite3_column_text(st, 10), a->text);
+	a->tags = split_lines((const char *)sqlite3_column_text(st, 12), &a->n_tags);
+	a->note = kb_column_dup(st, 13);
+	a->read = sqlite3_column_int(st, 14) != 0;
+	sqlite3_finalize(st);
+	st = kb_store_prepare(s,
+		"SELECT id, quote, prefix, suffix, start, end, note FROM highlight"
+		" WHERE article=?1 AND detached=0 ORDER BY start, id");
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		size_t cap = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			void *v = a->highlights;
+			kb_xgrow(&v, &cap, a->n_highlights + 1, sizeof(struct kb_highlight));
+			a->highlights = v;
+			struct kb_highlight *h = &a->highlights[a->n_highlights++];
+			h->id = sqlite3_column_int64(st, 0);
+			h->quote = kb_column_dup(st, 1);
+			h->prefix = kb_column_dup(st, 2);
+			h->suffix = kb_column_dup(st, 3);
+			h->start = (size_t)sqlite3_column_int64(st, 4);
+			h->end = (size_t)sqlite3_column_int64(st, 5);
+			h->note = kb_column_dup(st, 6);
+		}
+		sqlite3_finalize(st);
+	}
+	return a;
+}
+
+void kb_full_destroy(struct kb_full *a)
+{
+	if (!a)
+		return;
+	free(a->id);
+	free(a->edition);
+	free(a->source);
+	free(a->date);
+	free(a->page);
+	free(a->paper);
+	free(a->kicker);
+	free(a->title);
+	free(a->subtitle);
+	for (size_t i = 0; i < a->n_authors; i++) {
+		free((char *)a->authors[i].role);
+		free((char *)a->authors[i].name);
+	}
+	free(a->authors);
+	for (size_t i = 0; i < a->n_blocks; i++)
+		free((char *)a->blocks[i].text);
+	free(a->blocks);
+	free(a->text);
+	for (size_t i = 0; i < a->n_tags; i++)
+		free(a->tags[i]);
+	free(a->tags);
+	free(a->note);
+	for (size_t i = 0; i < a->n_highlights; i++) {
+		free(a->highlights[i].quote);
+		free(a->highlights[i].prefix);
+		free(a->highlights[i].suffix);
+		free(a->highlights[i].note);
+	}
+	free(a->highlights);
+	free(a);
+}

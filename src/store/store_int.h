@@ -1,0 +1,58 @@
+/*
+ * Internals shared by the store's files: the connection, error reporting,
+ * prepared-statement helpers and transactions. SQL lives only in src/store/.
+ */
+#ifndef KANBAO_STORE_INT_H
+#define KANBAO_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "kanbao/store.h"
+#include "kanbao/util.h"
+
+/* Version of the loader's reading: editions parsed by an older loader are
+ * parsed again on import even when their file is unchanged. */
+#define KB_PARSER_VERSION 1
+
+struct kb_store {
+	sqlite3 *db;
+	char *path;
+	char err[512];
+};
+
+/* Record a failure: printf-style message, with SQLite's own message added
+ * when the connection has one. Always returns false. */
+bool kb_store_fail(struct kb_store *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prepare sql (NULL on failure, error recorded). */
+sqlite3_stmt *kb_store_prepare(struct kb_store *s, const char *sql);
+/* Run SQL without results; false on failure (error recorded). */
+bool kb_store_exec(struct kb_store *s, const char *sql);
+/* Begin a write transaction (BEGIN IMMEDIATE, waiting on other writers). */
+bool kb_store_begin(struct kb_store *s);
+bool kb_store_commit(struct kb_store *s);
+void kb_store_rollback(struct kb_store *s);
+/* Bind text, or NULL when s is NULL. */
+int kb_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* A malloc'd copy of a text column, or NULL. */
+char *kb_column_dup(sqlite3_stmt *st, int i);
+/* The current time as an ISO 8601 UTC string (static buffer). */
+const char *kb_now(void);
+/* Remember the headline of an annotated article, so that an annotation
+ * left detached can still say what it was made on. */
+bool kb_store_remember(struct kb_store *s, const char *id);
+
+/* Move every annotation of old_id to new_id (tags and read state merged,
+ * notes appended); adds the number of moved rows to *moved. */
+bool kb_store_move_annotations(struct kb_store *s, const char *old_id, const char *new_id,
+				size_t *moved);
+/* Re-anchor the highlights of article id in its text; those whose quote is
+ * gone are marked detached (counted in *detached), never deleted. */
+bool kb_store_reanchor(struct kb_store *s, const char *id, const char *text, size_t *detached);
+/* Refresh the searchable annotation text of an article (its note and the
+ * notes of its highlights) in the article row and the search index. */
+bool kb_store_refresh_annot(struct kb_store *s, const char *id);
+
+#endif
