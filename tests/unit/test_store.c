@@ -1,0 +1,429 @@
+/*
+ * The store: opening and migrating, refusing what it must refuse (a newer
+ * schema, a damaged file), import and re-import, stable ids, annotations,
+ * and above all that a re-import of an edited edition keeps every tag, note
+ * and highlight: where its article went, or detached, never lost.
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kanbao/store.h"
+#include "kanbao/util.h"
+
+static char dir[256];
+static const char *root;
+
+static char *path(const char *name)
+{
+	static char buf[8][512];
+	static int k;
+	k = (k + 1) % 8;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", dir, name);
+	return buf[k];
+}
+
+static char *slurp(const char *p)
+{
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	size_t got = fread(s, 1, (size_t)n, f);
+	s[got] = '\0';
+	fclose(f);
+	return s;
+}
+
+static void spit(const char *p, const char *s)
+{
+	FILE *f = fopen(p, "wb");
+	fputs(s, f);
+	fclose(f);
+}
+
+/* Replace the first occurrence of from in s by to (returns a new string). */
+static char *replace(const char *s, const char *from, const char *to)
+{
+	const char *at = strstr(s, from);
+	if (!at)
+		return strdup(s);
+	size_t a = (size_t)(at - s), fl = strlen(from), tl = strlen(to), n = strlen(s);
+	char *r = malloc(n - fl + tl + 1);
+	memcpy(r, s, a);
+	memcpy(r + a, to, tl);
+	memcpy(r + a + tl, at + fl, n - a - fl + 1);
+	return r;
+}
+
+static struct kb_store *open_db(const char *name)
+{
+	char err[512];
+	struct kb_store *s = kb_store_open(path(name), err, sizeof(err));
+	if (!s)
+		printf("# %s\n", err);
+	return s;
+}
+
+/* Ids of the listed articles, joined by spaces (caller frees). */
+static char *ids(struct kb_store *s)
+{
+	struct kb_rows rows;
+	struct kb_buf b;
+	kb_buf_init(&b);
+	if (kb_store_list(s, NULL, &rows)) {
+		for (size_t i = 0; i < rows.n; i++)
+			kb_buf_printf(&b, "%s%s", i ? " " : "", rows.v[i].id);
+		kb_rows_finish(&rows);
+	}
+	return kb_buf_steal(&b);
+}
+
+/* The id of the article whose title contains t. */
+static char *find_title(struct kb_store *s, const char *t)
+{
+	struct kb_rows rows;
+	char *id = NULL;
+	if (kb_store_list(s, NULL, &rows)) {
+		for (size_t i = 0; i < rows.n && !id; i++)
+			if (strstr(rows.v[i].title, t))
+				id = strdup(rows.v[i].id);
+		kb_rows_finish(&rows);
+	}
+	return id;
+}
+
+static void test_open(void)
+{
+	struct kb_store *s = open_db("deep/er/lib.db");
+	CHECK(s != NULL, "open creates the database and its directories");
+	kb_store_close(s);
+	s = open_db("deep/er/lib.db");
+	CHECK(s != NULL, "reopen an existing database");
+	kb_store_close(s);
+
+	sqlite3 *db;
+	sqlite3_open(path("deep/er/lib.db"), &db);
+	sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	char err[512] = "";
+	s = kb_store_open(path("deep/er/lib.db"), err, sizeof(err));
+	CHECK(!s && strstr(err, "newer") && strstr(err, "lib.db"),
+	      "a database of a newer kanbao is refused, naming the file: %s", err);
+	kb_store_close(s);
+
+	spit(path("garbage.db"), "this is not a database, just some text that is long enough "
+				 "to fill a header page of an sqlite file................");
+	s = kb_store_open(path("garbage.db"), err, sizeof(err));
+	CHECK(!s && strstr(err, "garbage.db"), "a file that is not a database: clear error: %s", err);
+	kb_store_close(s);
+
+	setenv("KANBAO_DB", "/tmp/x/k.db", 1);
+	char *p = kb_store_default_path();
+	CHECK_STR(p, "/tmp/x/k.db", "KANBAO_DB chooses the database");
+	free(p);
+	unsetenv("KANBAO_DB");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	p = kb_store_default_path();
+	CHECK_STR(p, "/data/kanbao/kanbao.db", "XDG_DATA_HOME is honoured");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+}
+
+/* Truncated and bit-flipped copies of a real database: errors, no crash. */
+static void test_damaged(void)
+{
+	struct kb_store *s = open_db("good.db");
+	char src[512];
+	snprintf(src, sizeof(src), "%s/sample-issues/002_c5a4716e04ad5819.txt", root);
+	struct kb_import_stats st;
+	kb_store_import_file(s, src, NULL, NULL, &st);
+	kb_store_close(s);
+	char *data;
+	FILE *f = fopen(path("good.db"), "rb");
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	data = malloc((size_t)n);
+	size_t got = fread(data, 1, (size_t)n, f);
+	fclose(f);
+	/* truncated to half */
+	f = fopen(path("half.db"), "wb");
+	fwrite(data, 1, got / 2, f);
+	fclose(f);
+	char err[512] = "";
+	s = kb_store_open(path("half.db"), err, sizeof(err));
+	char *report = NULL;
+	bool ok = s && kb_store_check(s, &report);
+	CHECK(!ok, "a truncated database is found damaged (open or check fails, no crash): %s",
+	      s ? (report ? report : "") : err);
+	free(report);
+	kb_store_close(s);
+	/* bytes flipped in the middle */
+	for (long i = n / 3; i < n / 3 + 64 && i < n; i++)
+		data[i] ^= 0x5A;
+	f = fopen(path("flipped.db"), "wb");
+	fwrite(data, 1, got, f);
+	fclose(f);
+	s = kb_store_open(path("flipped.db"), err, sizeof(err));
+	report = NULL;
+	ok = s && kb_store_check(s, &report);
+	struct kb_rows rows;
+	if (s)
+		kb_store_list(s, NULL, &rows), kb_rows_finish(&rows);
+	CHECK(!ok, "a bit-flipped database is found damaged, no crash");
+	free(report);
+	kb_store_close(s);
+	free(data);
+}
+
+static void test_import(void)
+{
+	struct kb_store *a = open_db("a.db"), *b = open_db("b.db");
+	char src[512];
+	struct kb_import_stats st;
+	int fresh = 0, unchanged = 0;
+	for (int i = 0; i < 5; i++) {
+		static const char *names[] = {"000_0a7de6b0a5fb8a92", "001_aacf007eaa5a2604",
+					      "002_c5a4716e04ad5819", "003_f5e520663d73474f",
+					      "004_c52dc1dd292ef930"};
+		snprintf(src, sizeof(src), "%s/sample-issues/%s.txt", root, names[i]);
+		fresh += kb_store_import_file(a, src, NULL, NULL, &st) == KB_IMPORT_NEW;
+		unchanged += kb_store_import_file(a, src, NULL, NULL, &st) == KB_IMPORT_UNCHANGED;
+		kb_store_import_file(b, src, NULL, NULL, &st);
+	}
+	CHECK(fresh == 5, "five sample editions imported");
+	CHECK(unchanged == 5, "importing them again changes nothing");
+	char *ia = ids(a), *ib = ids(b);
+	CHECK(strlen(ia) > 0 && strcmp(ia, ib) == 0, "the same articles have the same ids in two databases");
+	struct kb_rows rows;
+	kb_store_list(a, NULL, &rows);
+	CHECK(rows.n == 15, "15 articles listed (%zu)", rows.n);
+	kb_rows_finish(&rows);
+	snprintf(src, sizeof(src), "%s/nope.txt", dir);
+	CHECK(kb_store_import_file(a, src, NULL, NULL, &st) == KB_IMPORT_FAILED &&
+	      strstr(kb_store_error(a), "nope.txt"), "a missing file fails, naming it");
+	free(ia);
+	free(ib);
+	kb_store_close(a);
+	kb_store_close(b);
+}
+
+static size_t count(struct kb_store *s, const char *id, const char *what)
+{
+	struct kb_full *a = kb_store_get(s, id);
+	size_t n = 0;
+	if (a) {
+		if (!strcmp(what, "tags"))
+			n = a->n_tags;
+		else if (!strcmp(what, "highlights"))
+			n = a->n_highlights;
+		else if (!strcmp(what, "note"))
+			n = a->note != NULL;
+		else if (!strcmp(what, "read"))
+			n = a->read;
+	}
+	kb_full_destroy(a);
+	return n;
+}
+
+static void test_reimport(void)
+{
+	char src[512];
+	snprintf(src, sizeof(src), "%s/sample-issues/000_0a7de6b0a5fb8a92.txt", root);
+	char *orig = slurp(src);
+	char *ed = path("2017-09-05_p03.txt");
+	spit(ed, orig);
+	struct kb_store *s = open_db("re.db");
+	struct kb_import_stats st;
+	CHECK(kb_store_import_file(s, ed, NULL, NULL, &st) == KB_IMPORT_NEW, "edition imported");
+	char *second = find_title(s, "提供创新驱动引擎");
+	char *fourth = find_title(s, "王新亭带领高新区党政代表团");
+	CHECK(second && fourth, "the articles to annotate are there");
+	if (!second || !fourth)
+		return;
+	/* annotate: tags, a note, read state, two highlights on the second */
+	struct kb_full *a = kb_store_get(s, second);
+	const char *q1 = "借鉴经验谋发展", *q2 = "以优异成绩迎接党的十九大胜利召开";
+	size_t s1 = (size_t)(strstr(a->text, q1) - a->text), s2 = (size_t)(strstr(a->text, q2) - a->text);
+	CHECK(kb_store_tag(s, second, "自创区") && kb_store_tag(s, second, "访谈") &&
+	      kb_store_set_note(s, second, "王新亭的专访，*要点*：创新驱动") &&
+	      kb_store_set_read(s, second, true) &&
+	      kb_store_add_highlight(s, second, s1, s1 + strlen(q1), "对标", NULL) &&
+	      kb_store_add_highlight(s, second, s2, s2 + strlen(q2), NULL, NULL),
+	      "annotations written on the second article");
+	kb_full_destroy(a);
+	CHECK(kb_store_tag(s, fourth, "考察"), "a tag on the fourth article");
+	CHECK(!kb_store_tag(s, "zzzzzzzzzzzz", "x") && strstr(kb_store_error(s), "zzzzzzzzzzzz"),
+	      "tagging an unknown id fails, naming it");
+
+	/* the edition is corrected: a paragraph of the second article changes,
+	 * an article is inserted before it, the fourth article's title is fixed */
+	char *e1 = replace(orig, "王新亭要求,为进一步深入贯彻", "王新亭强调,为更加深入地贯彻");
+	char *e2 = replace(e1, "为郑州建设国家中心城市提供创新驱动引擎\n",
+			   "新增的一篇报道\n\n本报讯 这是一篇插在前面的新文章,讲述另一件事。\n\n记者 张三\n\n"
+			   "为郑州建设国家中心城市提供创新驱动引擎\n");
+	char *e3 = replace(e2, "王新亭带领高新区党政代表团 赴武汉、成都学习考察",
+			   "王新亭率高新区党政代表团赴武汉成都考察学习");
+	spit(ed, e3);
+	CHECK(kb_store_import_file(s, ed, NULL, NULL, &st) == KB_IMPORT_UPDATED,
+	      "the corrected edition is re-imported (%zu moved, %zu detached)", st.moved, st.detached);
+	char *second2 = find_title(s, "提供创新驱动引擎");
+	char *fourth2 = find_title(s, "王新亭率高新区党政代表团");
+	CHECK(second2 && strcmp(second2, second) == 0, "the second article kept its id");
+	CHECK(second2 && count(s, second2, "tags") == 2 && count(s, second2, "note") == 1 &&
+	      count(s, second2, "read") == 1, "its tags, note and read state are all there");
+	CHECK(second2 && count(s, second2, "highlights") == 2, "both highlights still anchored");
+	a = second2 ? kb_store_get(s, second2) : NULL;
+	bool anchored = a && a->n_highlights == 2;
+	for (size_t i = 0; anchored && i < a->n_highlights; i++)
+		anchored = strncmp(a->text + a->highlights[i].start, a->highlights[i].quote,
+				   a->highlights[i].end - a->highlights[i].start) == 0;
+	CHECK(anchored, "each highlight points at its quote in the new text");
+	kb_full_destroy(a);
+	CHECK(fourth2 && strcmp(fourth2, fourth) != 0 && count(s, fourth2, "tags") == 1,
+	      "the retitled article has a new id and its tag moved with it");
+	struct kb_detached *d;
+	size_t nd;
+	kb_store_detached(s, &d, &nd);
+	CHECK(nd == 0, "nothing detached (%zu)", nd);
+	kb_detached_free(d, nd);
+
+	/* a destructive edit: the highlighted sentence is cut, the fourth
+	 * article is removed from the page */
+	char *e4 = replace(e3, "以优异成绩迎接党的十九大胜利召开", "迎接党的十九大");
+	const char *cut_from = strstr(e4, "取武汉、成都、苏州、合肥真经");
+	const char *cut_to = strstr(cut_from, "对标先进找差距 借鉴经验谋发展 李金勇");
+	char *e5 = malloc(strlen(e4) + 1);
+	memcpy(e5, e4, (size_t)(cut_from - e4));
+	strcpy(e5 + (cut_from - e4), cut_to);
+	spit(ed, e5);
+	kb_store_import_file(s, ed, NULL, NULL, &st);
+	kb_store_detached(s, &d, &nd);
+	bool tag_kept = false, hl_kept = false;
+	for (size_t i = 0; i < nd; i++) {
+		tag_kept |= !strcmp(d[i].kind, "tag") && !strcmp(d[i].text, "考察") && d[i].title &&
+			    strstr(d[i].title, "代表团");
+		hl_kept |= !strcmp(d[i].kind, "highlight") && strstr(d[i].text, "以优异成绩");
+	}
+	CHECK(tag_kept, "the removed article's tag is kept detached, with its old headline");
+	CHECK(hl_kept, "the highlight whose quote was cut is kept detached, with its quote");
+	kb_detached_free(d, nd);
+	CHECK(second2 && count(s, second2, "highlights") == 1 && count(s, second2, "tags") == 2,
+	      "the second article keeps its other highlight and its tags");
+	/* re-attach the detached tag to another article */
+	char *other = find_title(s, "对标先进找差距");
+	CHECK(other && kb_store_reattach(s, fourth2, other) && count(s, other, "tags") == 1,
+	      "a detached annotation can be re-attached");
+	kb_store_detached(s, &d, &nd);
+	CHECK(nd == 1, "only the cut highlight stays detached (%zu)", nd);
+	kb_detached_free(d, nd);
+	/* the loader improved: a changed parser version re-parses unchanged files */
+	kb_store_close(s);
+	sqlite3 *db;
+	sqlite3_open(path("re.db"), &db);
+	sqlite3_exec(db, "UPDATE edition SET parser=0", NULL, NULL, NULL);
+	sqlite3_close(db);
+	s = open_db("re.db");
+	CHECK(kb_store_import_file(s, ed, NULL, NULL, &st) == KB_IMPORT_UPDATED,
+	      "an edition read by an older loader is parsed again");
+	CHECK(second2 && count(s, second2, "tags") == 2 && count(s, second2, "note") == 1,
+	      "annotations survive the re-parse");
+	char *report = NULL;
+	CHECK(kb_store_check(s, &report), "integrity check after all that: %s", report);
+	free(report);
+	kb_store_close(s);
+	free(orig);
+	free(e1);
+	free(e2);
+	free(e3);
+	free(e4);
+	free(e5);
+	free(second);
+	free(fourth);
+	free(second2);
+	free(fourth2);
+	free(other);
+}
+
+static void test_annotations(void)
+{
+	struct kb_store *s = open_db("a.db");
+	char *id = find_title(s, "郑州部署今年");
+	CHECK(id != NULL, "an article to annotate");
+	if (!id)
+		return;
+	CHECK(kb_store_tag(s, id, "  党建  ") && count(s, id, "tags") == 1, "tag (trimmed)");
+	CHECK(kb_store_tag(s, id, "党建") && count(s, id, "tags") == 1, "tagging twice is one tag");
+	CHECK(!kb_store_tag(s, id, "   "), "an empty tag is refused");
+	struct kb_tag_count *tc;
+	size_t ntc;
+	kb_store_tags(s, &tc, &ntc);
+	CHECK(ntc == 1 && !strcmp(tc[0].name, "党建") && tc[0].count == 1, "tags with counts");
+	kb_tag_counts_free(tc, ntc);
+	struct kb_filter f = {0};
+	const char *want[] = {"党建"};
+	f.tags = want;
+	f.n_tags = 1;
+	struct kb_rows rows;
+	kb_store_list(s, &f, &rows);
+	CHECK(rows.n == 1 && !strcmp(rows.v[0].id, id), "list --tag finds it");
+	kb_rows_finish(&rows);
+	CHECK(kb_store_untag(s, id, "党建") && count(s, id, "tags") == 0, "untag");
+	CHECK(kb_store_set_note(s, id, "机关党建的笔记") && count(s, id, "note") == 1, "note set");
+	CHECK(kb_store_search(s, "笔记", NULL, &rows) && rows.n == 1 && !strcmp(rows.v[0].id, id),
+	      "the note is searchable");
+	kb_rows_finish(&rows);
+	CHECK(kb_store_set_note(s, id, NULL) && count(s, id, "note") == 0, "note removed");
+	CHECK(kb_store_search(s, "笔记", NULL, &rows) && rows.n == 0, "and no longer found");
+	kb_rows_finish(&rows);
+	f.n_tags = 0;
+	f.unread = true;
+	kb_store_list(s, &f, &rows);
+	size_t unread = rows.n;
+	kb_rows_finish(&rows);
+	CHECK(kb_store_set_read(s, id, true), "mark read");
+	kb_store_list(s, &f, &rows);
+	CHECK(rows.n == unread - 1, "--unread leaves it out");
+	kb_rows_finish(&rows);
+	struct kb_full *a = kb_store_get(s, id);
+	int64_t hid = 0;
+	CHECK(a && !kb_store_add_highlight(s, id, 1, 2, NULL, &hid),
+	      "a highlight inside a character is refused");
+	CHECK(a && kb_store_add_highlight(s, id, 0, 3, "第一个字", &hid) && count(s, id, "highlights") == 1,
+	      "a highlight with a note");
+	CHECK(kb_store_delete_highlight(s, hid) && count(s, id, "highlights") == 0, "highlight deleted");
+	kb_full_destroy(a);
+	f.unread = false;
+	f.date_from = "2021-01-01";
+	kb_store_list(s, &f, &rows);
+	CHECK(rows.n == 0, "samples have no date: a date filter finds none");
+	kb_rows_finish(&rows);
+	free(id);
+	kb_store_close(s);
+}
+
+int main(int argc, char **argv)
+{
+	root = argc > 1 ? argv[1] : ".";
+	snprintf(dir, sizeof(dir), "/tmp/kanbao-test-store-XXXXXX");
+	if (!mkdtemp(dir))
+		return 1;
+	test_open();
+	test_damaged();
+	test_import();
+	test_annotations();
+	test_reimport();
+	char cmd[600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}
