@@ -17,8 +17,9 @@
  * position. A one-character run is the character. Every query substring of a
  * run is thus found exactly where the text contains it.
  *
- * Letters and digits form one token per run, NFKC and case folded
- * (ＧＤＰ = GDP = gdp); '.' and ',' between digits stay inside (5.2, 1,000).
+ * Digits (ASCII or full-width) are indexed like Han characters, so any part
+ * of a number is found, as a substring search would (17年 in 2017年).
+ * Letters form one token per run, NFKC and case folded (ＧＤＰ = GDP = gdp).
  * Everything else separates tokens. Offsets are byte offsets into the input;
  * invalid UTF-8 bytes are skipped as separators. Tokens are built in stack
  * buffers; only a letter run longer than WORD_STACK bytes touches the heap.
@@ -139,7 +140,7 @@ static enum kind classify(uint32_t c, char *fold)
 	*fold = 0;
 	if (c < 0x80) {
 		if (c >= '0' && c <= '9')
-			return *fold = (char)c, K_WORD;
+			return K_HAN; /* digits index like characters: 17年 finds 2017年 */
 		if (c >= 'a' && c <= 'z')
 			return *fold = (char)c, K_WORD;
 		if (c >= 'A' && c <= 'Z')
@@ -162,7 +163,7 @@ static enum kind classify(uint32_t c, char *fold)
 	}
 	if (c >= 0xFF00 && c <= 0xFFEF) {
 		if (c >= 0xFF10 && c <= 0xFF19)
-			return *fold = (char)(c - 0xFF10 + '0'), K_WORD;
+			return K_HAN; /* full-width digits, folded by han_fold */
 		if (c >= 0xFF21 && c <= 0xFF3A)
 			return *fold = (char)(c - 0xFF21 + 'a'), K_WORD;
 		if (c >= 0xFF41 && c <= 0xFF5A)
@@ -204,6 +205,8 @@ static enum kind classify(uint32_t c, char *fold)
  * katakana become the character they stand for. */
 static uint32_t han_fold(uint32_t c)
 {
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return c - 0xFF10 + '0';
 	if ((c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F) ||
 	    (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xFF66 && c <= 0xFF9D)) {
 		int tag;
