@@ -6,9 +6,9 @@
  */
 #include "commands.h"
 #include "json.h"
+#include "term.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,43 +46,10 @@ static void warn(void *ctx, size_t line, const char *msg)
 		fprintf(stderr, "kanbao: %s: warning: %s\n", r->path, msg);
 }
 
-/* Append s for a terminal: at most max code points (0: all), control
- * characters shown as U+FFFD, bidi and zero-width controls dropped, line
- * breaks as spaces. Text from editions never reaches the terminal raw. */
-static void put_safe(struct kb_buf *b, const char *s, size_t max)
-{
-	size_t count = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		if (max && count == max) {
-			kb_buf_puts(b, "…");
-			return;
-		}
-		int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-		uint32_t c = *p;
-		if (len == 2)
-			c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-		else if (len == 3)
-			c = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-			    (p[2] & 0x3F);
-		bool drop = c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
-			    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-			    c == 0xFEFF || c == 0x061C;
-		if (c == '\n' || c == '\t')
-			kb_buf_putc(b, ' ');
-		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
-			kb_buf_puts(b, "\xEF\xBF\xBD");
-		else if (!drop)
-			kb_buf_append(b, (const char *)p, (size_t)len);
-		p += len;
-		count++;
-	}
-}
-
 static void outline(struct kb_buf *b, const struct kb_edition *ed)
 {
 	kb_buf_puts(b, "== ");
-	put_safe(b, ed->source ? ed->source : "-", 0);
+	kb_term_put_safe(b, ed->source ? ed->source : "-", 0);
 	kb_buf_printf(b, " (%s%s%s, %zu article%s)\n", ed->encoding,
 		      ed->date ? ", " : "", ed->date ? ed->date : "", ed->n_articles,
 		      ed->n_articles == 1 ? "" : "s");
@@ -101,27 +68,27 @@ static void outline(struct kb_buf *b, const struct kb_edition *ed)
 		}
 		kb_buf_printf(b, "%3zu. ", i + 1);
 		if (a->title[0])
-			put_safe(b, a->title, 60);
+			kb_term_put_safe(b, a->title, 60);
 		else
 			kb_buf_puts(b, "(no headline)");
 		kb_buf_putc(b, '\n');
 		if (a->kicker) {
 			kb_buf_puts(b, "     kicker: ");
-			put_safe(b, a->kicker, 60);
+			kb_term_put_safe(b, a->kicker, 60);
 			kb_buf_putc(b, '\n');
 		}
 		if (a->subtitle) {
 			kb_buf_puts(b, "     subtitle: ");
-			put_safe(b, a->subtitle, 60);
+			kb_term_put_safe(b, a->subtitle, 60);
 			kb_buf_putc(b, '\n');
 		}
 		if (a->n_authors) {
 			kb_buf_puts(b, "     by:");
 			for (size_t k = 0; k < a->n_authors; k++) {
 				kb_buf_putc(b, ' ');
-				put_safe(b, a->authors[k].role, 20);
+				kb_term_put_safe(b, a->authors[k].role, 20);
 				kb_buf_putc(b, ' ');
-				put_safe(b, a->authors[k].name, 20);
+				kb_term_put_safe(b, a->authors[k].name, 20);
 				if (k + 1 < a->n_authors)
 					kb_buf_putc(b, ',');
 			}
@@ -132,17 +99,17 @@ static void outline(struct kb_buf *b, const struct kb_edition *ed)
 			kb_buf_printf(b, ", %zu heading%s", heads, heads == 1 ? "" : "s");
 		if (first) {
 			kb_buf_puts(b, ": ");
-			put_safe(b, first, 30);
+			kb_term_put_safe(b, first, 30);
 		}
 		kb_buf_putc(b, '\n');
 	}
 	for (size_t i = 0; i < ed->n_extras; i++) {
 		const struct kb_extra *x = &ed->extras[i];
 		kb_buf_printf(b, "     [%s] ", kb_extra_type_name(x->type));
-		put_safe(b, x->text, 40);
+		kb_term_put_safe(b, x->text, 40);
 		if (x->credit) {
 			kb_buf_puts(b, " (");
-			put_safe(b, x->credit, 20);
+			kb_term_put_safe(b, x->credit, 20);
 			kb_buf_putc(b, ')');
 		}
 		kb_buf_putc(b, '\n');
