@@ -46,6 +46,17 @@ void kb_json_string(struct kb_buf *b, const char *s)
 	kb_buf_putc(b, '"');
 }
 
+void kb_json_strings(struct kb_buf *b, char *const *v, size_t n)
+{
+	kb_buf_putc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			kb_buf_puts(b, ", ");
+		kb_json_string(b, v[i]);
+	}
+	kb_buf_putc(b, ']');
+}
+
 static void authors(struct kb_buf *b, const struct kb_article *a)
 {
 	kb_buf_putc(b, '[');

@@ -1,6 +1,7 @@
 /*
  * JSON output of the command line: strings escaped for any UTF-8 input, and
- * an edition in the parse schema of shared/PARSE-SCHEMA.md.
+ * an edition in the parse schema of shared/PARSE-SCHEMA.md. The store's
+ * subcommands build their objects from these in their own files.
  */
 #ifndef KANBAO_CLI_JSON_H
 #define KANBAO_CLI_JSON_H
@@ -10,6 +11,8 @@
 
 /* Append s as a JSON string literal; NULL gives null. */
 void kb_json_string(struct kb_buf *b, const char *s);
+/* Append the n strings of v as a JSON array of strings. */
+void kb_json_strings(struct kb_buf *b, char *const *v, size_t n);
 /* Append the edition as one JSON object (no trailing newline). */
 void kb_json_edition(struct kb_buf *b, const struct kb_edition *ed);
 

@@ -1,7 +1,8 @@
 /*
- * kanbao's command line: dispatch to the subcommands. Until the reader panes
- * exist, `kanbao PATH...` without a subcommand prints the outline of the
- * parse, as `kanbao parse` does.
+ * kanbao's command line: global options (--db PATH), then dispatch to the
+ * subcommands from one table, which also gives the usage text. Until the
+ * reader panes exist, `kanbao PATH...` without a subcommand prints the
+ * outline of the parse, as `kanbao parse` does.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -9,29 +10,77 @@
 
 #include "commands.h"
 
+/* One subcommand of the store: its name, entry point and one-line summary. */
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv, const char *db);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "import", kb_cmd_import, "import edition files and directories into the library" },
+	{ "list", kb_cmd_list, "list articles (--tag, --edition, --date, --unread, --json)" },
+	{ "search", kb_cmd_search, "full-text search, best first, with snippets" },
+	{ "show", kb_cmd_show, "show one article with its tags, note and highlights" },
+	{ "tag", kb_cmd_tag, "tag articles: tag ID... -- TAG..." },
+	{ "untag", kb_cmd_untag, "remove tags: untag ID... -- TAG..." },
+	{ "note", kb_cmd_note, "set an article's note (TEXT, - for stdin, or $EDITOR)" },
+	{ "tags", kb_cmd_tags, "every tag with the number of its articles" },
+	{ "detached", kb_cmd_detached, "annotations whose article is gone; re-attach them" },
+	{ "check", kb_cmd_check, "check the database's integrity" },
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
 static void usage(FILE *f)
 {
 	fputs("usage: kanbao [PATH...]\n"
+	      "       kanbao [--db PATH] COMMAND [ARGS...]\n"
 	      "       kanbao parse [--json] FILE|DIR...\n"
 	      "       kanbao --version | --help\n"
 	      "\n"
 	      "kanbao (看报) reads newspaper editions: it splits each edition file into\n"
-	      "articles and rejoins paragraphs broken across columns.\n"
+	      "articles, rejoins paragraphs broken across columns, and keeps a library\n"
+	      "of them with your tags and notes.\n"
 	      "\n"
 	      "commands:\n"
-	      "  parse   print how the loader reads edition files (--json: the schema)\n"
-	      "\n"
-	      "Without a command, kanbao prints the outline of the editions at PATH.\n", f);
+	      "  parse     print how the loader reads edition files (--json: the schema)\n",
+	      f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "Each command has --help. The library is --db PATH, else $KANBAO_DB, else\n"
+	      "$XDG_DATA_HOME/kanbao/kanbao.db (~/.local/share/kanbao/kanbao.db).\n"
+	      "Without a command, kanbao prints the outline of the editions at PATH.\n",
+	      f);
 }
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	if (argc < 2) {
+	const char *db = NULL;
+	int i = 1;
+	/* global options before the command */
+	while (i < argc) {
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= argc) {
+				fputs("kanbao: --db needs a value\n", stderr);
+				return 2;
+			}
+			db = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			db = argv[i] + 5;
+			i++;
+		} else {
+			break;
+		}
+	}
+	if (i >= argc) {
 		usage(stderr);
 		return 2;
 	}
-	const char *cmd = argv[1];
+	const char *cmd = argv[i];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		usage(stdout);
 		return 0;
@@ -41,11 +90,14 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "parse") == 0)
-		return kb_cmd_parse(argc - 1, argv + 1);
+		return kb_cmd_parse(argc - i, argv + i);
+	for (size_t k = 0; k < N_COMMANDS; k++)
+		if (strcmp(cmd, commands[k].name) == 0)
+			return commands[k].run(argc - i, argv + i, db);
 	if (cmd[0] == '-') {
 		fprintf(stderr, "kanbao: unknown option %s\n", cmd);
 		usage(stderr);
 		return 2;
 	}
-	return kb_cmd_parse(argc, argv);
+	return kb_cmd_parse(argc - i + 1, argv + i - 1);
 }

@@ -1,0 +1,220 @@
+/*
+ * `kanbao list` and `kanbao search`: articles of the library, filtered, in
+ * reading order or best first. JSON (an array of objects) with --json or
+ * when stdout is not a terminal; otherwise a table fitted to the terminal.
+ */
+#include "commands.h"
+#include "json.h"
+#include "opts.h"
+#include "table.h"
+#include "term.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kanbao/fts.h"
+
+#define FILTER_HELP                                                                  \
+	"  --tag TAG          only articles with this tag (repeat: all must match)\n"  \
+	"  --edition ED       only the edition file ED (its name or part of its path)\n" \
+	"  --date FROM[..TO]  only editions of these dates (YYYY-MM-DD; one date is\n"   \
+	"                     that day; FROM.. and ..TO leave an end open)\n"           \
+	"  --unread           only articles not marked read\n"                          \
+	"  --limit N          at most N articles\n"                                     \
+	"  --json             print JSON (the default when stdout is not a terminal)\n" \
+	"  --db PATH          the library (default: $KANBAO_DB, else\n"                 \
+	"                     $XDG_DATA_HOME/kanbao/kanbao.db)\n"                       \
+	"  --help             show this help\n"
+
+static void list_usage(FILE *f)
+{
+	fputs("usage: kanbao list [OPTIONS]\n"
+	      "\n"
+	      "List the library's articles in reading order (date, page, position).\n"
+	      "On a terminal: id, date, page, tags, read mark (✓) and title; otherwise a\n"
+	      "JSON array of {id, edition, title, date, page, tags, read}.\n"
+	      "\n" FILTER_HELP,
+	      f);
+}
+
+static void search_usage(FILE *f)
+{
+	fputs("usage: kanbao search [OPTIONS] QUERY...\n"
+	      "\n"
+	      "Full-text search of titles, text, notes and highlights, best first. The\n"
+	      "words of the query are joined by spaces; every word must match. A Chinese\n"
+	      "word of any length is found where its characters stand together (郑州,\n"
+	      "州, 四链一城); Latin words and numbers ignore case and full width.\n"
+	      "On a terminal: rank, id, title and a snippet with the hits in [ ];\n"
+	      "otherwise a JSON array as `kanbao list` prints, with snippet and rank.\n"
+	      "\n" FILTER_HELP,
+	      f);
+}
+
+/* One row as a JSON object. */
+static void json_row(struct kb_buf *b, const struct kb_row *r, bool search)
+{
+	kb_buf_puts(b, "{\"id\": ");
+	kb_json_string(b, r->id);
+	kb_buf_puts(b, ", \"edition\": ");
+	kb_json_string(b, r->edition);
+	kb_buf_puts(b, ", \"title\": ");
+	kb_json_string(b, r->title);
+	kb_buf_puts(b, ", \"date\": ");
+	kb_json_string(b, r->date);
+	kb_buf_puts(b, ", \"page\": ");
+	kb_json_string(b, r->page);
+	kb_buf_puts(b, ", \"tags\": ");
+	kb_json_strings(b, r->tags, r->n_tags);
+	kb_buf_printf(b, ", \"read\": %s", r->read ? "true" : "false");
+	if (search) {
+		kb_buf_puts(b, ", \"snippet\": ");
+		kb_json_string(b, r->snippet);
+		kb_buf_printf(b, ", \"rank\": %.6g", r->rank);
+	}
+	kb_buf_putc(b, '}');
+}
+
+/* The rows as a JSON array, one object a line. */
+static void json_rows(struct kb_buf *b, const struct kb_rows *rows, bool search)
+{
+	kb_buf_puts(b, rows->n ? "[\n" : "[]\n");
+	for (size_t i = 0; i < rows->n; i++) {
+		kb_buf_puts(b, "  ");
+		json_row(b, &rows->v[i], search);
+		kb_buf_puts(b, i + 1 < rows->n ? ",\n" : "\n]\n");
+	}
+}
+
+/* The tags joined by commas; caller frees. */
+static char *join_tags(const struct kb_row *r)
+{
+	struct kb_buf b;
+	kb_buf_init(&b);
+	for (size_t i = 0; i < r->n_tags; i++) {
+		if (i)
+			kb_buf_putc(&b, ',');
+		kb_buf_puts(&b, r->tags[i]);
+	}
+	return kb_buf_steal(&b);
+}
+
+/* The listing as a table: id, date, page, tags, read mark, title. */
+static void table_list(struct kb_buf *out, const struct kb_rows *rows, size_t width)
+{
+	static const char *const head[] = { "ID", "DATE", "PAGE", "TAGS", "R", "TITLE" };
+	struct kb_table *t = kb_table_create(6, head);
+	kb_table_cap(t, 3, 24);
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct kb_row *r = &rows->v[i];
+		char *tags = join_tags(r);
+		const char *cells[] = { r->id, r->date ? r->date : "-", r->page ? r->page : "-",
+					tags, r->read ? "✓" : "", r->title[0] ? r->title : "(no headline)" };
+		kb_table_add(t, cells);
+		free(tags);
+	}
+	kb_table_render(t, width, out);
+	kb_table_destroy(t);
+}
+
+/* Search results as a table: rank order, id, title, snippet. */
+static void table_search(struct kb_buf *out, const struct kb_rows *rows, size_t width)
+{
+	static const char *const head[] = { "#", "ID", "TITLE", "SNIPPET" };
+	struct kb_table *t = kb_table_create(4, head);
+	kb_table_cap(t, 2, width / 3 > 16 ? width / 3 : 16);
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct kb_row *r = &rows->v[i];
+		char num[24];
+		snprintf(num, sizeof(num), "%zu", i + 1);
+		const char *cells[] = { num, r->id, r->title[0] ? r->title : "(no headline)",
+					r->snippet };
+		kb_table_add(t, cells);
+	}
+	kb_table_render(t, width, out);
+	kb_table_destroy(t);
+}
+
+/* Print the rows as JSON or a table; a table of nothing says so on stderr. */
+static void print_rows(const struct kb_opts *o, const struct kb_rows *rows, bool search)
+{
+	struct kb_buf out;
+	kb_buf_init(&out);
+	if (kb_opts_want_json(o)) {
+		json_rows(&out, rows, search);
+	} else if (rows->n == 0) {
+		fputs(search ? "no article matches\n" : "no articles\n", stderr);
+	} else {
+		size_t width = kb_term_columns(STDOUT_FILENO, 100);
+		if (search)
+			table_search(&out, rows, width);
+		else
+			table_list(&out, rows, width);
+	}
+	if (out.len)
+		fwrite(out.data, 1, out.len, stdout);
+	kb_buf_finish(&out);
+}
+
+/* list and search: parse, query, print. query is NULL for list. */
+static int run(int argc, char **argv, const char *db, bool search)
+{
+	struct kb_opts o;
+	void (*usage)(FILE *) = search ? search_usage : list_usage;
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON | KB_OPT_FILTER, db);
+	if (pr != KB_OPTS_OK || (search ? o.n_args == 0 : o.n_args != 0)) {
+		if (pr == KB_OPTS_OK && !search)
+			fprintf(stderr, "kanbao list: unexpected argument %s\n", o.args[0]);
+		usage(pr == KB_OPTS_HELP ? stdout : stderr);
+		kb_opts_finish(&o);
+		return pr == KB_OPTS_HELP ? 0 : 2;
+	}
+	struct kb_buf query;
+	kb_buf_init(&query);
+	for (size_t i = 0; i < o.n_args; i++) {
+		if (i)
+			kb_buf_putc(&query, ' ');
+		kb_buf_puts(&query, o.args[i]);
+	}
+	int status = 0;
+	if (search) {
+		char *match = kb_fts_query(query.data);
+		if (!match) {
+			fputs("kanbao search: nothing to search for: the query holds no letters,"
+			      " digits or Han characters\n",
+			      stderr);
+			kb_buf_finish(&query);
+			kb_opts_finish(&o);
+			return 2;
+		}
+		free(match);
+	}
+	struct kb_store *s = kb_opts_open(&o);
+	struct kb_rows rows = { NULL, 0 };
+	if (!s) {
+		status = 1;
+	} else if (search ? !kb_store_search(s, query.data, &o.filter, &rows)
+			  : !kb_store_list(s, &o.filter, &rows)) {
+		kb_term_error(NULL, kb_store_error(s));
+		status = 1;
+	} else {
+		print_rows(&o, &rows, search);
+	}
+	kb_rows_finish(&rows);
+	kb_store_close(s);
+	kb_buf_finish(&query);
+	kb_opts_finish(&o);
+	return status;
+}
+
+int kb_cmd_list(int argc, char **argv, const char *db)
+{
+	return run(argc, argv, db, false);
+}
+
+int kb_cmd_search(int argc, char **argv, const char *db)
+{
+	return run(argc, argv, db, true);
+}
