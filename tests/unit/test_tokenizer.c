@@ -89,11 +89,12 @@ static void direct_tests(sqlite3 *db)
 	expect_tokens(db, "郑州", q | FTS5_TOKENIZE_PREFIX, "郑州(0,6) 州(3,6)");
 	expect_tokens(db, "郑州,市", doc, "郑(0,3) 郑州+(0,6) 州(3,6) 市(7,10)");
 	expect_tokens(db, "ＧＤＰ增长5.2%，达1,000亿", doc,
-		      "gdp(0,9) 增(9,12) 增长+(9,15) 长(12,15) 5.2(15,18) 达(22,25) "
-		      "1,000(25,30) 亿(30,33)");
-	expect_tokens(db, "５．２ v1.2. 3.", doc, "5.2(0,9) v1.2(10,14) 3(16,17)");
+		      "gdp(0,9) 增(9,12) 增长+(9,15) 长(12,15) 长5+(12,16) 5(15,16) 2(17,18) "
+		      "达(22,25) 达1+(22,26) 1(25,26) 0(27,28) 00+(27,29) 0(28,29) 00+(28,30) "
+		      "0(29,30) 0亿+(29,33) 亿(30,33)");
+	expect_tokens(db, "５．２ v1.2. 3.", doc, "5(0,3) 2(6,9) v(10,11) 1(11,12) 2(13,14) 3(16,17)");
 	expect_tokens(db, "Café ÉCOLE Straße", doc, "café(0,5) école(6,12) strasse(13,20)");
-	expect_tokens(db, "5G网络", q, "5g(0,2) 网络(2,8) 络(5,8)");
+	expect_tokens(db, "5G网络", q, "5(0,1) g(1,2) 网络(2,8) 络(5,8)");
 	expect_tokens(db, "“新闻”——😀 ！", doc, "新(3,6) 新闻+(3,9) 闻(6,9)");
 	expect_tokens(db, "ひらがなカタカナ・한국", q,
 		      "ひら(0,6) らが(3,9) がな(6,12) なカ(9,15) カタ(12,18) タカ(15,21) "
@@ -179,17 +180,12 @@ static char *ref_fold(const char *s)
 	return kb_buf_steal(&b);
 }
 
-/* Is s[i] (in folded text of length n) part of a letter/number token? A '.'
- * or ',' counts when it sits between two digits. */
+/* Is s[i] (in folded text of length n) part of a letter token? Digits are
+ * indexed like Han characters, so any run of them is a substring match. */
 static bool ref_word(const char *s, size_t n, size_t i)
 {
-	char c = s[i];
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-		return true;
-	if ((c == '.' || c == ',') && i > 0 && i + 1 < n && s[i - 1] >= '0' && s[i - 1] <= '9' &&
-	    s[i + 1] >= '0' && s[i + 1] <= '9')
-		return true;
-	return false;
+	(void)n;
+	return s[i] >= 'a' && s[i] <= 'z';
 }
 
 /* Does folded text contain folded query q as a substring whose letter and
@@ -281,7 +277,7 @@ static void match_tests(sqlite3 *db)
 	expect_rows(db, "GDP", rows(1, 6, 10, 0));
 	expect_rows(db, "gdp", rows(1, 6, 10, 0));
 	expect_rows(db, "ＧＤＰ", rows(1, 6, 10, 0));
-	expect_rows(db, "2018", rows(6, 0));
+	expect_rows(db, "2018", rows(6, 10, 0)); /* digits match inside gdp2018 too */
 	expect_rows(db, "5.2", rows(1, 14, 0));
 	expect_rows(db, "1,000", rows(6, 0));
 	expect_rows(db, "5G网络", rows(5, 0));
