@@ -64,6 +64,14 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 					   kb_warn_fn warn, void *ctx,
 					   struct kb_import_stats *st);
 
+/* Group the imports that follow into shared transactions, committed at most
+ * a quarter of a second apart (on) or commit what is pending and go back to
+ * one transaction per edition (off). Each edition stays atomic either way
+ * (its own savepoint): an import never leaves half an edition, and the
+ * write lock is never held long enough to stall another process. A bulk
+ * import of thousands of editions is several times faster so. */
+bool kb_store_batch(struct kb_store *s, bool on);
+
 /* ---- reading ---- */
 
 /* One article in a listing or in search results. */

@@ -206,8 +206,13 @@ int kb_cmd_import(int argc, char **argv, const char *db)
 	kb_walk(o.args, o.n_args, on_file, on_walk_error, &r);
 	struct kb_store *s = kb_opts_open(&o);
 	if (s) {
+		kb_store_batch(s, true); /* editions stay atomic; commits grouped */
 		for (size_t i = 0; i < r.n; i++)
 			import_one(&r, s, i);
+		if (!kb_store_batch(s, false)) {
+			fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+			r.failed++;
+		}
 		draw_progress(&r, r.n, NULL, true);
 		clear_progress(&r);
 	}

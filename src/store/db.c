@@ -46,6 +46,8 @@ static const char *const migrations[] = {
 	"CREATE INDEX article_edition ON article(edition, ord);"
 	"CREATE VIRTUAL TABLE search USING fts5(heads, body, annot,"
 	"  content='article', content_rowid='n', tokenize='kanbao');"
+	/* rank: bm25 with headlines weighted; FTS5 sorts by it itself */
+	"INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 1.0, 2.0)');"
 	"CREATE TABLE tag(article TEXT NOT NULL, name TEXT NOT NULL, at TEXT NOT NULL,"
 	"  PRIMARY KEY(article, name)) WITHOUT ROWID;"
 	"CREATE INDEX tag_name ON tag(name);"
@@ -100,7 +102,24 @@ bool kb_store_exec(struct kb_store *s, const char *sql)
 
 bool kb_store_begin(struct kb_store *s)
 {
-	return kb_store_exec(s, "BEGIN IMMEDIATE");
+	return kb_store_batch_flush(s) && kb_store_exec(s, "BEGIN IMMEDIATE");
+}
+
+bool kb_store_batch_flush(struct kb_store *s)
+{
+	if (!s->batch_open)
+		return true;
+	s->batch_open = false;
+	bool ok = kb_store_commit(s);
+	kb_store_exec(s, "PRAGMA synchronous=FULL");
+	return ok;
+}
+
+bool kb_store_batch(struct kb_store *s, bool on)
+{
+	bool ok = kb_store_batch_flush(s);
+	s->batch = on;
+	return ok;
 }
 
 bool kb_store_commit(struct kb_store *s)
@@ -256,6 +275,7 @@ void kb_store_close(struct kb_store *s)
 {
 	if (!s)
 		return;
+	kb_store_batch_flush(s);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kanbao/sha256.h"
@@ -552,6 +553,42 @@ static void touch_edition(struct kb_store *s, int64_t id, const struct stat *sb)
 	sqlite3_finalize(st);
 }
 
+static double mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Open the transaction an import writes in: the shared batch one (opened
+ * if need be) or its own. */
+static bool open_transaction(struct kb_store *s)
+{
+	if (s->batch && s->batch_open)
+		return true;
+	if (!kb_store_exec(s, "PRAGMA synchronous=NORMAL") || !kb_store_begin(s))
+		return false;
+	if (s->batch) {
+		s->batch_open = true;
+		s->batch_t0 = mono();
+	}
+	return true;
+}
+
+/* Commit the import's own transaction, or the batch one once it is a
+ * quarter of a second old. */
+static bool close_transaction(struct kb_store *s)
+{
+	if (s->batch_open) {
+		if (mono() - s->batch_t0 < 0.25)
+			return true;
+		return kb_store_batch_flush(s);
+	}
+	bool ok = kb_store_commit(s);
+	kb_store_exec(s, "PRAGMA synchronous=FULL");
+	return ok;
+}
+
 struct warn_count {
 	kb_warn_fn warn;
 	void *ctx;
@@ -620,17 +657,23 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	size_t n_old = 0;
 	struct new_art *na = kb_xcalloc(e->n_articles + 1, sizeof(*na));
 	int64_t ed_id = 0;
-	bool ok = kb_store_exec(s, "PRAGMA synchronous=NORMAL") && kb_store_begin(s) &&
+	/* the edition is one savepoint: inside a shared batch transaction, or
+	 * alone in its own (imports are replayable: synchronous=NORMAL) */
+	bool ok = open_transaction(s) && kb_store_exec(s, "SAVEPOINT edition") &&
 		  upsert_edition(s, source, name, hash, &sb, e, &ed_id) &&
 		  take_old(s, ed_id, &old, &n_old) && insert_articles(s, ed_id, name, e, na) &&
-		  reconcile(s, old, n_old, na, e->n_articles, st) && kb_store_commit(s);
+		  reconcile(s, old, n_old, na, e->n_articles, st) &&
+		  kb_store_exec(s, "RELEASE edition");
 	if (!ok) {
 		char keep[sizeof(s->err)];
 		memcpy(keep, s->err, sizeof(keep));
-		kb_store_rollback(s);
+		sqlite3_exec(s->db, "ROLLBACK TO edition; RELEASE edition", NULL, NULL, NULL);
 		memcpy(s->err, keep, sizeof(keep));
 	}
-	kb_store_exec(s, "PRAGMA synchronous=FULL");
+	if (!close_transaction(s) && ok) {
+		ok = false;
+		kb_store_fail(s, "%s: cannot commit the import", path);
+	}
 	st->articles = e->n_articles;
 	for (size_t i = 0; i < e->n_articles; i++) {
 		free(na[i].heads);

@@ -128,6 +128,57 @@ bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows
 	return ok;
 }
 
+/* Does s start with the word w (ASCII letters compared without case)? */
+static bool hit_at(const char *s, const char *w, size_t wn)
+{
+	for (size_t i = 0; i < wn; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+		if (!a)
+			return false;
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (b >= 'A' && b <= 'Z')
+			b += 32;
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/* The snippet with every occurrence of a word of the query put in [ ].
+ * kanbao marks hits itself: FTS5 marks whole token positions, which for
+ * overlapping character pairs stop one character short. Caller frees. */
+static char *mark_hits(const char *snippet, const char *query)
+{
+	if (!snippet)
+		return NULL;
+	char *words[32];
+	size_t lens[32], n = 0;
+	char *copy = kb_xstrdup(query), *save = NULL;
+	for (char *w = strtok_r(copy, " \t\"", &save); w && n < 32; w = strtok_r(NULL, " \t\"", &save)) {
+		words[n] = w;
+		lens[n++] = strlen(w);
+	}
+	struct kb_buf b;
+	kb_buf_init(&b);
+	for (const char *p = snippet; *p;) {
+		size_t best = 0;
+		for (size_t i = 0; i < n; i++)
+			if (lens[i] > best && hit_at(p, words[i], lens[i]))
+				best = lens[i];
+		if (best) {
+			kb_buf_putc(&b, '[');
+			kb_buf_append(&b, p, best);
+			kb_buf_putc(&b, ']');
+			p += best;
+		} else {
+			kb_buf_putc(&b, *p++);
+		}
+	}
+	free(copy);
+	return kb_buf_steal(&b);
+}
+
 bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filter *f,
 		     struct kb_rows *out)
 {
@@ -139,15 +190,22 @@ bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filt
 	struct kb_buf sql;
 	struct binds b = {.n = 0};
 	kb_buf_init(&sql);
-	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS ", snippet(search, -1, '[', ']', '…', 16),"
-		    " bm25(search, 10.0, 1.0, 2.0) AS r"
-		    " FROM search JOIN article a ON a.n = search.rowid"
+	/* ORDER BY rank lets FTS5 sort the hits itself, so snippets and the
+	 * other columns are made only for the rows returned */
+	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS ", snippet(search, -1, '', '', '…', 24),"
+		    " search.rank FROM search JOIN article a ON a.n = search.rowid"
 		    " JOIN edition e ON e.id = a.edition WHERE 1");
 	add_filter(&sql, &b, f);
-	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY r, a.n LIMIT ?%d", b.n + 1, b.n + 2);
+	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY search.rank LIMIT ?%d", b.n + 1,
+		      b.n + 2);
 	bool ok = collect(s, sql.data, &b, true, match, f ? f->limit : 0, out);
 	kb_buf_finish(&sql);
 	free(match);
+	for (size_t i = 0; ok && i < out->n; i++) {
+		char *marked = mark_hits(out->v[i].snippet, query);
+		free(out->v[i].snippet);
+		out->v[i].snippet = marked;
+	}
 	return ok;
 }
 

@@ -19,7 +19,13 @@ struct kb_store {
 	sqlite3 *db;
 	char *path;
 	char err[512];
+	bool batch;        /* imports share transactions (kb_store_batch) */
+	bool batch_open;   /* a shared import transaction is open */
+	double batch_t0;   /* when it was opened (monotonic seconds) */
 };
+
+/* Commit the shared import transaction, if one is open. */
+bool kb_store_batch_flush(struct kb_store *s);
 
 /* Record a failure: printf-style message, with SQLite's own message added
  * when the connection has one. Always returns false. */

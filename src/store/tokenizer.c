@@ -72,7 +72,24 @@ struct tok {
 	uint8_t *word;                                         /* run text (stack or heap) */
 	size_t word_len, word_cap;                             /* bytes used / available */
 	uint8_t stack[WORD_STACK];                             /* initial run text buffer */
+	int run_len;                                           /* characters in the Han run */
+	bool have_pending;                                     /* query: a run's last character */
+	struct han pending;                                    /* waits for a token after it */
 };
+
+/* Query mode: the last character of a Han run is emitted only when another
+ * token follows (to keep the phrase's positions aligned with what comes
+ * after); a query ending in a run of two or more needs only the pairs, and
+ * the frequent single character would make every search read its long
+ * list. Called before each emission. */
+static int flush_pending(struct tok *t)
+{
+	if (!t->have_pending)
+		return SQLITE_OK;
+	t->have_pending = false;
+	return t->emit(t->ctx, 0, (const char *)t->pending.text, t->pending.len,
+		       t->pending.start, t->pending.end);
+}
 
 /* Decode one UTF-8 character at s[0..n) into *cp. Returns its length, or 0
  * for an invalid, overlong, surrogate or truncated sequence. */
@@ -226,6 +243,9 @@ static bool is_digit(uint32_t c)
 /* Emit the Han character h alone as a new position. */
 static int emit_single(struct tok *t, const struct han *h)
 {
+	int rc = flush_pending(t);
+	if (rc != SQLITE_OK)
+		return rc;
 	return t->emit(t->ctx, 0, (const char *)h->text, h->len, h->start, h->end);
 }
 
@@ -233,6 +253,9 @@ static int emit_single(struct tok *t, const struct han *h)
 static int emit_pair(struct tok *t, int flags, const struct han *a, const struct han *b)
 {
 	char pair[8];
+	int rc = flush_pending(t);
+	if (rc != SQLITE_OK)
+		return rc;
 	memcpy(pair, a->text, (size_t)a->len);
 	memcpy(pair + a->len, b->text, (size_t)b->len);
 	return t->emit(t->ctx, flags, pair, a->len + b->len, a->start, b->end);
@@ -255,6 +278,7 @@ static int han_push(struct tok *t, const struct han *h)
 	}
 	t->prev = *h;
 	t->have_prev = true;
+	t->run_len++;
 	return rc;
 }
 
@@ -264,7 +288,14 @@ static int han_end(struct tok *t)
 	if (!t->have_prev)
 		return SQLITE_OK;
 	t->have_prev = false;
-	return emit_single(t, &t->prev);
+	int len = t->run_len;
+	t->run_len = 0;
+	if (t->doc || len < 2)
+		return emit_single(t, &t->prev);
+	int rc = flush_pending(t);
+	t->pending = t->prev;
+	t->have_pending = true;
+	return rc;
 }
 
 /* Append n bytes to the letter run, growing to the heap if needed. Text past
@@ -298,6 +329,9 @@ static int word_end(struct tok *t)
 	t->in_word = false;
 	if (t->word_len == 0)
 		return SQLITE_OK;
+	int frc = flush_pending(t);
+	if (frc != SQLITE_OK)
+		return frc;
 	int rc;
 	if (!t->word_slow) {
 		rc = t->emit(t->ctx, 0, (const char *)t->word, (int)t->word_len, t->word_start,
