@@ -226,7 +226,18 @@ bool kb_store_refresh_annot(struct kb_store *s, const char *id)
 	const char *now = (const char *)sqlite3_column_text(st, 3);
 	const char *want = (const char *)sqlite3_column_text(st, 4);
 	bool ok = true;
-	if (strcmp(now ? now : "", want ? want : "") != 0) {
+	if (strcmp(now ? now : "", want ? want : "") != 0 &&
+	    kb_store_pending(s, sqlite3_column_int64(st, 0), false)) {
+		/* not in the index yet: it is indexed from the row at commit */
+		sqlite3_stmt *w = kb_store_prepare(s, "UPDATE article SET annot=?2 WHERE n=?1");
+		ok = w != NULL;
+		if (w) {
+			sqlite3_bind_value(w, 1, sqlite3_column_value(st, 0));
+			sqlite3_bind_value(w, 2, sqlite3_column_value(st, 4));
+			ok = sqlite3_step(w) == SQLITE_DONE || kb_store_fail(s, "%s: cannot save", id);
+			sqlite3_finalize(w);
+		}
+	} else if (strcmp(now ? now : "", want ? want : "") != 0) {
 		static const char *const sql[] = {
 			"INSERT INTO search(search, rowid, heads, body, annot) VALUES('delete', ?1, ?2, ?3, ?4)",
 			"UPDATE article SET annot=?5 WHERE n=?1",

@@ -105,12 +105,52 @@ bool kb_store_begin(struct kb_store *s)
 	return kb_store_batch_flush(s) && kb_store_exec(s, "BEGIN IMMEDIATE");
 }
 
+bool kb_store_pending(struct kb_store *s, int64_t n, bool drop)
+{
+	for (size_t i = 0; i < s->n_pending; i++) {
+		if (s->pending[i] != n)
+			continue;
+		if (drop)
+			s->pending[i] = s->pending[--s->n_pending];
+		return true;
+	}
+	return false;
+}
+
+/* Index the articles the open batch added, in one go. */
+static bool index_pending(struct kb_store *s)
+{
+	if (!s->n_pending)
+		return true;
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"INSERT INTO search(rowid, heads, body, annot)"
+		" SELECT n, heads, body, annot FROM article WHERE n=?1");
+	bool ok = st != NULL;
+	for (size_t i = 0; ok && i < s->n_pending; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, s->pending[i]);
+		ok = sqlite3_step(st) == SQLITE_DONE ||
+		     kb_store_fail(s, "%s: cannot index the imported articles", s->path);
+	}
+	sqlite3_finalize(st);
+	s->n_pending = 0;
+	return ok;
+}
+
 bool kb_store_batch_flush(struct kb_store *s)
 {
 	if (!s->batch_open)
 		return true;
 	s->batch_open = false;
-	bool ok = kb_store_commit(s);
+	bool ok = index_pending(s);
+	if (ok) {
+		ok = kb_store_commit(s);
+	} else {
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		kb_store_rollback(s);
+		memcpy(s->err, keep, sizeof(keep));
+	}
 	kb_store_exec(s, "PRAGMA synchronous=FULL");
 	return ok;
 }
@@ -276,6 +316,7 @@ void kb_store_close(struct kb_store *s)
 	if (!s)
 		return;
 	kb_store_batch_flush(s);
+	free(s->pending);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);

@@ -377,13 +377,17 @@ static bool take_old(struct kb_store *s, int64_t ed, struct old_art **out, size_
 		struct old_art *o = &(*out)[i];
 		if (annotated(s, o->id))
 			ok = kb_store_remember(s, o->id);
+		sqlite3_reset(rm);
+		sqlite3_bind_int64(rm, 1, o->n);
+		if (kb_store_pending(s, o->n, true)) { /* never indexed */
+			ok = ok && sqlite3_step(rm) == SQLITE_DONE;
+			continue;
+		}
 		sqlite3_reset(del);
 		sqlite3_bind_int64(del, 1, o->n);
 		sqlite3_bind_text(del, 2, o->heads, -1, SQLITE_STATIC);
 		sqlite3_bind_text(del, 3, o->body, -1, SQLITE_STATIC);
 		sqlite3_bind_text(del, 4, o->annot, -1, SQLITE_STATIC);
-		sqlite3_reset(rm);
-		sqlite3_bind_int64(rm, 1, o->n);
 		ok = ok && sqlite3_step(del) == SQLITE_DONE && sqlite3_step(rm) == SQLITE_DONE;
 	}
 	if (!ok && !s->err[0])
@@ -445,8 +449,16 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 			ok = kb_store_fail(s, "cannot store article %zu", i + 1);
 			break;
 		}
+		int64_t row = sqlite3_last_insert_rowid(s->db);
+		if (s->batch_open) { /* indexed when the batch commits */
+			void *v = s->pending;
+			kb_xgrow(&v, &s->cap_pending, s->n_pending + 1, sizeof(int64_t));
+			s->pending = v;
+			s->pending[s->n_pending++] = row;
+			continue;
+		}
 		sqlite3_reset(fts);
-		sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(s->db));
+		sqlite3_bind_int64(fts, 1, row);
 		sqlite3_bind_text(fts, 2, na[i].heads, -1, SQLITE_STATIC);
 		sqlite3_bind_text(fts, 3, na[i].body, -1, SQLITE_STATIC);
 		if (sqlite3_step(fts) != SQLITE_DONE)
@@ -659,6 +671,7 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	int64_t ed_id = 0;
 	/* the edition is one savepoint: inside a shared batch transaction, or
 	 * alone in its own (imports are replayable: synchronous=NORMAL) */
+	size_t pending_before = s->n_pending;
 	bool ok = open_transaction(s) && kb_store_exec(s, "SAVEPOINT edition") &&
 		  upsert_edition(s, source, name, hash, &sb, e, &ed_id) &&
 		  take_old(s, ed_id, &old, &n_old) && insert_articles(s, ed_id, name, e, na) &&
@@ -668,6 +681,8 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 		char keep[sizeof(s->err)];
 		memcpy(keep, s->err, sizeof(keep));
 		sqlite3_exec(s->db, "ROLLBACK TO edition; RELEASE edition", NULL, NULL, NULL);
+		if (s->n_pending > pending_before)
+			s->n_pending = pending_before;
 		memcpy(s->err, keep, sizeof(keep));
 	}
 	if (!close_transaction(s) && ok) {

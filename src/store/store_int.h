@@ -22,7 +22,14 @@ struct kb_store {
 	bool batch;        /* imports share transactions (kb_store_batch) */
 	bool batch_open;   /* a shared import transaction is open */
 	double batch_t0;   /* when it was opened (monotonic seconds) */
+	int64_t *pending;  /* articles of the open batch not yet in the search
+			    * index: indexed at commit, outside any savepoint
+			    * (an FTS5 savepoint flushes its pending terms) */
+	size_t n_pending, cap_pending;
 };
+
+/* Is article row n waiting to be indexed? Removes it when drop is set. */
+bool kb_store_pending(struct kb_store *s, int64_t n, bool drop);
 
 /* Commit the shared import transaction, if one is open. */
 bool kb_store_batch_flush(struct kb_store *s);

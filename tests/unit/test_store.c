@@ -410,6 +410,39 @@ static void test_annotations(void)
 	kb_store_close(s);
 }
 
+/* Imports grouped in a batch: the index matches the articles, edits are
+ * searchable, annotations carried over as without batching. */
+static void test_batch(void)
+{
+	char src[512];
+	snprintf(src, sizeof(src), "%s/sample-issues/003_f5e520663d73474f.txt", root);
+	char *orig = slurp(src);
+	char *ed = path("2021-02-27_p01.txt");
+	spit(ed, orig);
+	struct kb_store *s = open_db("batch.db");
+	struct kb_import_stats st;
+	CHECK(kb_store_batch(s, true) && kb_store_import_file(s, ed, NULL, NULL, &st) == KB_IMPORT_NEW,
+	      "batch: import");
+	char *id = find_title(s, "郑州部署今年");
+	CHECK(id && kb_store_set_note(s, id, "批量导入后的笔记"), "batch: a note inside a batch commits it");
+	char *e1 = replace(orig, "周富强出席会议并讲话", "周富强出席会议并作重要讲话");
+	spit(ed, e1);
+	CHECK(kb_store_batch(s, true) && kb_store_import_file(s, ed, NULL, NULL, &st) == KB_IMPORT_UPDATED &&
+	      kb_store_batch(s, false), "batch: re-import the edited edition");
+	struct kb_rows rows;
+	CHECK(kb_store_search(s, "作重要讲话", NULL, &rows) && rows.n == 1, "batch: the new text is found");
+	kb_rows_finish(&rows);
+	CHECK(kb_store_search(s, "笔记", NULL, &rows) && rows.n == 1, "batch: the note is still found");
+	kb_rows_finish(&rows);
+	char *report = NULL;
+	CHECK(kb_store_check(s, &report), "batch: index and articles agree: %s", report);
+	free(report);
+	kb_store_close(s);
+	free(id);
+	free(orig);
+	free(e1);
+}
+
 int main(int argc, char **argv)
 {
 	root = argc > 1 ? argv[1] : ".";
@@ -421,6 +454,7 @@ int main(int argc, char **argv)
 	test_import();
 	test_annotations();
 	test_reimport();
+	test_batch();
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
