@@ -117,21 +117,31 @@ bool kb_store_pending(struct kb_store *s, int64_t n, bool drop)
 	return false;
 }
 
-/* Index the articles the open batch added, in one go. */
+/* Index the articles the open batch added, in one go. One single-row
+ * INSERT ... VALUES per article: an INSERT ... SELECT would open a statement
+ * savepoint each time, and an FTS5 savepoint writes out its pending terms,
+ * three times slower in all. */
 static bool index_pending(struct kb_store *s)
 {
 	if (!s->n_pending)
 		return true;
+	sqlite3_stmt *rd = kb_store_prepare(s, "SELECT heads, body, annot FROM article WHERE n=?1");
 	sqlite3_stmt *st = kb_store_prepare(s,
-		"INSERT INTO search(rowid, heads, body, annot)"
-		" SELECT n, heads, body, annot FROM article WHERE n=?1");
-	bool ok = st != NULL;
+		"INSERT INTO search(rowid, heads, body, annot) VALUES(?1, ?2, ?3, ?4)");
+	bool ok = rd && st;
 	for (size_t i = 0; ok && i < s->n_pending; i++) {
+		sqlite3_reset(rd);
+		sqlite3_bind_int64(rd, 1, s->pending[i]);
+		if (sqlite3_step(rd) != SQLITE_ROW)
+			continue; /* removed again within the batch */
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, s->pending[i]);
+		for (int c = 0; c < 3; c++)
+			sqlite3_bind_value(st, c + 2, sqlite3_column_value(rd, c));
 		ok = sqlite3_step(st) == SQLITE_DONE ||
 		     kb_store_fail(s, "%s: cannot index the imported articles", s->path);
 	}
+	sqlite3_finalize(rd);
 	sqlite3_finalize(st);
 	s->n_pending = 0;
 	return ok;
