@@ -627,21 +627,23 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	struct stat sb;
 	char *raw = NULL;
 	size_t raw_len = 0;
+	struct known_ed known = {0};
+	bool have = lookup_edition(s, source, &known);
+	/* unchanged by size and time: skipped without reading a byte */
+	if (have && known.parser == KB_PARSER_VERSION && stat(path, &sb) == 0 &&
+	    S_ISREG(sb.st_mode) && known.size == (int64_t)sb.st_size &&
+	    known.mtime == mtime_ns(&sb)) {
+		free(known.hash);
+		return KB_IMPORT_UNCHANGED;
+	}
 	enum kb_status rs = slurp(path, &raw, &raw_len, &sb);
 	if (rs != KB_OK) {
 		if (rs == KB_IO)
 			kb_store_fail(s, "%s: %s", path, strerror(errno));
 		else
 			kb_store_fail(s, "%s: %s", path, kb_status_message(rs));
-		return KB_IMPORT_FAILED;
-	}
-	struct known_ed known = {0};
-	bool have = lookup_edition(s, source, &known);
-	if (have && known.parser == KB_PARSER_VERSION && known.size == (int64_t)sb.st_size &&
-	    known.mtime == mtime_ns(&sb)) {
 		free(known.hash);
-		free(raw);
-		return KB_IMPORT_UNCHANGED;
+		return KB_IMPORT_FAILED;
 	}
 	char hash[65];
 	kb_sha256_hex(raw, raw_len, hash);
