@@ -50,23 +50,11 @@ static void show_json(struct kb_buf *b, const struct kb_full *a)
 	field(b, "kicker", a->kicker);
 	field(b, "title", a->title);
 	field(b, "subtitle", a->subtitle);
-	kb_buf_puts(b, ",\n  \"authors\": [");
-	for (size_t i = 0; i < a->n_authors; i++) {
-		kb_buf_puts(b, i ? ", {\"role\": " : "{\"role\": ");
-		kb_json_string(b, a->authors[i].role);
-		kb_buf_puts(b, ", \"name\": ");
-		kb_json_string(b, a->authors[i].name);
-		kb_buf_putc(b, '}');
-	}
-	kb_buf_puts(b, "],\n  \"blocks\": [");
-	for (size_t i = 0; i < a->n_blocks; i++) {
-		kb_buf_puts(b, i ? ",\n    {\"type\": " : "\n    {\"type\": ");
-		kb_json_string(b, kb_block_type_name(a->blocks[i].type));
-		kb_buf_puts(b, ", \"text\": ");
-		kb_json_string(b, a->blocks[i].text);
-		kb_buf_putc(b, '}');
-	}
-	kb_buf_puts(b, a->n_blocks ? "\n  ],\n  \"tags\": " : "],\n  \"tags\": ");
+	kb_buf_puts(b, ",\n  \"authors\": ");
+	kb_json_authors(b, a->authors, a->n_authors);
+	kb_buf_puts(b, ",\n  \"blocks\": ");
+	kb_json_blocks(b, a->blocks, a->n_blocks, "  ");
+	kb_buf_puts(b, ",\n  \"tags\": ");
 	kb_json_strings(b, a->tags, a->n_tags);
 	field(b, "note", a->note);
 	kb_buf_puts(b, ",\n  \"highlights\": [");

@@ -57,16 +57,31 @@ void kb_json_strings(struct kb_buf *b, char *const *v, size_t n)
 	kb_buf_putc(b, ']');
 }
 
-static void authors(struct kb_buf *b, const struct kb_article *a)
+void kb_json_authors(struct kb_buf *b, const struct kb_author *au, size_t n)
 {
 	kb_buf_putc(b, '[');
-	for (size_t i = 0; i < a->n_authors; i++) {
+	for (size_t i = 0; i < n; i++) {
 		kb_buf_puts(b, i ? ", {\"role\": " : "{\"role\": ");
-		kb_json_string(b, a->authors[i].role);
+		kb_json_string(b, au[i].role);
 		kb_buf_puts(b, ", \"name\": ");
-		kb_json_string(b, a->authors[i].name);
+		kb_json_string(b, au[i].name);
 		kb_buf_putc(b, '}');
 	}
+	kb_buf_putc(b, ']');
+}
+
+void kb_json_blocks(struct kb_buf *b, const struct kb_block *bl, size_t n, const char *indent)
+{
+	kb_buf_putc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		kb_buf_printf(b, "%s\n%s  {\"type\": ", i ? "," : "", indent);
+		kb_json_string(b, kb_block_type_name(bl[i].type));
+		kb_buf_puts(b, ", \"text\": ");
+		kb_json_string(b, bl[i].text);
+		kb_buf_putc(b, '}');
+	}
+	if (n)
+		kb_buf_printf(b, "\n%s", indent);
 	kb_buf_putc(b, ']');
 }
 
@@ -79,16 +94,10 @@ static void article(struct kb_buf *b, const struct kb_article *a)
 	kb_buf_puts(b, ",\n      \"subtitle\": ");
 	kb_json_string(b, a->subtitle);
 	kb_buf_puts(b, ",\n      \"authors\": ");
-	authors(b, a);
-	kb_buf_printf(b, ",\n      \"line\": %zu,\n      \"blocks\": [", a->line);
-	for (size_t i = 0; i < a->n_blocks; i++) {
-		kb_buf_puts(b, i ? ",\n        {\"type\": " : "\n        {\"type\": ");
-		kb_json_string(b, kb_block_type_name(a->blocks[i].type));
-		kb_buf_puts(b, ", \"text\": ");
-		kb_json_string(b, a->blocks[i].text);
-		kb_buf_putc(b, '}');
-	}
-	kb_buf_puts(b, a->n_blocks ? "\n      ]\n    }" : "]\n    }");
+	kb_json_authors(b, a->authors, a->n_authors);
+	kb_buf_printf(b, ",\n      \"line\": %zu,\n      \"blocks\": ", a->line);
+	kb_json_blocks(b, a->blocks, a->n_blocks, "      ");
+	kb_buf_puts(b, "\n    }");
 }
 
 void kb_json_edition(struct kb_buf *b, const struct kb_edition *ed)

@@ -13,6 +13,10 @@
 void kb_json_string(struct kb_buf *b, const char *s);
 /* Append the n strings of v as a JSON array of strings. */
 void kb_json_strings(struct kb_buf *b, char *const *v, size_t n);
+/* Append authors as an array of {role, name}. */
+void kb_json_authors(struct kb_buf *b, const struct kb_author *au, size_t n);
+/* Append blocks as an array of {type, text}, one per line after indent. */
+void kb_json_blocks(struct kb_buf *b, const struct kb_block *bl, size_t n, const char *indent);
 /* Append the edition as one JSON object (no trailing newline). */
 void kb_json_edition(struct kb_buf *b, const struct kb_edition *ed);
 
