@@ -110,6 +110,24 @@ struct kb_filter {
 /* Articles in reading order (date, page, position), filtered. */
 bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out);
 
+/* An edition in the library, for the reader's list. */
+struct kb_edition_row {
+	int64_t id;
+	char *name;  /* file name */
+	char *date;  /* or NULL */
+	char *page;  /* or NULL */
+	char *paper; /* or NULL */
+	char *title; /* or NULL */
+	size_t n_articles;
+};
+
+/* Every edition in reading order (date, page, name). */
+bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n);
+void kb_edition_rows_free(struct kb_edition_row *r, size_t n);
+
+/* The articles of one edition (by kb_edition_row.id) in page order. */
+bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_rows *out);
+
 /* Full-text search, best first (bm25, titles weighted), filtered. */
 bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filter *f,
 		     struct kb_rows *out);

@@ -7,6 +7,7 @@
 #include "store_int.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "kanbao/fts.h"
@@ -359,4 +360,56 @@ void kb_full_destroy(struct kb_full *a)
 	}
 	free(a->highlights);
 	free(a);
+}
+
+bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT e.id, e.name, e.date, e.page, e.paper, e.title,"
+		" (SELECT count(*) FROM article a WHERE a.edition = e.id)"
+		" FROM edition e ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
+		" CAST(e.page AS INTEGER), e.page, e.name");
+	if (!st)
+		return false;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		void *v = *out;
+		kb_xgrow(&v, &cap, *n + 1, sizeof(**out));
+		*out = v;
+		struct kb_edition_row *r = &(*out)[(*n)++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->name = kb_column_dup(st, 1);
+		r->date = kb_column_dup(st, 2);
+		r->page = kb_column_dup(st, 3);
+		r->paper = kb_column_dup(st, 4);
+		r->title = kb_column_dup(st, 5);
+		r->n_articles = (size_t)sqlite3_column_int64(st, 6);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot read the editions", s->path);
+}
+
+void kb_edition_rows_free(struct kb_edition_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].name);
+		free(r[i].date);
+		free(r[i].page);
+		free(r[i].paper);
+		free(r[i].title);
+	}
+	free(r);
+}
+
+bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_rows *out)
+{
+	char id[32];
+	snprintf(id, sizeof(id), "%lld", (long long)edition);
+	struct binds b = {.n = 1, .v = {id}};
+	return collect(s, "SELECT " ROW_COLUMNS " FROM article a JOIN edition e ON e.id = a.edition"
+		       " WHERE a.edition = CAST(?1 AS INTEGER) ORDER BY a.ord LIMIT ?2",
+		       &b, false, NULL, 0, out);
 }

@@ -1,0 +1,213 @@
+/*
+ * Annotation changes made from the reader. Each is written to the store the
+ * moment it is made (so a crash or a closed terminal loses nothing), then
+ * recorded for undo; undo applies the inverse change, redo the change again,
+ * both through the store as well.
+ */
+#include "ui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void change_free(struct change *c)
+{
+	free(c->id);
+	free(c->tag);
+	free(c->before);
+	free(c->after);
+	free(c->hl_note);
+}
+
+static void push(struct change **v, size_t *n, size_t *cap, struct change c)
+{
+	void *p = *v;
+	kb_xgrow(&p, cap, *n + 1, sizeof(struct change));
+	*v = p;
+	(*v)[(*n)++] = c;
+}
+
+/* A new change: recorded for undo, the redo stack dropped. */
+static void record(struct app *a, struct change c)
+{
+	push(&a->undo, &a->n_undo, &a->cap_undo, c);
+	for (size_t i = 0; i < a->n_redo; i++)
+		change_free(&a->redo[i]);
+	a->n_redo = 0;
+}
+
+void kb_changes_free(struct app *a)
+{
+	for (size_t i = 0; i < a->n_undo; i++)
+		change_free(&a->undo[i]);
+	for (size_t i = 0; i < a->n_redo; i++)
+		change_free(&a->redo[i]);
+	free(a->undo);
+	free(a->redo);
+}
+
+/* After a change to article id: reload what shows it. */
+static void refresh_views(struct app *a, const char *id)
+{
+	if (a->art && strcmp(a->art->id, id) == 0)
+		kb_article_reload(a);
+	kb_list_refresh_row(a, id);
+}
+
+static bool fail(struct app *a)
+{
+	kb_message(a, true, "not saved: %s", kb_store_error(a->store));
+	return false;
+}
+
+bool kb_do_tag(struct app *a, const char *id, const char *tag, bool on, bool rec)
+{
+	if (!(on ? kb_store_tag(a->store, id, tag) : kb_store_untag(a->store, id, tag)))
+		return fail(a);
+	if (rec)
+		record(a, (struct change){.kind = on ? CH_TAG : CH_UNTAG, .id = strdup(id),
+					  .tag = strdup(tag)});
+	refresh_views(a, id);
+	kb_message(a, false, "%s %s (saved)", on ? "tagged" : "untagged", tag);
+	return true;
+}
+
+bool kb_do_note(struct app *a, const char *id, const char *text, bool rec)
+{
+	struct kb_full *f = kb_store_get(a->store, id);
+	char *before = f ? dup_or_null(f->note) : NULL;
+	kb_full_destroy(f);
+	if (!kb_store_set_note(a->store, id, text)) {
+		free(before);
+		return fail(a);
+	}
+	if (rec)
+		record(a, (struct change){.kind = CH_NOTE, .id = strdup(id), .before = before,
+					  .after = text && *text ? strdup(text) : NULL});
+	else
+		free(before);
+	refresh_views(a, id);
+	kb_message(a, false, text && *text ? "note saved" : "note removed");
+	return true;
+}
+
+bool kb_do_read(struct app *a, const char *id, bool read, bool rec)
+{
+	if (!kb_store_set_read(a->store, id, read))
+		return fail(a);
+	if (rec)
+		record(a, (struct change){.kind = CH_READ, .id = strdup(id), .read = read});
+	if (a->art && strcmp(a->art->id, id) == 0)
+		a->art->read = read;
+	kb_list_refresh_row(a, id);
+	return true;
+}
+
+bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note)
+{
+	int64_t hid;
+	const char *id = a->art->id;
+	if (!kb_store_add_highlight(a->store, id, start, end, note, &hid))
+		return fail(a);
+	record(a, (struct change){.kind = CH_HL_ADD, .id = strdup(id), .start = start, .end = end,
+				  .hl_note = dup_or_null(note), .hid = hid});
+	char *keep = strdup(id);
+	refresh_views(a, keep);
+	free(keep);
+	kb_message(a, false, "highlight saved");
+	return true;
+}
+
+bool kb_do_delete_highlight(struct app *a, int64_t hid)
+{
+	struct kb_highlight *h = NULL;
+	for (size_t i = 0; a->art && i < a->art->n_highlights; i++)
+		if (a->art->highlights[i].id == hid)
+			h = &a->art->highlights[i];
+	if (!h)
+		return false;
+	struct change c = {.kind = CH_HL_DEL, .id = strdup(a->art->id), .start = h->start,
+			   .end = h->end, .hl_note = dup_or_null(h->note), .hid = hid};
+	if (!kb_store_delete_highlight(a->store, hid)) {
+		change_free(&c);
+		return fail(a);
+	}
+	record(a, c);
+	refresh_views(a, c.id);
+	kb_message(a, false, "highlight deleted (u: undo)");
+	return true;
+}
+
+/* Apply change c forward (redo) or backward (undo); false on failure. */
+static bool apply(struct app *a, struct change *c, bool forward)
+{
+	bool ok = true;
+	switch (c->kind) {
+	case CH_TAG:
+	case CH_UNTAG: {
+		bool on = (c->kind == CH_TAG) == forward;
+		ok = on ? kb_store_tag(a->store, c->id, c->tag) : kb_store_untag(a->store, c->id, c->tag);
+		break;
+	}
+	case CH_NOTE:
+		ok = kb_store_set_note(a->store, c->id, forward ? c->after : c->before);
+		break;
+	case CH_READ:
+		ok = kb_store_set_read(a->store, c->id, forward ? c->read : !c->read);
+		break;
+	case CH_HL_ADD:
+	case CH_HL_DEL: {
+		bool add = (c->kind == CH_HL_ADD) == forward;
+		if (add)
+			ok = kb_store_add_highlight(a->store, c->id, c->start, c->end, c->hl_note, &c->hid);
+		else
+			ok = kb_store_delete_highlight(a->store, c->hid);
+		break;
+	}
+	}
+	return ok;
+}
+
+void kb_undo(struct app *a, bool redo)
+{
+	struct change **from = redo ? &a->redo : &a->undo;
+	size_t *nf = redo ? &a->n_redo : &a->n_undo;
+	if (*nf == 0) {
+		kb_message(a, false, redo ? "nothing to redo" : "nothing to undo");
+		return;
+	}
+	struct change c = (*from)[--*nf];
+	if (!apply(a, &c, redo)) {
+		(*nf)++;
+		fail(a);
+		return;
+	}
+	if (redo)
+		push(&a->undo, &a->n_undo, &a->cap_undo, c);
+	else
+		push(&a->redo, &a->n_redo, &a->cap_redo, c);
+	refresh_views(a, c.id);
+	static const char *const names[] = {"tag", "untag", "note", "highlight", "highlight deletion",
+					    "read mark"};
+	kb_message(a, false, "%s %s (saved)", redo ? "redid" : "undid", names[c.kind]);
+}
+
+char **kb_tag_completions(struct app *a, const char *word, size_t *n)
+{
+	struct kb_tag_count *tc;
+	size_t nt;
+	*n = 0;
+	if (!kb_store_tags(a->store, &tc, &nt))
+		return NULL;
+	char **out = calloc(nt + 1, sizeof(char *));
+	size_t wl = strlen(word);
+	for (size_t i = 0; i < nt; i++)
+		if (strncmp(tc[i].name, word, wl) == 0)
+			out[(*n)++] = strdup(tc[i].name);
+	kb_tag_counts_free(tc, nt);
+	return out;
+}

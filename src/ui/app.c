@@ -1,0 +1,581 @@
+/*
+ * The reader's frame: curses set-up and tear-down, the geometry of the panes
+ * (three from 100 columns, two from 60, one below, "too small" under 20x6),
+ * the event loop (keys, mouse, KEY_RESIZE; nothing happens in a signal
+ * handler), the status line, the help overlay generated from the key table,
+ * and the actions that are not a single pane's.
+ */
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const struct pane_ops *const panes[P_COUNT] = {&kb_list_pane, &kb_article_pane,
+						      &kb_notes_pane};
+
+void kb_message(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
+	va_end(ap);
+	a->msg_error = error;
+}
+
+void kb_geometry(struct app *a)
+{
+	getmaxyx(stdscr, a->rows, a->cols);
+	a->too_small = a->cols < 20 || a->rows < 6;
+	a->body_rows = a->rows - 1;
+	for (int p = 0; p < P_COUNT; p++)
+		a->px[p] = a->pw[p] = 0;
+	if (a->too_small)
+		return;
+	int cols = a->cols;
+	if (cols >= 100) {
+		int lw = a->cfg && a->cfg->list_width ? a->cfg->list_width : cols * 28 / 100;
+		int nw = a->cfg && a->cfg->notes_width ? a->cfg->notes_width : cols * 22 / 100;
+		lw = lw < 20 ? 20 : lw > cols / 2 ? cols / 2 : lw;
+		nw = nw < 16 ? 16 : nw > cols / 3 ? cols / 3 : nw;
+		a->px[P_LIST] = 0;
+		a->pw[P_LIST] = lw;
+		a->px[P_ARTICLE] = lw + 1;
+		a->pw[P_ARTICLE] = cols - lw - nw - 2;
+		a->px[P_NOTES] = cols - nw;
+		a->pw[P_NOTES] = nw;
+	} else if (cols >= 60) {
+		/* two panes: the list, and the article or (when focused) the notes */
+		int lw = cols * 35 / 100;
+		enum pane second = a->focus == P_NOTES ? P_NOTES : P_ARTICLE;
+		a->px[P_LIST] = 0;
+		a->pw[P_LIST] = lw;
+		a->px[second] = lw + 1;
+		a->pw[second] = cols - lw - 1;
+	} else {
+		a->px[a->focus] = 0;
+		a->pw[a->focus] = cols;
+	}
+}
+
+/* The article the actions apply to: the list's row, else the open one. */
+static const char *current_id(struct app *a)
+{
+	if (a->focus == P_LIST) {
+		const struct kb_row *r = kb_list_current(a);
+		if (r)
+			return r->id;
+	}
+	return a->art ? a->art->id : NULL;
+}
+
+static void paint_status(struct app *a)
+{
+	int y = a->rows - 1;
+	kb_draw_fill(y, 0, a->cols, KB_STYLE_STATUS);
+	char left[600];
+	const char *ed = a->art ? a->art->edition : "";
+	size_t n = 0, idx = 0;
+	if (a->art) {
+		for (size_t e = 0; e < a->n_eds; e++)
+			if (strcmp(a->eds[e].name, a->art->edition) == 0) {
+				n = a->eds[e].n_articles;
+				for (size_t i = 0; a->loaded[e] && i < a->arts[e].n; i++)
+					if (strcmp(a->arts[e].v[i].id, a->art->id) == 0)
+						idx = i + 1;
+			}
+	}
+	char tags[200] = "";
+	for (size_t i = 0; a->art && i < a->art->n_tags && strlen(tags) < 150; i++) {
+		strcat(tags, " #");
+		strncat(tags, a->art->tags[i], 40);
+	}
+	snprintf(left, sizeof(left), "[%s] %s%s%s%s%s", panes[a->focus]->name, ed,
+		 n ? " · " : "", n ? "" : "", tags, a->results && a->res_label ? " · results" : "");
+	if (n) {
+		char pos[32];
+		snprintf(pos, sizeof(pos), " %zu/%zu", idx, n);
+		size_t l = strlen(left);
+		snprintf(left + l, sizeof(left) - l, "%s", pos);
+	}
+	int x = kb_draw_text(y, 0, a->cols, left, strlen(left), KB_STYLE_STATUS);
+	if (a->msg[0]) {
+		x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
+		kb_draw_text(y, x, a->cols, a->msg, strlen(a->msg),
+			     a->msg_error ? KB_STYLE_ERROR : KB_STYLE_STATUS);
+	}
+}
+
+static void paint_help(struct app *a)
+{
+	int w = a->cols;
+	for (int y = 0; y < a->body_rows; y++)
+		kb_draw_fill(y, 0, w, KB_STYLE_NORMAL);
+	const char *title = "kanbao keys (q or ? closes; j/k scroll)";
+	kb_draw_text(0, 1, w, title, strlen(title), KB_STYLE_TITLE);
+	size_t line = 0;
+	for (int act = 1; act < ACT_COUNT; act++, line++) {
+		if (line < a->help_top)
+			continue;
+		int y = 2 + (int)(line - a->help_top);
+		if (y >= a->body_rows)
+			break;
+		char keys[64];
+		snprintf(keys, sizeof(keys), "%-12s", kb_action_keys((enum action)act));
+		int x = kb_draw_text(y, 1, w, keys, strlen(keys), KB_STYLE_TAG);
+		kb_draw_text(y, x + 1, w, kb_action_help((enum action)act),
+			     strlen(kb_action_help((enum action)act)), KB_STYLE_NORMAL);
+	}
+}
+
+void kb_paint(struct app *a)
+{
+	erase();
+	if (a->too_small) {
+		const char *m = "terminal too small";
+		int n = a->cols < 18 ? a->cols : 18;
+		if (a->rows > 0 && a->cols > 0)
+			kb_draw_text(a->rows / 2, 0, a->cols, m, (size_t)n, KB_STYLE_ERROR);
+		refresh();
+		return;
+	}
+	if (a->help) {
+		paint_help(a);
+	} else {
+		for (int p = 0; p < P_COUNT; p++) {
+			if (!a->pw[p])
+				continue;
+			panes[p]->draw(a, a->px[p], a->pw[p]);
+			if (a->px[p] > 0) /* separator on the left */
+				for (int y = 0; y < a->body_rows; y++)
+					kb_draw_text(y, a->px[p] - 1, a->px[p], "|", 1,
+						     p == (int)a->focus ? KB_STYLE_TITLE : KB_STYLE_BORDER);
+		}
+	}
+	paint_status(a);
+	refresh();
+}
+
+/* A mouse event: focus and select on a press, scroll on the wheel. */
+static void mouse(struct app *a)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK || a->too_small || a->help)
+		return;
+	for (int p = 0; p < P_COUNT; p++) {
+		if (!a->pw[p] || ev.x < a->px[p] || ev.x >= a->px[p] + a->pw[p] || ev.y >= a->body_rows)
+			continue;
+		if (ev.bstate & BUTTON4_PRESSED) {
+			panes[p]->wheel(a, -3);
+		} else if (ev.bstate & (BUTTON5_PRESSED | 0x8000000L)) {
+			panes[p]->wheel(a, 3);
+		} else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+			a->focus = (enum pane)p;
+			panes[p]->click(a, ev.y, ev.x - a->px[p]);
+		}
+	}
+}
+
+int kb_read_key(struct app *a)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_RESIZE) {
+			kb_geometry(a);
+			kb_paint(a);
+			return 0;
+		}
+		if (wc == KEY_MOUSE) {
+			if (!a->in_prompt) {
+				mouse(a);
+				kb_paint(a);
+			}
+			return 0;
+		}
+		return KEY_FN((int)wc);
+	}
+	return (int)wc;
+}
+
+void kb_ui_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+void kb_ui_resume(struct app *a)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	kb_geometry(a);
+}
+
+/* Edit text in $VISUAL/$EDITOR; NULL when it failed or was left empty
+ * and unchanged. */
+static char *external_edit(struct app *a, const char *initial, bool *changed)
+{
+	const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char path[512];
+	snprintf(path, sizeof(path), "%s/kanbao-note-XXXXXX", dir);
+	int fd = mkstemp(path);
+	*changed = false;
+	if (fd < 0) {
+		kb_message(a, true, "cannot create a file in %s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	size_t n = initial ? strlen(initial) : 0;
+	if (n && write(fd, initial, n) != (ssize_t)n) {
+		close(fd);
+		unlink(path);
+		kb_message(a, true, "cannot write %s", path);
+		return NULL;
+	}
+	close(fd);
+	const char *ed = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL")
+			 : getenv("EDITOR") && *getenv("EDITOR") ? getenv("EDITOR") : "vi";
+	kb_ui_suspend();
+	pid_t pid = fork();
+	if (pid == 0) {
+		execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	kb_ui_resume(a);
+	FILE *f = fopen(path, "rb");
+	struct kb_buf b;
+	kb_buf_init(&b);
+	char buf[4096];
+	size_t got;
+	while (f && (got = fread(buf, 1, sizeof(buf), f)) > 0)
+		kb_buf_append(&b, buf, got);
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		kb_buf_finish(&b);
+		kb_message(a, true, "the editor (%s) failed; note unchanged", ed);
+		return NULL;
+	}
+	char *text = kb_buf_steal(&b);
+	size_t l = strlen(text);
+	while (l && (text[l - 1] == '\n' || text[l - 1] == ' '))
+		text[--l] = '\0';
+	*changed = strcmp(text, initial ? initial : "") != 0;
+	return text;
+}
+
+static void tag_prompt(struct app *a, const char *id)
+{
+	a->in_prompt = true;
+	char *line = kb_prompt(a, "tag (spaces between tags, Tab completes): ", NULL, kb_tag_completions);
+	a->in_prompt = false;
+	if (!line)
+		return;
+	char *save = NULL;
+	for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
+		kb_do_tag(a, id, t, true, true);
+	free(line);
+}
+
+static void global_action(struct app *a, enum action act, int slot)
+{
+	const char *id = current_id(a);
+	switch (act) {
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE:
+		a->focus = (enum pane)((a->focus + (act == ACT_NEXT_PANE ? 1 : P_COUNT - 1)) % P_COUNT);
+		kb_geometry(a);
+		break;
+	case ACT_NEXT_ARTICLE:
+	case ACT_PREV_ARTICLE:
+		kb_list_step_article(a, act == ACT_NEXT_ARTICLE ? 1 : -1);
+		break;
+	case ACT_TAG:
+		if (id)
+			tag_prompt(a, id);
+		break;
+	case ACT_QUICK_TAG: {
+		const char *tag = a->cfg && slot >= 1 && slot <= 9 ? a->cfg->quick_tags[slot - 1] : NULL;
+		if (!tag) {
+			kb_message(a, true, "quick tag %d is not set (quick-tag %d NAME in the config)", slot, slot);
+			break;
+		}
+		if (!id)
+			break;
+		struct kb_full *f = kb_store_get(a->store, id);
+		bool has = false;
+		for (size_t i = 0; f && i < f->n_tags; i++)
+			has |= strcmp(f->tags[i], tag) == 0;
+		kb_full_destroy(f);
+		kb_do_tag(a, id, tag, !has, true);
+		break;
+	}
+	case ACT_TAG_ALL: {
+		if (!a->results) {
+			kb_message(a, true, "T tags every article of a search (s) or filter (f)");
+			break;
+		}
+		a->in_prompt = true;
+		char *line = kb_prompt(a, "tag every listed article with: ", NULL, kb_tag_completions);
+		a->in_prompt = false;
+		if (!line)
+			break;
+		size_t done = 0;
+		char *save = NULL;
+		for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
+			for (size_t i = 0; i < a->res.n; i++) {
+				char *rid = strdup(a->res.v[i].id);
+				done += kb_do_tag(a, rid, t, true, true);
+				free(rid);
+			}
+		kb_message(a, false, "%zu tags saved", done);
+		free(line);
+		break;
+	}
+	case ACT_NOTE: {
+		if (!id)
+			break;
+		struct kb_full *f = kb_store_get(a->store, id);
+		a->in_prompt = true;
+		char *text = kb_edit_box(a, "note", f ? f->note : NULL);
+		a->in_prompt = false;
+		if (text && strcmp(text, f && f->note ? f->note : "") != 0)
+			kb_do_note(a, id, text, true);
+		free(text);
+		kb_full_destroy(f);
+		break;
+	}
+	case ACT_NOTE_EDITOR: {
+		if (!id)
+			break;
+		char *keep = strdup(id);
+		struct kb_full *f = kb_store_get(a->store, keep);
+		bool changed;
+		char *text = external_edit(a, f ? f->note : NULL, &changed);
+		if (text && changed)
+			kb_do_note(a, keep, text, true);
+		free(text);
+		free(keep);
+		kb_full_destroy(f);
+		break;
+	}
+	case ACT_HIGHLIGHT: {
+		if (!a->selecting || !a->art) {
+			kb_message(a, true, "select a passage first: v in the article");
+			break;
+		}
+		size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b;
+		size_t hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
+		a->in_prompt = true;
+		char *note = kb_prompt(a, "note for the highlight (Enter: none): ", NULL, NULL);
+		a->in_prompt = false;
+		if (note) { /* Esc keeps the selection */
+			a->selecting = false;
+			if (hi > lo)
+				kb_do_highlight(a, lo, hi, *note ? note : NULL);
+		}
+		free(note);
+		break;
+	}
+	case ACT_DELETE:
+		kb_message(a, true, "d deletes the annotation under the cursor in the notes pane (Tab to it)");
+		break;
+	case ACT_UNDO:
+	case ACT_REDO:
+		kb_undo(a, act == ACT_REDO);
+		break;
+	case ACT_SEARCH:
+	case ACT_FILTER: {
+		bool search = act == ACT_SEARCH;
+		a->in_prompt = true;
+		char *q = kb_prompt(a, search ? "search the library: " : "filter by tag (empty: all): ",
+				    NULL, search ? NULL : kb_tag_completions);
+		a->in_prompt = false;
+		if (!q)
+			break;
+		size_t l = strlen(q);
+		while (l && q[l - 1] == ' ')
+			q[--l] = '\0';
+		struct kb_rows rows = {0};
+		if (!*q) {
+			kb_list_show_results(a, &rows, NULL);
+			kb_message(a, false, "all editions");
+		} else if (search) {
+			struct kb_filter f = {.limit = 500};
+			if (kb_store_search(a->store, q, &f, &rows)) {
+				char label[300];
+				snprintf(label, sizeof(label), "search: %s (%zu)", q, rows.n);
+				kb_list_show_results(a, &rows, label);
+				a->focus = P_LIST;
+				kb_geometry(a);
+			} else {
+				kb_message(a, true, "%s", kb_store_error(a->store));
+			}
+		} else {
+			const char *tags[] = {q};
+			struct kb_filter f = {.tags = tags, .n_tags = 1};
+			if (kb_store_list(a->store, &f, &rows)) {
+				char label[300];
+				snprintf(label, sizeof(label), "tag: %s (%zu)", q, rows.n);
+				kb_list_show_results(a, &rows, label);
+				a->focus = P_LIST;
+				kb_geometry(a);
+			}
+		}
+		free(q);
+		break;
+	}
+	case ACT_TOGGLE_READ: {
+		if (!id)
+			break;
+		char *keep = strdup(id);
+		struct kb_full *f = kb_store_get(a->store, keep);
+		if (f && kb_do_read(a, keep, !f->read, true))
+			kb_message(a, false, f->read ? "marked unread" : "marked read");
+		kb_full_destroy(f);
+		free(keep);
+		break;
+	}
+	case ACT_EXPORT:
+		kb_message(a, true, "export comes with the export feature (not yet available)");
+		break;
+	case ACT_HELP:
+		a->help = true;
+		a->help_top = 0;
+		break;
+	case ACT_QUIT:
+		if (a->results) {
+			struct kb_rows none = {0};
+			kb_list_show_results(a, &none, NULL);
+			kb_message(a, false, "back to the editions");
+		} else {
+			a->quit = true;
+		}
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* One key press: update state (painting follows). */
+static void handle(struct app *a, int key)
+{
+	a->msg[0] = '\0';
+	if (a->help) {
+		enum action act = kb_keys_action(key, NULL);
+		if (act == ACT_MOVE_DOWN)
+			a->help_top++;
+		else if (act == ACT_MOVE_UP && a->help_top > 0)
+			a->help_top--;
+		else if (act == ACT_QUIT || act == ACT_HELP || key == 27)
+			a->help = false;
+		return;
+	}
+	if (a->too_small) {
+		if (kb_keys_action(key, NULL) == ACT_QUIT)
+			a->quit = true;
+		return;
+	}
+	if (a->selecting && a->art && kb_article_select_key(a, key))
+		return;
+	int slot = 0;
+	enum action act = kb_keys_action(key, &slot);
+	if (act == ACT_NONE)
+		return;
+	int r = panes[a->focus]->action(a, act, slot);
+	if (r < 0)
+		global_action(a, act, slot);
+}
+
+static void warn_key(void *ctx, const char *msg)
+{
+	struct app *a = ctx;
+	kb_message(a, true, "%s", msg);
+}
+
+int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *theme)
+{
+	const char *cs = nl_langinfo(CODESET);
+	if (!cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
+		fprintf(stderr, "kanbao: the reader needs a UTF-8 locale (this one is %s);"
+				" try LANG=C.UTF-8 kanbao\n", cs ? cs : "unknown");
+		return 1;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "kanbao: the reader needs a terminal; use the subcommands"
+				" (kanbao --help) in scripts\n");
+		return 1;
+	}
+	struct app a;
+	memset(&a, 0, sizeof(a));
+	a.store = s;
+	a.cfg = cfg;
+	a.theme = theme;
+	a.ambi_double = cfg && cfg->ambiwidth == KB_AMBI_DOUBLE;
+	a.find_at = SIZE_MAX;
+	a.mouse = !cfg || cfg->mouse;
+	if (!kb_list_init(&a)) {
+		fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+		return 1;
+	}
+	if (!initscr()) {
+		fprintf(stderr, "kanbao: cannot start the terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		kb_list_finish(&a);
+		return 1;
+	}
+	kb_fatal_hook = (void (*)(void))endwin;
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (has_colors() && !getenv("NO_COLOR")) {
+		start_color();
+		use_default_colors();
+		kb_theme_fit(theme, COLORS >= 256 ? 256 : COLORS >= 16 ? 16 : 8);
+	} else {
+		kb_theme_monochrome(theme);
+	}
+	kb_draw_theme(theme);
+	if (a.mouse)
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	kb_keys_configure(cfg, warn_key, &a);
+	a.focus = P_LIST;
+	kb_geometry(&a);
+	if (a.n_eds == 0)
+		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
+	kb_paint(&a);
+	while (!a.quit) {
+		int key = kb_read_key(&a);
+		if (key == 0)
+			continue;
+		handle(&a, key);
+		kb_paint(&a);
+	}
+	endwin();
+	kb_fatal_hook = NULL;
+	kb_article_close(&a);
+	for (size_t i = 0; i < a.n_pos; i++)
+		free(a.pos_id[i]);
+	free(a.pos_id);
+	free(a.pos_top);
+	free(a.lines);
+	kb_changes_free(&a);
+	kb_list_finish(&a);
+	return 0;
+}

@@ -1,0 +1,488 @@
+/*
+ * The middle pane: the article laid out for the pane's width (kicker,
+ * title, subtitle, authors, date line, paragraphs with their first-line
+ * indent, headings), highlights and the selection and find matches drawn in
+ * their styles. The layout is made once per article and width; a key press
+ * only moves the window over it, so its cost does not grow with the
+ * article's length. The reading position is kept per article.
+ */
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void push_line(struct app *a, struct dline d)
+{
+	void *v = a->lines;
+	kb_xgrow(&v, &a->cap_lines, a->n_lines + 1, sizeof(struct dline));
+	a->lines = v;
+	a->lines[a->n_lines++] = d;
+}
+
+static void blank_line(struct app *a)
+{
+	push_line(a, (struct dline){KB_STYLE_NORMAL, -1, 0, 0, "", 0});
+}
+
+/* Lay out one string (header) or one block of the text. */
+static void wrap(struct app *a, const char *src, size_t base, const char *text, size_t len,
+		 int width, unsigned flags, enum kb_style st, int block)
+{
+	struct kb_lines ls = {0};
+	kb_layout_wrap(text, len, width, flags, &ls);
+	for (size_t i = 0; i < ls.n; i++)
+		push_line(a, (struct dline){st, block, base + ls.v[i].start, base + ls.v[i].end, src,
+					    ls.v[i].indent});
+	kb_lines_finish(&ls);
+}
+
+void kb_article_layout(struct app *a, int width)
+{
+	a->n_lines = 0;
+	a->lines_width = width;
+	if (!a->art || width < 1)
+		return;
+	struct kb_full *f = a->art;
+	if (f->kicker)
+		wrap(a, f->kicker, 0, f->kicker, strlen(f->kicker), width, 0, KB_STYLE_KICKER, -1);
+	const char *title = f->title[0] ? f->title : "(no headline)";
+	wrap(a, title, 0, title, strlen(title), width, 0, KB_STYLE_TITLE, -1);
+	if (f->subtitle)
+		wrap(a, f->subtitle, 0, f->subtitle, strlen(f->subtitle), width, 0, KB_STYLE_SUBTITLE, -1);
+	static char byline[1024], meta[1024];
+	byline[0] = '\0';
+	for (size_t i = 0; i < f->n_authors; i++) {
+		size_t n = strlen(byline);
+		snprintf(byline + n, sizeof(byline) - n, "%s%s %s", i ? "  " : "",
+			 f->authors[i].role, f->authors[i].name);
+	}
+	if (byline[0])
+		wrap(a, byline, 0, byline, strlen(byline), width, 0, KB_STYLE_AUTHOR, -1);
+	snprintf(meta, sizeof(meta), "%s%s%s%s%s%s", f->paper ? f->paper : "",
+		 f->paper ? " " : "", f->date ? f->date : "", f->page ? " 第" : "",
+		 f->page ? f->page : "", f->page ? "版" : "");
+	size_t mn = strlen(meta);
+	snprintf(meta + mn, sizeof(meta) - mn, "%s%s", mn ? " · " : "", f->edition);
+	wrap(a, meta, 0, meta, strlen(meta), width, 0, KB_STYLE_META, -1);
+	for (size_t b = 0; b < f->n_blocks; b++) {
+		blank_line(a);
+		const char *t = f->blocks[b].text;
+		bool head = f->blocks[b].type == KB_BLOCK_HEADING;
+		wrap(a, NULL, a->block_off[b], t, strlen(t), width, head ? 0 : KB_WRAP_INDENT,
+		     head ? KB_STYLE_HEADING : KB_STYLE_NORMAL, (int)b);
+	}
+	blank_line(a);
+}
+
+/* Remember where the reader was in the article that is closing. */
+static void save_position(struct app *a)
+{
+	if (!a->art)
+		return;
+	for (size_t i = 0; i < a->n_pos; i++)
+		if (strcmp(a->pos_id[i], a->art->id) == 0) {
+			a->pos_top[i] = a->atop;
+			return;
+		}
+	void *v = a->pos_id;
+	size_t cap = a->cap_pos;
+	kb_xgrow(&v, &cap, a->n_pos + 1, sizeof(char *));
+	a->pos_id = v;
+	v = a->pos_top;
+	kb_xgrow(&v, &a->cap_pos, a->n_pos + 1, sizeof(size_t));
+	a->pos_top = v;
+	a->pos_id[a->n_pos] = strdup(a->art->id);
+	a->pos_top[a->n_pos++] = a->atop;
+}
+
+void kb_article_close(struct app *a)
+{
+	save_position(a);
+	kb_full_destroy(a->art);
+	a->art = NULL;
+	free(a->block_off);
+	a->block_off = NULL;
+	a->n_lines = 0;
+	a->selecting = false;
+	free(a->find);
+	a->find = NULL;
+}
+
+static void index_blocks(struct app *a)
+{
+	free(a->block_off);
+	a->block_off = calloc(a->art->n_blocks + 1, sizeof(size_t));
+	size_t off = 0;
+	for (size_t b = 0; b < a->art->n_blocks; b++) {
+		a->block_off[b] = off;
+		off += strlen(a->art->blocks[b].text) + 1;
+	}
+}
+
+void kb_article_open(struct app *a, const char *id)
+{
+	if (a->art && strcmp(a->art->id, id) == 0)
+		return;
+	char *keep = strdup(id);
+	kb_article_close(a);
+	a->art = kb_store_get(a->store, keep);
+	if (!a->art) {
+		kb_message(a, true, "%s", kb_store_error(a->store));
+		free(keep);
+		return;
+	}
+	index_blocks(a);
+	a->atop = 0;
+	for (size_t i = 0; i < a->n_pos; i++)
+		if (strcmp(a->pos_id[i], keep) == 0)
+			a->atop = a->pos_top[i];
+	a->lines_width = -1; /* laid out at the next paint */
+	a->ncur = 0;
+	if (!a->art->read)
+		kb_do_read(a, keep, true, false);
+	free(keep);
+}
+
+void kb_article_reload(struct app *a)
+{
+	if (!a->art)
+		return;
+	char *id = strdup(a->art->id);
+	size_t top = a->atop;
+	kb_full_destroy(a->art);
+	a->art = kb_store_get(a->store, id);
+	free(id);
+	if (a->art)
+		index_blocks(a);
+	a->lines_width = -1;
+	a->atop = top;
+}
+
+/* The style of text byte off of the article. */
+static enum kb_style style_at(struct app *a, size_t off, enum kb_style base)
+{
+	if (a->find && a->find_at != SIZE_MAX && off >= a->find_at && off < a->find_at + strlen(a->find))
+		return KB_STYLE_MATCH;
+	if (a->selecting) {
+		size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b;
+		size_t hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
+		if (off >= lo && off < hi)
+			return KB_STYLE_SELECTION;
+	}
+	for (size_t i = 0; i < a->art->n_highlights; i++)
+		if (off >= a->art->highlights[i].start && off < a->art->highlights[i].end)
+			return KB_STYLE_HIGHLIGHT;
+	return base;
+}
+
+static void draw(struct app *a, int x, int w)
+{
+	int rows = a->body_rows;
+	if (!a->art) {
+		for (int y = 0; y < rows; y++)
+			kb_draw_fill(y, x, x + w, KB_STYLE_NORMAL);
+		const char *hint = "Enter: open an article   ?: help";
+		if (rows > 1)
+			kb_draw_text(rows / 2, x + 1, x + w, hint, strlen(hint), KB_STYLE_META);
+		return;
+	}
+	int text_w = w > 2 ? w - 1 : w; /* a column of margin on the right */
+	if (a->lines_width != text_w)
+		kb_article_layout(a, text_w);
+	if (a->n_lines && a->atop >= a->n_lines)
+		a->atop = a->n_lines - 1;
+	for (int y = 0; y < rows; y++) {
+		size_t i = a->atop + (size_t)y;
+		kb_draw_fill(y, x, x + w, KB_STYLE_NORMAL);
+		if (i >= a->n_lines)
+			continue;
+		const struct dline *d = &a->lines[i];
+		int cx = x + d->indent;
+		if (d->block < 0) {
+			kb_draw_text(y, cx, x + text_w, d->src + d->start, d->end - d->start, d->style);
+			continue;
+		}
+		/* runs of one style: highlights, selection, find match */
+		const char *t = a->art->text;
+		size_t p = d->start;
+		while (p < d->end) {
+			enum kb_style st = style_at(a, p, d->style);
+			size_t q = p + 1;
+			while (q < d->end && (((unsigned char)t[q] & 0xC0) == 0x80 || style_at(a, q, d->style) == st))
+				q++;
+			cx = kb_draw_text(y, cx, x + text_w, t + p, q - p, st);
+			p = q;
+		}
+	}
+}
+
+/* Line index showing text offset off (the first line of its block that
+ * contains it). */
+static size_t line_of(struct app *a, size_t off)
+{
+	for (size_t i = 0; i < a->n_lines; i++)
+		if (a->lines[i].block >= 0 && off >= a->lines[i].start && off < a->lines[i].end + 1)
+			return i;
+	return a->atop;
+}
+
+/* Make offset off visible. */
+static void show_offset(struct app *a, size_t off)
+{
+	size_t l = line_of(a, off);
+	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 1;
+	if (l < a->atop || l >= a->atop + rows)
+		a->atop = l > rows / 3 ? l - rows / 3 : 0;
+}
+
+/* Find the next (dir > 0) or previous match of a->find from the current
+ * one, wrapping around. */
+static void find_step(struct app *a, int dir)
+{
+	const char *t = a->art->text;
+	size_t n = strlen(t), fl = strlen(a->find);
+	if (!fl)
+		return;
+	size_t from = a->find_at == SIZE_MAX ? (a->atop < a->n_lines && a->lines[a->atop].block >= 0
+						     ? a->lines[a->atop].start : 0)
+					     : a->find_at + (dir > 0 ? 1 : 0);
+	const char *hit = NULL;
+	if (dir > 0) {
+		hit = from <= n ? strstr(t + from, a->find) : NULL;
+		if (!hit)
+			hit = strstr(t, a->find);
+	} else {
+		const char *before = NULL, *lastp = NULL;
+		size_t cur = a->find_at == SIZE_MAX ? from : a->find_at;
+		for (const char *p = strstr(t, a->find); p; p = strstr(p + 1, a->find)) {
+			if ((size_t)(p - t) < cur)
+				before = p;
+			lastp = p;
+		}
+		hit = before ? before : lastp;
+	}
+	if (!hit) {
+		a->find_at = SIZE_MAX;
+		kb_message(a, true, "not found: %s", a->find);
+		return;
+	}
+	a->find_at = (size_t)(hit - t);
+	show_offset(a, a->find_at);
+	size_t count = 0, idx = 0;
+	for (const char *p = strstr(t, a->find); p; p = strstr(p + fl, a->find)) {
+		count++;
+		if (p <= hit)
+			idx = count;
+	}
+	kb_message(a, false, "match %zu of %zu: %s", idx, count, a->find);
+}
+
+/* Move the selection end by one character (dir ±1). */
+static size_t step_char(const char *t, size_t off, int dir)
+{
+	size_t n = strlen(t);
+	if (dir > 0) {
+		if (off >= n)
+			return n;
+		off++;
+		while (off < n && ((unsigned char)t[off] & 0xC0) == 0x80)
+			off++;
+	} else if (off > 0) {
+		off--;
+		while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80)
+			off--;
+	}
+	return off;
+}
+
+/* Is the character at off sentence-final punctuation (。！？!?；)? */
+static bool final_at(const char *t, size_t off)
+{
+	static const char *const marks[] = {"。", "！", "？", "；", "!", "?", "\n", NULL};
+	for (size_t i = 0; marks[i]; i++)
+		if (strncmp(t + off, marks[i], strlen(marks[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Is the character at off a word boundary for Chinese-aware word steps:
+ * punctuation, space, or a change between Han and Latin? */
+static bool word_break_at(const char *t, size_t off)
+{
+	unsigned char c = (unsigned char)t[off];
+	if (!c || c == ' ' || c == '\n' || (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'z'))))
+		return true;
+	/* full-width punctuation: U+3000..U+303F, U+FF00..U+FF0F */
+	if (c == 0xE3 && (unsigned char)t[off + 1] == 0x80)
+		return true;
+	if (c == 0xEF && (unsigned char)t[off + 1] == 0xBC && (unsigned char)t[off + 2] <= 0x8F)
+		return true;
+	return false;
+}
+
+/* Selection keys: extend by character, word, sentence or line. True when
+ * the key was one of them. */
+bool kb_article_select_key(struct app *a, int key)
+{
+	const char *t = a->art->text;
+	size_t n = strlen(t);
+	switch (key) {
+	case KEY_FN(KEY_RIGHT):
+	case 'l':
+		a->sel_b = step_char(t, a->sel_b, 1);
+		break;
+	case KEY_FN(KEY_LEFT):
+		a->sel_b = step_char(t, a->sel_b, -1);
+		break;
+	case 'w': /* to the next word or phrase boundary */
+		do
+			a->sel_b = step_char(t, a->sel_b, 1);
+		while (a->sel_b < n && !word_break_at(t, a->sel_b));
+		if (a->sel_b < n)
+			a->sel_b = step_char(t, a->sel_b, 1);
+		break;
+	case 'b':
+		a->sel_b = step_char(t, a->sel_b, -1);
+		while (a->sel_b > a->sel_a && !word_break_at(t, step_char(t, a->sel_b, -1)))
+			a->sel_b = step_char(t, a->sel_b, -1);
+		break;
+	case ')': /* through the end of the sentence */
+		while (a->sel_b < n && !final_at(t, a->sel_b))
+			a->sel_b = step_char(t, a->sel_b, 1);
+		if (a->sel_b < n && t[a->sel_b] != '\n')
+			a->sel_b = step_char(t, a->sel_b, 1);
+		break;
+	case '(':
+		a->sel_b = step_char(t, a->sel_b, -1);
+		while (a->sel_b > a->sel_a && !final_at(t, step_char(t, a->sel_b, -1)))
+			a->sel_b = step_char(t, a->sel_b, -1);
+		break;
+	case KEY_FN(KEY_DOWN):
+	case 'j': {
+		size_t l = line_of(a, a->sel_b);
+		a->sel_b = l + 1 < a->n_lines && a->lines[l + 1].block >= 0 ? a->lines[l + 1].end
+		      : l + 2 < a->n_lines && a->lines[l + 2].block >= 0 ? a->lines[l + 2].end : a->sel_b;
+		break;
+	}
+	case KEY_FN(KEY_UP):
+	case 'k': {
+		size_t l = line_of(a, a->sel_b);
+		if (l > 0 && a->lines[l - 1].block >= 0 && a->lines[l - 1].end > a->sel_a)
+			a->sel_b = a->lines[l - 1].end;
+		break;
+	}
+	case 27:
+	case 'q':
+		a->selecting = false;
+		kb_message(a, false, "selection cancelled");
+		return true;
+	default:
+		return false;
+	}
+	if (a->sel_b > n)
+		a->sel_b = n;
+	show_offset(a, a->sel_b);
+	kb_message(a, false, "selecting %zu bytes: →/l char, w/b word, )/( sentence, j/k line, h highlight, Esc cancel",
+		   a->sel_b > a->sel_a ? a->sel_b - a->sel_a : a->sel_a - a->sel_b);
+	return true;
+}
+
+static int action(struct app *a, enum action act, int slot)
+{
+	(void)slot;
+	if (!a->art)
+		return -1;
+	size_t rows = a->body_rows > 1 ? (size_t)a->body_rows : 1;
+	size_t last = a->n_lines > rows ? a->n_lines - rows : 0;
+	switch (act) {
+	case ACT_MOVE_DOWN:
+		if (a->atop < last)
+			a->atop++;
+		return F_REDRAW;
+	case ACT_MOVE_UP:
+		if (a->atop > 0)
+			a->atop--;
+		return F_REDRAW;
+	case ACT_PAGE_DOWN:
+		a->atop = a->atop + rows - 1 < last ? a->atop + rows - 1 : last;
+		return F_REDRAW;
+	case ACT_PAGE_UP:
+		a->atop = a->atop > rows - 1 ? a->atop - (rows - 1) : 0;
+		return F_REDRAW;
+	case ACT_TOP:
+		a->atop = 0;
+		return F_REDRAW;
+	case ACT_BOTTOM:
+		a->atop = last;
+		return F_REDRAW;
+	case ACT_SELECT: {
+		size_t i = a->atop;
+		while (i < a->n_lines && a->lines[i].block < 0)
+			i++;
+		if (i >= a->n_lines)
+			return F_REDRAW;
+		a->selecting = true;
+		a->sel_a = a->sel_b = a->lines[i].start;
+		a->sel_b = step_char(a->art->text, a->sel_b, 1);
+		kb_message(a, false, "selecting: →/l char, w/b word, )/( sentence, j/k line, h highlight, Esc cancel");
+		return F_REDRAW;
+	}
+	case ACT_FIND: {
+		char *q = kb_prompt(a, "find: ", a->find, NULL);
+		if (q && *q) {
+			free(a->find);
+			a->find = q;
+			a->find_at = SIZE_MAX;
+			find_step(a, 1);
+		} else {
+			free(q);
+			free(a->find);
+			a->find = NULL;
+		}
+		return F_REDRAW;
+	}
+	case ACT_NOTE:
+		if (!a->find)
+			return -1;
+		find_step(a, 1);
+		return F_REDRAW;
+	case ACT_NOTE_EDITOR:
+		if (!a->find)
+			return -1;
+		find_step(a, -1);
+		return F_REDRAW;
+	case ACT_QUIT:
+		if (a->find) {
+			free(a->find);
+			a->find = NULL;
+			kb_message(a, false, "find cleared");
+			return F_REDRAW;
+		}
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+static void click(struct app *a, int y, int x)
+{
+	(void)a;
+	(void)y;
+	(void)x;
+}
+
+static void wheel(struct app *a, int lines)
+{
+	if (!a->art)
+		return;
+	if (lines > 0) {
+		size_t rows = a->body_rows > 1 ? (size_t)a->body_rows : 1;
+		size_t last = a->n_lines > rows ? a->n_lines - rows : 0;
+		a->atop = a->atop + (size_t)lines < last ? a->atop + (size_t)lines : last;
+	} else {
+		a->atop = a->atop > (size_t)-lines ? a->atop - (size_t)-lines : 0;
+	}
+}
+
+const struct pane_ops kb_article_pane = {"article", draw, action, click, wheel};

@@ -1,0 +1,169 @@
+/*
+ * The key table: one table maps keys to actions, so the help overlay, the
+ * help text of the command line and the code cannot disagree. Defaults come
+ * from the action list in ui.h; the config file can rebind any key.
+ */
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name, *keys, *help;
+} actions[ACT_COUNT] = {
+	[ACT_NONE] = {"none", "", ""},
+#define ACT_INFO(id, name, keys, help) [ACT_##id] = {name, keys, help},
+	KB_ACTIONS(ACT_INFO)
+#undef ACT_INFO
+};
+
+struct bind {
+	int key;
+	enum action act;
+	int slot;
+};
+
+static struct bind binds[256];
+static size_t n_binds;
+static bool ready;
+
+const char *kb_action_name(enum action a)
+{
+	return actions[a].name;
+}
+
+const char *kb_action_keys(enum action a)
+{
+	return actions[a].keys;
+}
+
+const char *kb_action_help(enum action a)
+{
+	return actions[a].help;
+}
+
+/* Parse a key name of the config (and of the default table) into a key
+ * code; -1 when it is not one. */
+static int parse_key(const char *s)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} names[] = {
+		{"Tab", '\t'}, {"S-Tab", KEY_FN(KEY_BTAB)}, {"Enter", '\n'}, {"Esc", 27},
+		{"Space", ' '}, {"Backspace", KEY_FN(KEY_BACKSPACE)}, {"Up", KEY_FN(KEY_UP)},
+		{"Down", KEY_FN(KEY_DOWN)}, {"Left", KEY_FN(KEY_LEFT)}, {"Right", KEY_FN(KEY_RIGHT)},
+		{"PgUp", KEY_FN(KEY_PPAGE)}, {"PgDn", KEY_FN(KEY_NPAGE)}, {"Home", KEY_FN(KEY_HOME)},
+		{"End", KEY_FN(KEY_END)},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i].name) == 0)
+			return names[i].key;
+	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
+		int n = atoi(s + 1);
+		if (n >= 1 && n <= 12)
+			return KEY_FN(KEY_F(n));
+	}
+	if (s[0] == 'C' && s[1] == '-' && s[2] && !s[3]) {
+		char c = s[2];
+		if (c >= 'a' && c <= 'z')
+			return c - 'a' + 1;
+		if (c >= 'A' && c <= 'Z')
+			return c - 'A' + 1;
+		return -1;
+	}
+	/* a single character, UTF-8 */
+	const unsigned char *p = (const unsigned char *)s;
+	int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+	if ((int)strlen(s) != len)
+		return -1;
+	uint32_t c = len == 1 ? p[0] : len == 2 ? (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
+			: len == 3 ? (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+				   : (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 |
+					   (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+	return (int)c;
+}
+
+static void bind_key(int key, enum action act, int slot)
+{
+	for (size_t i = 0; i < n_binds; i++)
+		if (binds[i].key == key) {
+			binds[i].act = act;
+			binds[i].slot = slot;
+			return;
+		}
+	if (n_binds < sizeof(binds) / sizeof(binds[0]))
+		binds[n_binds++] = (struct bind){key, act, slot};
+}
+
+/* The default table, from the action list's key column. */
+static void defaults(void)
+{
+	n_binds = 0;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if (a == ACT_QUICK_TAG)
+			continue;
+		char keys[64];
+		snprintf(keys, sizeof(keys), "%s", actions[a].keys);
+		for (char *save = NULL, *k = strtok_r(keys, " ", &save); k; k = strtok_r(NULL, " ", &save)) {
+			int code = parse_key(k);
+			if (code >= 0)
+				bind_key(code, (enum action)a, 0);
+		}
+	}
+	for (int d = 1; d <= 9; d++)
+		bind_key('0' + d, ACT_QUICK_TAG, d);
+	/* arrows and vi keys double up for convenience */
+	bind_key(KEY_FN(KEY_ENTER), ACT_OPEN, 0);
+	bind_key('\r', ACT_OPEN, 0);
+	bind_key(12, ACT_REDRAW, 0);
+	ready = true;
+}
+
+enum action kb_keys_action(int key, int *slot)
+{
+	if (!ready)
+		defaults();
+	for (size_t i = 0; i < n_binds; i++)
+		if (binds[i].key == key) {
+			if (slot)
+				*slot = binds[i].slot;
+			return binds[i].act;
+		}
+	return ACT_NONE;
+}
+
+void kb_keys_configure(const struct kb_config *cfg, void (*warn)(void *, const char *), void *ctx)
+{
+	defaults();
+	for (size_t i = 0; cfg && i < cfg->n_bindings; i++) {
+		const struct kb_binding *b = &cfg->bindings[i];
+		char msg[512];
+		int key = parse_key(b->key);
+		int act = -1, slot = 0;
+		for (int a = 0; a < ACT_COUNT; a++)
+			if (strcmp(actions[a].name, b->action) == 0)
+				act = a;
+		if (strncmp(b->action, "quick-tag-", 10) == 0 && b->action[10] >= '1' &&
+		    b->action[10] <= '9' && !b->action[11]) {
+			act = ACT_QUICK_TAG;
+			slot = b->action[10] - '0';
+		}
+		if (key < 0 || act < 0) {
+			snprintf(msg, sizeof(msg), "%s:%zu: %s '%s'", cfg->path ? cfg->path : "config",
+				 b->line, key < 0 ? "unknown key" : "unknown action",
+				 key < 0 ? b->key : b->action);
+			if (warn)
+				warn(ctx, msg);
+			continue;
+		}
+		bind_key(key, (enum action)act, slot);
+	}
+}
+
+void kb_ui_print_keys(FILE *f)
+{
+	for (int a = 1; a < ACT_COUNT; a++)
+		fprintf(f, "  %-12s %-14s %s\n", actions[a].keys, actions[a].name, actions[a].help);
+}

@@ -1,0 +1,176 @@
+/*
+ * The right pane: what the reader added to the article: its tags (one row
+ * each), its note, its highlights with their notes. The row under the
+ * cursor is what `d` deletes; Enter on a highlight shows it in the text.
+ */
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rows: tags, then the note (if any), then highlights. */
+size_t kb_notes_count(struct app *a)
+{
+	if (!a->art)
+		return 0;
+	return a->art->n_tags + (a->art->note ? 1 : 0) + a->art->n_highlights;
+}
+
+/* Draw a text wrapped into the pane from row *y; returns false when the
+ * pane is full. */
+static bool put_wrapped(struct app *a, int *y, int x, int w, const char *text, enum kb_style st,
+			int indent)
+{
+	struct kb_lines ls = {0};
+	int width = w - indent > 0 ? w - indent : 1;
+	kb_layout_wrap(text, strlen(text), width, 0, &ls);
+	for (size_t i = 0; i < ls.n; i++) {
+		if (*y >= a->body_rows) {
+			kb_lines_finish(&ls);
+			return false;
+		}
+		kb_draw_fill(*y, x, x + w, st);
+		kb_draw_text(*y, x + indent + ls.v[i].indent, x + w, text + ls.v[i].start,
+			     ls.v[i].end - ls.v[i].start, st);
+		(*y)++;
+	}
+	kb_lines_finish(&ls);
+	return true;
+}
+
+static void heading(struct app *a, int *y, int x, int w, const char *label)
+{
+	if (*y >= a->body_rows)
+		return;
+	kb_draw_fill(*y, x, x + w, KB_STYLE_META);
+	kb_draw_text(*y, x, x + w, label, strlen(label), KB_STYLE_META);
+	(*y)++;
+}
+
+static void draw(struct app *a, int x, int w)
+{
+	int y = 0;
+	for (int r = 0; r < a->body_rows; r++)
+		kb_draw_fill(r, x, x + w, KB_STYLE_NORMAL);
+	if (!a->art)
+		return;
+	struct kb_full *f = a->art;
+	size_t n = kb_notes_count(a);
+	if (a->ncur >= n)
+		a->ncur = n ? n - 1 : 0;
+	bool focus = a->focus == P_NOTES;
+	size_t row = 0;
+	char label[64];
+	snprintf(label, sizeof(label), "Tags (%zu)", f->n_tags);
+	heading(a, &y, x, w, label);
+	for (size_t i = 0; i < f->n_tags; i++, row++) {
+		enum kb_style st = focus && row == a->ncur ? KB_STYLE_CURSOR : KB_STYLE_TAG;
+		char t[512];
+		snprintf(t, sizeof(t), "# %s", f->tags[i]);
+		if (!put_wrapped(a, &y, x, w, t, st, 1))
+			return;
+	}
+	if (y < a->body_rows)
+		y++;
+	heading(a, &y, x, w, "Note");
+	if (f->note) {
+		enum kb_style st = focus && row == a->ncur ? KB_STYLE_CURSOR : KB_STYLE_NOTE;
+		if (!put_wrapped(a, &y, x, w, f->note, st, 1))
+			return;
+		row++;
+	}
+	if (y < a->body_rows)
+		y++;
+	snprintf(label, sizeof(label), "Highlights (%zu)", f->n_highlights);
+	heading(a, &y, x, w, label);
+	for (size_t i = 0; i < f->n_highlights; i++, row++) {
+		bool cur = focus && row == a->ncur;
+		char *q = malloc(strlen(f->highlights[i].quote) + 8);
+		sprintf(q, "「%s」", f->highlights[i].quote);
+		if (!put_wrapped(a, &y, x, w, q, cur ? KB_STYLE_CURSOR : KB_STYLE_HIGHLIGHT, 1)) {
+			free(q);
+			return;
+		}
+		free(q);
+		if (f->highlights[i].note &&
+		    !put_wrapped(a, &y, x, w, f->highlights[i].note, cur ? KB_STYLE_CURSOR : KB_STYLE_NOTE, 3))
+			return;
+	}
+	if (a->art->read && y < a->body_rows)
+		kb_draw_text(a->body_rows - 1, x + 1, x + w, "read", 4, KB_STYLE_META);
+}
+
+static int action(struct app *a, enum action act, int slot)
+{
+	(void)slot;
+	size_t n = kb_notes_count(a);
+	struct kb_full *f = a->art;
+	switch (act) {
+	case ACT_MOVE_DOWN:
+		if (a->ncur + 1 < n)
+			a->ncur++;
+		return F_REDRAW;
+	case ACT_MOVE_UP:
+		if (a->ncur > 0)
+			a->ncur--;
+		return F_REDRAW;
+	case ACT_TOP:
+		a->ncur = 0;
+		return F_REDRAW;
+	case ACT_BOTTOM:
+		a->ncur = n ? n - 1 : 0;
+		return F_REDRAW;
+	case ACT_DELETE: {
+		if (!f || n == 0)
+			return F_REDRAW;
+		size_t r = a->ncur;
+		if (r < f->n_tags) {
+			char *tag = strdup(f->tags[r]);
+			kb_do_tag(a, f->id, tag, false, true);
+			free(tag);
+		} else if (f->note && r == f->n_tags) {
+			kb_do_note(a, f->id, NULL, true);
+		} else {
+			size_t h = r - f->n_tags - (f->note ? 1 : 0);
+			if (h < f->n_highlights)
+				kb_do_delete_highlight(a, f->highlights[h].id);
+		}
+		return F_REDRAW;
+	}
+	case ACT_OPEN: {
+		if (!f)
+			return F_REDRAW;
+		size_t h0 = f->n_tags + (f->note ? 1 : 0);
+		if (a->ncur >= h0 && a->ncur - h0 < f->n_highlights) {
+			size_t off = f->highlights[a->ncur - h0].start;
+			for (size_t i = 0; i < a->n_lines; i++)
+				if (a->lines[i].block >= 0 && off >= a->lines[i].start && off < a->lines[i].end) {
+					a->atop = i > 2 ? i - 2 : 0;
+					break;
+				}
+		}
+		return F_REDRAW;
+	}
+	default:
+		return -1;
+	}
+}
+
+static void click(struct app *a, int y, int x)
+{
+	(void)a;
+	(void)y;
+	(void)x;
+}
+
+static void wheel(struct app *a, int lines)
+{
+	size_t n = kb_notes_count(a);
+	if (lines > 0)
+		a->ncur = a->ncur + (size_t)lines < n ? a->ncur + (size_t)lines : (n ? n - 1 : 0);
+	else
+		a->ncur = a->ncur > (size_t)-lines ? a->ncur - (size_t)-lines : 0;
+}
+
+const struct pane_ops kb_notes_pane = {"notes", draw, action, click, wheel};
