@@ -187,10 +187,13 @@ static size_t emergency(const struct para *p, size_t i, size_t k, int avail)
 		return j;
 	}
 	first = j;
+	/* candidates inside a run of white space are skipped: breaking there is
+	 * the same as breaking after it, and rescanning the run from each of
+	 * its positions would be quadratic */
 	while (j > i && bad_break(p, j)) {
 		do
 			j--;
-		while (j > i && !(p->u[j].fl & F_GRAPH));
+		while (j > i && (!(p->u[j].fl & F_GRAPH) || (p->u[j].fl & F_WS)));
 	}
 	return j > i ? j : first;
 }

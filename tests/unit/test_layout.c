@@ -416,6 +416,26 @@ static void cases(void)
 	CHECK(props_hold("e\xcc\x81\xcc\x81x中\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9", 12),
 	      "combining marks and ZWJ emoji: properties hold");
 
+	expect("ab\ncd", 10, 0, "ab|cd", "newline: a mandatory break");
+	CHECK(props_hold("a\x1b]0;title\x07b\xe2\x80\xae中文\tc\xc2\x9b[2J\xe4\xb8\xad", 20),
+	      "controls, RLO, tab: widths agree with kb_str_width, properties hold");
+	{
+		/* regression: an emergency break moving back through a long run
+		 * of spaces rescanned it from every position (quadratic) */
+		size_t big = 200000;
+		char *sp = malloc(big + 3);
+
+		sp[0] = 'a';
+		memset(sp + 1, ' ', big);
+		sp[big + 1] = ')';
+		sp[big + 2] = 0;
+		kb_layout_wrap(sp, big + 2, 10, 0, &L);
+		CHECK(L.n == 2 && L.v[0].end == 1 && L.v[1].start == big + 1,
+		      "200,000 spaces before ): a | ) in linear time");
+		kb_lines_finish(&L);
+		free(sp);
+	}
+
 	kb_layout_wrap("", 0, 10, 0, &L);
 	CHECK(L.n == 0, "empty text: no lines");
 	kb_layout_wrap("     ", 5, 3, 0, &L);
