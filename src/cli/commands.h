@@ -7,6 +7,9 @@
 /* kanbao parse [--json] PATH...: print the loader's reading of editions. */
 int kb_cmd_parse(int argc, char **argv);
 
+/* kanbao [--theme NAME] [--config PATH] [PATH...]: import PATHs, open the reader. */
+int kb_cmd_read(int argc, char **argv, const char *db);
+
 /* kanbao import PATH...: import edition files into the library. */
 int kb_cmd_import(int argc, char **argv, const char *db);
 /* kanbao list [FILTERS]: the library's articles in reading order. */

@@ -1,8 +1,7 @@
 /*
  * kanbao's command line: global options (--db PATH), then dispatch to the
- * subcommands from one table, which also gives the usage text. Until the
- * reader panes exist, `kanbao PATH...` without a subcommand prints the
- * outline of the parse, as `kanbao parse` does.
+ * subcommands from one table, which also gives the usage text. Without a
+ * subcommand, kanbao opens the reader (importing the PATHs given first).
  */
 #include <locale.h>
 #include <stdio.h>
@@ -34,7 +33,7 @@ static const struct command commands[] = {
 
 static void usage(FILE *f)
 {
-	fputs("usage: kanbao [PATH...]\n"
+	fputs("usage: kanbao [--db PATH] [--theme NAME] [PATH...]\n"
 	      "       kanbao [--db PATH] COMMAND [ARGS...]\n"
 	      "       kanbao parse [--json] FILE|DIR...\n"
 	      "       kanbao --version | --help\n"
@@ -51,7 +50,8 @@ static void usage(FILE *f)
 	fputs("\n"
 	      "Each command has --help. The library is --db PATH, else $KANBAO_DB, else\n"
 	      "$XDG_DATA_HOME/kanbao/kanbao.db (~/.local/share/kanbao/kanbao.db).\n"
-	      "Without a command, kanbao prints the outline of the editions at PATH.\n",
+	      "Without a command, kanbao imports the editions at PATH and opens the\n"
+	      "reader (kanbao --help-keys lists its keys).\n",
 	      f);
 }
 
@@ -76,11 +76,13 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
-	if (i >= argc) {
-		usage(stderr);
-		return 2;
-	}
+	if (i >= argc)
+		return kb_cmd_read(0, argv + i, db);
 	const char *cmd = argv[i];
+	if (strcmp(cmd, "--help-keys") == 0) {
+		char *h[] = {"--help"};
+		return kb_cmd_read(1, h, db);
+	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		usage(stdout);
 		return 0;
@@ -94,10 +96,10 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < N_COMMANDS; k++)
 		if (strcmp(cmd, commands[k].name) == 0)
 			return commands[k].run(argc - i, argv + i, db);
-	if (cmd[0] == '-') {
+	if (cmd[0] == '-' && strcmp(cmd, "--theme") != 0 && strcmp(cmd, "--config") != 0) {
 		fprintf(stderr, "kanbao: unknown option %s\n", cmd);
 		usage(stderr);
 		return 2;
 	}
-	return kb_cmd_parse(argc - i + 1, argv + i - 1);
+	return kb_cmd_read(argc - i, argv + i, db);
 }

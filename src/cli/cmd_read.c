@@ -1,0 +1,90 @@
+/*
+ * `kanbao [--theme NAME] [--config PATH] [PATH...]`: the reader. PATHs are
+ * imported first (with the import command's progress and summary), then the
+ * reader opens on the library with the config file's settings; problems in
+ * the config or theme are printed with their line numbers before the screen
+ * is taken over, and never stop the reader.
+ */
+#include "commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kanbao/config.h"
+#include "kanbao/store.h"
+#include "kanbao/ui.h"
+
+static void read_usage(FILE *f)
+{
+	fputs("usage: kanbao [--db PATH] [--theme NAME] [--config PATH] [PATH...]\n"
+	      "\n"
+	      "Open the reader on the library, importing the edition files and\n"
+	      "directories at PATH first. Keys (? in the reader shows them):\n", f);
+	kb_ui_print_keys(f);
+	fputs("\nThemes: default, light, mono, high-contrast (themes/README.md);\n"
+	      "NO_COLOR turns colours off. Settings: $XDG_CONFIG_HOME/kanbao/config.\n", f);
+}
+
+static void warn(void *ctx, const char *path, size_t line, const char *msg)
+{
+	(void)ctx;
+	if (line)
+		fprintf(stderr, "kanbao: %s:%zu: %s\n", path, line, msg);
+	else
+		fprintf(stderr, "kanbao: %s: %s\n", path, msg);
+}
+
+int kb_cmd_read(int argc, char **argv, const char *db)
+{
+	const char *theme_name = NULL, *config_path = NULL;
+	char **paths = calloc((size_t)argc + 4, sizeof(char *));
+	int np = 0;
+	paths[np++] = "import";
+	for (int i = 0; i < argc; i++) {
+		if ((strcmp(argv[i], "--theme") == 0 || strcmp(argv[i], "--config") == 0) && i + 1 < argc) {
+			if (argv[i][2] == 't')
+				theme_name = argv[++i];
+			else
+				config_path = argv[++i];
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			read_usage(stdout);
+			free(paths);
+			return 0;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "kanbao: unknown option %s\n", argv[i]);
+			read_usage(stderr);
+			free(paths);
+			return 2;
+		} else {
+			paths[np++] = argv[i];
+		}
+	}
+	if (np > 1 && kb_cmd_import(np, paths, db) != 0)
+		fputs("kanbao: some files were not imported (see above); opening the library\n", stderr);
+	free(paths);
+
+	struct kb_config cfg;
+	if (!kb_config_load(&cfg, config_path, warn, NULL))
+		fprintf(stderr, "kanbao: cannot read the config file; using the defaults\n");
+	kb_layout_set_ambiwidth(cfg.ambiwidth);
+	struct kb_theme theme;
+	char err[512];
+	const char *tn = theme_name ? theme_name : cfg.theme ? cfg.theme : "default";
+	if (!kb_theme_load(&theme, tn, warn, NULL, err, sizeof(err))) {
+		fprintf(stderr, "kanbao: %s; using the built-in theme\n", err);
+		kb_theme_default(&theme);
+	}
+	char *path = db ? strdup(db) : kb_store_default_path();
+	struct kb_store *s = kb_store_open(path, err, sizeof(err));
+	int status = 1;
+	if (!s)
+		fprintf(stderr, "kanbao: %s\n", err);
+	else
+		status = kb_ui_run(s, &cfg, &theme);
+	kb_store_close(s);
+	free(path);
+	kb_theme_finish(&theme);
+	kb_config_finish(&cfg);
+	return status;
+}
