@@ -76,6 +76,7 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Build the paragraph, wrap it at each width, print the best times. */
 int main(int argc, char **argv)
 {
 	const char *root = argc > 1 ? argv[1] : ".";

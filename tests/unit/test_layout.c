@@ -492,6 +492,7 @@ static void truncation(void)
 	kb_layout_set_ambiwidth(KB_AMBI_SINGLE);
 }
 
+/* argv[1]: the source root, where sample-issues/ is. */
 int main(int argc, char **argv)
 {
 	struct kb_edition *eds[64];
