@@ -14,6 +14,10 @@
  * applied here). Returns the process exit status. */
 int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *theme);
 
+/* Note the moment the program started, for the startup benchmark
+ * (KANBAO_BENCH, see tests/bench/run-reader.sh). */
+void kb_ui_mark_start(void);
+
 /* The actions a key can be bound to, for `kanbao --help` and the config:
  * writes "name<TAB>default keys<TAB>help" lines to f. */
 #include <stdio.h>

@@ -37,6 +37,7 @@ static void warn(void *ctx, const char *path, size_t line, const char *msg)
 
 int kb_cmd_read(int argc, char **argv, const char *db)
 {
+	kb_ui_mark_start();
 	const char *theme_name = NULL, *config_path = NULL;
 	char **paths = calloc((size_t)argc + 4, sizeof(char *));
 	int np = 0;

@@ -15,7 +15,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+static double t_start;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void kb_ui_mark_start(void)
+{
+	t_start = now_ms();
+}
 
 static const struct pane_ops *const panes[P_COUNT] = {&kb_list_pane, &kb_article_pane,
 						      &kb_notes_pane};
@@ -501,6 +516,43 @@ static void handle(struct app *a, int key)
 		global_action(a, act, slot);
 }
 
+/* Benchmark mode (KANBAO_BENCH=FILE): after the first complete screen,
+ * write the time since start; open the first article of the first edition,
+ * time laying it out and drawing it, then the work of one key press while
+ * scrolling it (average of 400), and quit. */
+static void bench(struct app *a, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return;
+	fprintf(f, "first complete screen: %.2f ms after start\n", now_ms() - t_start);
+	a->cur = 0;
+	while (a->cur < a->n_vis && !kb_list_current(a))
+		a->cur++;
+	kb_list_open_current(a);
+	a->focus = P_ARTICLE;
+	kb_geometry(a);
+	if (a->art) {
+		size_t chars = 0;
+		for (const char *p = a->art->text; *p; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		double t0 = now_ms();
+		kb_article_layout(a, a->pw[P_ARTICLE] - 1);
+		kb_paint(a);
+		fprintf(f, "article of %zu characters: laid out (%zu lines) and drawn in %.2f ms\n",
+			chars, a->n_lines, now_ms() - t0);
+		int n = 400;
+		t0 = now_ms();
+		for (int i = 0; i < n; i++) {
+			handle(a, 'j');
+			kb_paint(a);
+		}
+		fprintf(f, "scrolling: %.3f ms per key press (average of %d)\n", (now_ms() - t0) / n, n);
+	}
+	fclose(f);
+	a->quit = true;
+}
+
 static void warn_key(void *ctx, const char *msg)
 {
 	struct app *a = ctx;
@@ -560,6 +612,8 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	if (a.n_eds == 0)
 		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
 	kb_paint(&a);
+	if (getenv("KANBAO_BENCH"))
+		bench(&a, getenv("KANBAO_BENCH"));
 	while (!a.quit) {
 		int key = kb_read_key(&a);
 		if (key == 0)
