@@ -153,10 +153,10 @@ void kb_paint(struct app *a)
 {
 	erase();
 	if (a->too_small) {
-		const char *m = "terminal too small";
-		int n = a->cols < 18 ? a->cols : 18;
+		/* the longest form that fits */
+		const char *m = a->cols >= 18 ? "terminal too small" : a->cols >= 9 ? "too small" : "small";
 		if (a->rows > 0 && a->cols > 0)
-			kb_draw_text(a->rows / 2, 0, a->cols, m, (size_t)n, KB_STYLE_ERROR);
+			kb_draw_text(a->rows / 2, 0, a->cols, m, strlen(m), KB_STYLE_ERROR);
 		refresh();
 		return;
 	}

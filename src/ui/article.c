@@ -383,8 +383,12 @@ bool kb_article_select_key(struct app *a, int key)
 	if (a->sel_b > n)
 		a->sel_b = n;
 	show_offset(a, a->sel_b);
-	kb_message(a, false, "selecting %zu bytes: →/l char, w/b word, )/( sentence, j/k line, h highlight, Esc cancel",
-		   a->sel_b > a->sel_a ? a->sel_b - a->sel_a : a->sel_a - a->sel_b);
+	size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b, hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
+	size_t chars = 0;
+	for (size_t i = lo; i < hi; i++)
+		chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+	kb_message(a, false, "selecting %zu characters: →/l char, w/b word, )/( sentence, j/k line, h highlight, Esc cancel",
+		   chars);
 	return true;
 }
 
