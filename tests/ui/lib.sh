@@ -1,0 +1,208 @@
+# Shared helpers for the reader's UI tests (sourced by tests/ui/run.sh), in
+# the manner of tig's libtest: the real binary runs in a detached tmux
+# session on a private server (-L), keys go in with send-keys, the screen
+# comes back with capture-pane, and every captured screen goes through
+# check_screen.py (no line wider than the terminal, no wide character cut).
+#
+# Needs: KANBAO (the binary), SRC (the source root). Prints TAP lines; the
+# caller prints the plan (1..N) from $tap_n at the end.
+
+ui_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TMUX_SOCK=kanbao-test-$$
+tap_n=0
+tap_failed=0
+W=80
+H=24
+SESSION=
+TD=
+
+# Never touch the user's tmux, library or config.
+unset TMUX TMUX_PANE KANBAO_DB VISUAL EDITOR NO_COLOR
+
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1"; }
+not_ok() {
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+}
+# diag TEXT...: TAP diagnostics, one "# " line per input line.
+diag() { printf '%s\n' "$@" | sed 's/^/#   /'; }
+# check DESC COMMAND...: one TAP line from the command's status.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# capture: the screen as text (the visible pane, H lines).
+capture() { tm capture-pane -p -t "$SESSION" 2>/dev/null; }
+show_screen() {
+	echo "#   screen ${W}x${H}:"
+	capture | sed 's/^/#   |/'
+}
+
+# start NAME WIDTH HEIGHT [ENV=VALUE...] -- [KANBAO-ARGS...]: a fresh
+# temporary directory (the library $TD/db, config and data homes inside
+# it) and kanbao started in a new session NAME of that size. The pane
+# stays after kanbao exits (its status goes to $TD/rc) so its last screen
+# can still be read. Extra ENV=VALUE words before -- are passed to env.
+start() {
+	SESSION=$1 W=$2 H=$3
+	shift 3
+	local envs=()
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		envs+=("$1")
+		shift
+	done
+	[ "${1:-}" = -- ] && shift
+	TD=$(mktemp -d "$TMP_ROOT/$SESSION.XXXXXX")
+	mkdir -p "$TD/config" "$TD/data" "$TD/home"
+	local cmd q a
+	cmd="env -u KANBAO_DB -u NO_COLOR HOME=$TD/home XDG_CONFIG_HOME=$TD/config"
+	cmd+=" XDG_DATA_HOME=$TD/data LANG=C.UTF-8 LC_ALL= TERM=xterm-256color"
+	for a in "${envs[@]}"; do
+		printf -v q '%q' "$a"
+		cmd+=" $q"
+	done
+	printf -v q '%q' "$KANBAO"
+	cmd+=" $q --db $TD/db"
+	for a in "$@"; do
+		printf -v q '%q' "$a"
+		cmd+=" $q"
+	done
+	# the wrapper keeps the pane open after kanbao exits and records why
+	cmd="$cmd; echo \$? >$TD/rc; exec sleep 3600"
+	tm new-session -d -s "$SESSION" -x "$W" -y "$H" "$cmd"
+	tm set-option -t "$SESSION" -w window-size manual >/dev/null 2>&1
+}
+
+# stop: end the current session and remove its directory.
+stop() {
+	tm kill-session -t "$SESSION" 2>/dev/null
+	[ -n "$TD" ] && rm -rf "$TD"
+	TD=
+}
+
+# keys KEY...: tmux key names (j, Enter, Tab, BTab, C-r, Space, NPage...).
+keys() { tm send-keys -t "$SESSION" "$@"; }
+# type TEXT: literal text (Chinese included), no key names.
+type_text() { tm send-keys -t "$SESSION" -l "$1"; }
+
+# wait_re ERE [TIMEOUT-TENTHS]: poll the screen every 50 ms (default 5 s)
+# until a line matches; false on timeout.
+wait_re() {
+	local re=$1 tries=$(( ${2:-50} * 2 )) i
+	for ((i = 0; i < tries; i++)); do
+		capture | grep -Eq -- "$re" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+# wait_text TEXT: like wait_re with a fixed string.
+wait_text() {
+	local t=$1 i
+	for ((i = 0; i < 100; i++)); do
+		capture | grep -Fq -- "$t" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+# wait_gone TEXT: until no line holds TEXT.
+wait_gone() {
+	local t=$1 i
+	for ((i = 0; i < 100; i++)); do
+		capture | grep -Fq -- "$t" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+# status_line: the last line of the screen.
+status_line() { capture | sed -n "${H}p"; }
+# wait_status ERE: until the status line (last row) matches.
+wait_status() {
+	local re=$1 i
+	for ((i = 0; i < 100; i++)); do
+		status_line | grep -Eq -- "$re" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# expect DESC wait_FN ARG...: one TAP check from a wait; on failure the
+# screen goes out as diagnostics.
+expect() {
+	local desc=$1
+	shift
+	if "$@"; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		diag "waited for: $*"
+		show_screen
+	fi
+}
+
+# screen_ok DESC [--panes N]: capture the screen and run check_screen.py on
+# it at the current size; one TAP check.
+screen_ok() {
+	local desc=$1 out
+	shift
+	local shot
+	shot=$(capture; echo x)
+	shot=${shot%x}
+	if out=$(printf '%s' "$shot" | python3 "$ui_dir/check_screen.py" "$W" "$H" "$@"); then
+		ok "screen fits ${W}x${H}: $desc"
+	else
+		not_ok "screen fits ${W}x${H}: $desc"
+		diag "$out"
+		printf '%s' "$shot" | sed 's/^/#   |/'
+	fi
+}
+
+# resize WIDTH HEIGHT: resize the window (the pane gets SIGWINCH).
+resize() {
+	W=$1 H=$2
+	tm resize-window -t "$SESSION" -x "$W" -y "$H"
+}
+
+# wait_exit: until kanbao has exited (its status in $TD/rc); false on
+# timeout. exit_status prints it.
+wait_exit() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		[ -s "$TD/rc" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+exit_status() { cat "$TD/rc" 2>/dev/null; }
+
+# kb ARGS...: a non-interactive kanbao command on the session's library;
+# stdout in $TD/out, stderr in $TD/err, status in $rc.
+kb() {
+	env -u KANBAO_DB HOME="$TD/home" XDG_CONFIG_HOME="$TD/config" XDG_DATA_HOME="$TD/data" \
+		LANG=C.UTF-8 timeout 30 "$KANBAO" --db "$TD/db" "$@" >"$TD/out" 2>"$TD/err" </dev/null
+	rc=$?
+}
+# json PYTHON-EXPR: true when the expression holds on the JSON in $TD/out
+# (as d); on failure the output goes out as diagnostics.
+json() {
+	if python3 -c "import json,sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if ($1) else 1)" "$TD/out" 2>"$TD/pyerr"; then
+		return 0
+	fi
+	diag "expected: $1" "output:"
+	head -c 1500 "$TD/out" | sed 's/^/#     /'
+	[ -s "$TD/err" ] && head -c 500 "$TD/err" | sed 's/^/#   stderr: /'
+	[ -s "$TD/pyerr" ] && tail -3 "$TD/pyerr" | sed 's/^/#   python: /'
+	return 1
+}
+# article_id N: the id of the N-th article (0-based) of `list --json`.
+article_id() {
+	kb list --json
+	python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[int(sys.argv[2])]['id'])" \
+		"$TD/out" "$1" 2>/dev/null
+}
