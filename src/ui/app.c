@@ -141,8 +141,9 @@ static void paint_help(struct app *a)
 		int y = 2 + (int)(line - a->help_top);
 		if (y >= a->body_rows)
 			break;
-		char keys[64];
-		snprintf(keys, sizeof(keys), "%-12s", kb_action_keys((enum action)act));
+		char bound[64], keys[80];
+		kb_keys_describe((enum action)act, bound, sizeof(bound));
+		snprintf(keys, sizeof(keys), "%-12s", bound[0] ? bound : "(unbound)");
 		int x = kb_draw_text(y, 1, w, keys, strlen(keys), KB_STYLE_TAG);
 		kb_draw_text(y, x + 1, w, kb_action_help((enum action)act),
 			     strlen(kb_action_help((enum action)act)), KB_STYLE_NORMAL);

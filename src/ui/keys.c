@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static const struct {
 	const char *name, *keys, *help;
@@ -159,6 +160,56 @@ void kb_keys_configure(const struct kb_config *cfg, void (*warn)(void *, const c
 			continue;
 		}
 		bind_key(key, (enum action)act, slot);
+	}
+}
+
+/* The name of a key as the config writes it. */
+static void kb_key_label(int key, char *buf, size_t n)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{'\t', "Tab"}, {KEY_FN(KEY_BTAB), "S-Tab"}, {'\n', "Enter"}, {27, "Esc"},
+		{' ', "Space"}, {KEY_FN(KEY_BACKSPACE), "Backspace"}, {KEY_FN(KEY_UP), "Up"},
+		{KEY_FN(KEY_DOWN), "Down"}, {KEY_FN(KEY_LEFT), "Left"}, {KEY_FN(KEY_RIGHT), "Right"},
+		{KEY_FN(KEY_PPAGE), "PgUp"}, {KEY_FN(KEY_NPAGE), "PgDn"}, {KEY_FN(KEY_HOME), "Home"},
+		{KEY_FN(KEY_END), "End"},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].key == key) {
+			snprintf(buf, n, "%s", names[i].name);
+			return;
+		}
+	if (key >= KEY_FN(KEY_F(1)) && key <= KEY_FN(KEY_F(12))) {
+		snprintf(buf, n, "F%d", key - KEY_FN(KEY_F(0)));
+	} else if (key >= 1 && key <= 26) {
+		snprintf(buf, n, "C-%c", 'a' + key - 1);
+	} else if (key < 0x110000) {
+		wchar_t w[2] = {(wchar_t)key, 0};
+		if (wcstombs(buf, w, n) == (size_t)-1)
+			snprintf(buf, n, "U+%04X", (unsigned)key);
+	} else {
+		snprintf(buf, n, "key%d", key - 0x110000);
+	}
+}
+
+void kb_keys_describe(enum action act, char *buf, size_t n)
+{
+	if (!ready)
+		defaults();
+	buf[0] = '\0';
+	size_t used = 0;
+	for (size_t i = 0; i < n_binds && used + 16 < n; i++) {
+		if (binds[i].act != act || binds[i].key == KEY_FN(KEY_ENTER) || binds[i].key == '\r')
+			continue;
+		if (act == ACT_QUICK_TAG) {
+			snprintf(buf, n, "1-9");
+			return;
+		}
+		char k[32];
+		kb_key_label(binds[i].key, k, sizeof(k));
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? " " : "", k);
 	}
 }
 

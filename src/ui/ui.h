@@ -67,6 +67,9 @@ enum action {
 enum action kb_keys_action(int key, int *slot);
 /* Apply the config's bindings; bad ones reported via warn. */
 void kb_keys_configure(const struct kb_config *cfg, void (*warn)(void *, const char *), void *ctx);
+/* The keys bound to an action now (after the config), as the config
+ * names them. */
+void kb_keys_describe(enum action act, char *buf, size_t n);
 /* Name of an action, its default keys and help text. */
 const char *kb_action_name(enum action a);
 const char *kb_action_keys(enum action a);
