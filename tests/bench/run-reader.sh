@@ -24,7 +24,7 @@ body = (text * 20)[:50000]
 open(sys.argv[1], "w", encoding="utf-8").write("五万字长文的标题\n\n本报讯 " + body + "。\n")
 PY
 build/kanbao --db "$work/long.db" import "$work/2030-01-01_p01.txt" 2>/dev/null
-build/kanbao --db "$work/short.db" import sample-issues/000_0a7de6b0a5fb8a92.txt 2>/dev/null
+build/kanbao --db "$work/short.db" import sample-issues/004_c52dc1dd292ef930.txt 2>/dev/null
 run() { # run DB OUT
 	tmux -L kanbao-bench kill-server 2>/dev/null || true
 	tmux -L kanbao-bench -f /dev/null new-session -d -x 120 -y 40 \
@@ -38,4 +38,4 @@ for i in 1 2 3; do sed -n 1p "$work/lib.$i"; done
 run "$work/long.db" "$work/long.out"
 echo "50,000-character article:"; sed -n '2,3p' "$work/long.out"
 run "$work/short.db" "$work/short.out"
-echo "a short article, to compare:"; sed -n '2,3p' "$work/short.out"
+echo "a sample article (longer than a screen, 40x smaller), to compare:"; sed -n '2,3p' "$work/short.out"
