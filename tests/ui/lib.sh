@@ -72,11 +72,16 @@ start() {
 		printf -v q '%q' "$a"
 		cmd+=" $q"
 	done
-	# the wrapper keeps the pane open after kanbao exits and records why
+	# the wrapper keeps the pane open after kanbao exits and records why;
+	# with START_GATE set, kanbao waits for `go` (to set things up first)
 	cmd="$cmd; echo \$? >$TD/rc; exec sleep 3600"
+	[ -n "${START_GATE:-}" ] && cmd="while [ ! -e $TD/go ]; do sleep 0.02; done; $cmd"
 	tm new-session -d -s "$SESSION" -x "$W" -y "$H" "$cmd"
 	tm set-option -t "$SESSION" -w window-size manual >/dev/null 2>&1
 }
+
+# go: let a gated kanbao (START_GATE=1 start ...) run.
+go() { touch "$TD/go"; }
 
 # stop: end the current session and remove its directory.
 stop() {

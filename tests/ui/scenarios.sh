@@ -211,3 +211,181 @@ scenario_undo() {
 	kb show "$id" --json
 	check "undo: after C-r the tag is back" json "d['tags'] == ['重要']"
 }
+
+# (8) Resizing at any time: 120x40 (three panes), 80x24 (two), 50x12
+# (one), 20x6 (the smallest drawn), 10x3 ("terminal too small"), back.
+scenario_resize() {
+	open_samples resize 120 40
+	keys j Enter
+	expect "resize: article open at 120x40" wait_text "$T0"
+	screen_ok "start" --panes 3
+	resize 80 24
+	sleep 0.2
+	expect "resize: 80x24 redraws (status line at the bottom)" wait_status '^\[article\]'
+	screen_ok "two panes" --panes 2
+	resize 50 12
+	sleep 0.2
+	expect "resize: 50x12 redraws (status line at the bottom)" wait_status '^\[article\]'
+	expect "resize: 50x12 shows the article alone (its title, no separator)" \
+		wait_re '^郑州高新国家自创区建设'
+	screen_ok "one pane"
+	keys j
+	resize 20 6
+	sleep 0.2
+	expect "resize: 20x6 still drawn (status line, not too small)" wait_status '^\[article'
+	check "resize: 20x6 is not 'terminal too small'" wait_gone "too small"
+	screen_ok "the smallest drawn size"
+	resize 10 3
+	sleep 0.2
+	expect "resize: 10x3 says the terminal is too small (as much as fits)" wait_re 'too small|^termina'
+	screen_ok "too small"
+	keys j k
+	resize 1 1
+	sleep 0.2
+	screen_ok "1x1"
+	resize 120 40
+	sleep 0.2
+	expect "resize: back at 120x40 the article is shown again" wait_text "$T0"
+	expect "resize: back at 120x40 the status line is back" wait_status '^\[article\].* 1/5'
+	screen_ok "three panes again" --panes 3
+	local i
+	for i in 1 2 3; do
+		resize 37 9; sleep 0.05; resize 300 100; sleep 0.05; resize 15 5; sleep 0.05
+	done
+	resize 120 40
+	sleep 0.2
+	expect "resize: after rapid resizes the screen is whole again" wait_status '^\[article\].* 1/5'
+	screen_ok "after rapid resizes" --panes 3
+	check "resize: kanbao is still running" test ! -e "$TD/rc"
+	keys q
+	check "resize: q quits" wait_exit
+	check "resize: exit status 0" test "$(exit_status)" = 0
+}
+
+# (9) A narrow terminal from the start (40x15): one pane at a time.
+scenario_narrow() {
+	open_samples narrow 40 15
+	expect "narrow: the list at 40x15" wait_text "000_0a7de6b0a5fb8a92"
+	screen_ok "list"
+	keys j Enter
+	expect "narrow: Enter focuses the article (status line)" wait_status '^\[article\]'
+	expect "narrow: Enter shows the article pane (its title, wrapped)" \
+		wait_re '^郑州高新国家自创区建设'
+	screen_ok "article"
+	# if the pane did not switch (a bug), Tab and S-Tab lay the panes out
+	# again so the rest can still be tested
+	if ! capture | grep -q '^郑州高新国家自创区建设'; then
+		diag "continuing after Tab, S-Tab"
+		keys Tab BTab
+		expect "narrow: after Tab, S-Tab the article is shown" wait_re '^郑州高新国家自创区建设'
+	fi
+	keys Space
+	expect "narrow: space pages down" wait_gone "郑州高新国家自创区建设大学堂"
+	screen_ok "article, paged"
+	keys J
+	expect "narrow: J opens the next article" wait_status ' 2/'
+	expect "narrow: its title" wait_text "$T1"
+	screen_ok "next article"
+	keys Tab
+	expect "narrow: Tab shows the notes pane" wait_status '^\[notes\]'
+	screen_ok "notes pane"
+	keys Tab
+	expect "narrow: Tab shows the list" wait_status '^\[list\]'
+	screen_ok "list again"
+}
+
+# (10) An edition full of escape sequences: the pane title, the paste
+# buffers and the screen are unharmed, placeholders shown.
+scenario_escapes() {
+	# First a canary: the same bytes cat'ed raw into a pane do change the
+	# pane title and the paste buffers (so the checks below can fail).
+	local canary_dir
+	canary_dir=$(mktemp -d "$TMP_ROOT/canary.XXXXXX")
+	tm new-session -d -s canary -x 120 -y 40 \
+		"while [ ! -e $canary_dir/go ]; do sleep 0.02; done; cat $(printf %q "$ESCAPES"); exec sleep 3600"
+	tm set-option -g set-clipboard on
+	tm select-pane -t canary -T kb-sentinel
+	touch "$canary_dir/go"
+	local i title
+	for ((i = 0; i < 100; i++)); do
+		title=$(tm display -p -t canary '#{pane_title}')
+		[ "$title" = pwned ] && [ -n "$(tm list-buffers)" ] && break
+		sleep 0.05
+	done
+	check "escapes: canary: raw, the fixture sets the pane title (got: $title)" test "$title" = pwned
+	check "escapes: canary: raw, the fixture fills a paste buffer" test -n "$(tm list-buffers)"
+	while tm delete-buffer 2>/dev/null; do :; done
+
+	START_GATE=1 start escapes 120 40 -- "$ESCAPES"
+	tm kill-session -t canary
+	tm select-pane -t "$SESSION" -T kb-sentinel
+	go
+	expect "escapes: the reader starts" wait_re '^\[list\]'
+	expect "escapes: the edition is listed" wait_text "escapes.txt"
+	expect "escapes: the title in the list, controls shown as placeholders" \
+		wait_re '郑州.*清屏.*字节'
+	screen_ok "list with the escape titles" --panes 3
+	keys j Enter
+	expect "escapes: the article opens" wait_status '^\[article\]'
+	expect "escapes: the line ending in an unterminated OSC 8 is drawn to the separator" \
+		wait_re '超链接�]8;;http://x +\|'
+	expect "escapes: ESC shows as a placeholder, the rest of the sequence as text" \
+		wait_text "序列�]0;pwned�和"
+	expect "escapes: the byte 0x9B shows as U+FFFD" wait_text "�字节"
+	screen_ok "article with escapes" --panes 3
+	check "escapes: no raw ESC in the screen's cells (capture-pane -e shows only SGR)" \
+		eval '! tm capture-pane -p -e -t "$SESSION" | grep -Eq $'"'"'\e(\]|\[[0-9;]*[^0-9;m])'"'"
+	keys J
+	expect "escapes: the next article (the sequences in a headline-like line)" wait_status ' 2/'
+	expect "escapes: its text is drawn up to the unterminated OSC 8" wait_re '郑州新闻.*标题'
+	screen_ok "second article with escapes" --panes 3
+	keys Tab Tab
+	expect "escapes: panes still switch" wait_status '^\[list\]'
+	title=$(tm display -p -t "$SESSION" '#{pane_title}')
+	check "escapes: the pane title is unchanged (got: $title)" test "$title" = kb-sentinel
+	local bufs
+	bufs=$(tm list-buffers)
+	check "escapes: no paste buffer was made (OSC 52)" test -z "$bufs"
+	[ -n "$bufs" ] && diag "buffers: $bufs"
+	expect "escapes: the status line is still at the bottom" wait_status '^\[list\]'
+	screen_ok "after reading both" --panes 3
+	keys q
+	check "escapes: q quits" wait_exit
+}
+
+# (11) ? shows the help from the key table; q closes it.
+scenario_help() {
+	open_samples help 120 40
+	keys '?'
+	expect "help: ? shows the help" wait_text "kanbao keys"
+	expect "help: it lists j/Down" wait_re '^ j Down +next row'
+	expect "help: it lists Enter" wait_re '^ Enter +open the article'
+	expect "help: it lists S-Tab" wait_re '^ S-Tab +focus the previous pane'
+	expect "help: it lists u (undo)" wait_re '^ u +undo'
+	expect "help: it lists C-r (redo)" wait_re '^ C-r +redo'
+	expect "help: it lists q" wait_re '^ q +quit'
+	screen_ok "help"
+	keys j
+	expect "help: j scrolls the help" wait_gone " j Down "
+	screen_ok "help scrolled"
+	resize 50 12
+	sleep 0.2
+	expect "help: still shown at 50x12" wait_text "kanbao keys"
+	screen_ok "help, small"
+	resize 120 40
+	sleep 0.2
+	keys q
+	expect "help: q closes the help" wait_gone "kanbao keys"
+	expect "help: the list is back" wait_text "000_0a7de6b0a5fb8a92.txt"
+	screen_ok "help closed" --panes 3
+	check "help: q closed the help but did not quit" test ! -e "$TD/rc"
+}
+
+# (12) A non-UTF-8 locale: a clear message, a non-zero exit.
+scenario_locale() {
+	start locale 80 24 LANG=C LC_ALL=C -- "$SAMPLES"
+	check "locale: under LANG=C kanbao exits" wait_exit
+	check "locale: with a non-zero status (got $(exit_status))" test "$(exit_status)" != 0
+	expect "locale: the message asks for a UTF-8 locale" wait_re 'UTF-8 locale'
+	screen_ok "the message"
+}
