@@ -32,6 +32,7 @@ fi
 TMP_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/kanbao-ui.XXXXXX")
 cleanup() {
 	tm kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCK"
 	rm -rf "$TMP_ROOT"
 }
 trap cleanup EXIT
