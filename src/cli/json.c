@@ -18,6 +18,33 @@ void kb_json_string(struct kb_buf *b, const char *s)
 	const char *run = s;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		/* C1 controls (U+0080..U+009F, C2 80..C2 9F) and bidi controls
+		 * (E2 80 8E/8F, E2 80 AA..AE, E2 81 A6..A9) are escaped too, so
+		 * the JSON is safe to print on a terminal */
+		if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+			kb_buf_append(b, run, (size_t)(s - run));
+			kb_buf_printf(b, "\\u%04x", (unsigned char)s[1]);
+			s++;
+			run = s + 1;
+			continue;
+		}
+		if (c == 0xE2 && ((unsigned char)s[1] == 0x80 &&
+				  (((unsigned char)s[2] >= 0x8E && (unsigned char)s[2] <= 0x8F) ||
+				   ((unsigned char)s[2] >= 0xAA && (unsigned char)s[2] <= 0xAE))) ) {
+			kb_buf_append(b, run, (size_t)(s - run));
+			kb_buf_printf(b, "\\u20%02x", (unsigned char)s[2] - 0x80);
+			s += 2;
+			run = s + 1;
+			continue;
+		}
+		if (c == 0xE2 && (unsigned char)s[1] == 0x81 && (unsigned char)s[2] >= 0xA6 &&
+		    (unsigned char)s[2] <= 0xA9) {
+			kb_buf_append(b, run, (size_t)(s - run));
+			kb_buf_printf(b, "\\u20%02x", (unsigned char)s[2] - 0x80 + 0x40);
+			s += 2;
+			run = s + 1;
+			continue;
+		}
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
 			continue;
 		kb_buf_append(b, run, (size_t)(s - run));

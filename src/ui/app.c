@@ -111,14 +111,12 @@ static void paint_status(struct app *a)
 		strcat(tags, " #");
 		strncat(tags, a->art->tags[i], 40);
 	}
-	snprintf(left, sizeof(left), "[%s] %s%s%s%s%s", panes[a->focus]->name, ed,
-		 n ? " · " : "", n ? "" : "", tags, a->results && a->res_label ? " · results" : "");
-	if (n) {
-		char pos[32];
-		snprintf(pos, sizeof(pos), " %zu/%zu", idx, n);
-		size_t l = strlen(left);
-		snprintf(left + l, sizeof(left) - l, "%s", pos);
-	}
+	/* the short, useful parts first: a narrow terminal cuts the end */
+	char pos[32] = "";
+	if (n)
+		snprintf(pos, sizeof(pos), "%zu/%zu ", idx, n);
+	snprintf(left, sizeof(left), "[%s] %s%s%s%s", panes[a->focus]->name, pos, ed, tags,
+		 a->results && a->res_label ? " · results" : "");
 	int x = kb_draw_text(y, 0, a->cols, left, strlen(left), KB_STYLE_STATUS);
 	if (a->msg[0]) {
 		x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);

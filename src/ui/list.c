@@ -264,10 +264,10 @@ static int action(struct app *a, enum action act, int slot)
 			kb_list_rebuild(a);
 		} else {
 			kb_list_open_current(a);
-			if (a->art && a->pw[P_ARTICLE] > 0 && a->pw[P_LIST] > 0)
-				a->focus = P_ARTICLE;
-			else if (a->art && a->pw[P_LIST] == a->cols)
-				a->focus = P_ARTICLE; /* one pane: show the article */
+			if (a->art) {
+				a->focus = P_ARTICLE; /* in one pane: the article replaces the list */
+				kb_geometry(a);
+			}
 		}
 		return F_REDRAW;
 	default:

@@ -53,7 +53,7 @@ scenario_navigate() {
 	keys G Enter
 	keys j Enter
 	expect "nav: G, Enter, j, Enter opens the last edition's article" wait_text "$T14"
-	expect "nav: status names edition 004, 1/1" wait_status '004_c52dc1dd292ef930.txt.* 1/1'
+	expect "nav: status names edition 004, 1/1" wait_status '1/1 004_c52dc1dd292ef930.txt'
 	screen_ok "long article, top" --panes 3
 	keys Space
 	expect "nav: space pages the article down (the title scrolls away)" wait_gone "$T14"
