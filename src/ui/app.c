@@ -115,7 +115,13 @@ static void paint_status(struct app *a)
 	char pos[32] = "";
 	if (n)
 		snprintf(pos, sizeof(pos), "%zu/%zu ", idx, n);
-	snprintf(left, sizeof(left), "[%s] %s%s%s%s", panes[a->focus]->name, pos, ed, tags,
+	/* what is pending: a selection waiting for h, an active find */
+	char pending[120] = "";
+	if (a->selecting)
+		snprintf(pending, sizeof(pending), " v…");
+	else if (a->find)
+		snprintf(pending, sizeof(pending), " /%.100s", a->find);
+	snprintf(left, sizeof(left), "[%s]%s %s%s%s%s", panes[a->focus]->name, pending, pos, ed, tags,
 		 a->results && a->res_label ? " · results" : "");
 	int x = kb_draw_text(y, 0, a->cols, left, strlen(left), KB_STYLE_STATUS);
 	if (a->msg[0]) {

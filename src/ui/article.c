@@ -469,11 +469,43 @@ static int action(struct app *a, enum action act, int slot)
 	}
 }
 
+/* Text offset at pane row y, column x (the nearest character), or
+ * SIZE_MAX when the row holds no text. */
+static size_t offset_at(struct app *a, int y, int x)
+{
+	size_t i = a->atop + (size_t)y;
+	if (!a->art || i >= a->n_lines || a->lines[i].block < 0)
+		return SIZE_MAX;
+	const struct dline *d = &a->lines[i];
+	const char *t = a->art->text;
+	int col = d->indent;
+	size_t p = d->start;
+	while (p < d->end) {
+		size_t q = step_char(t, p, 1);
+		int w = kb_str_width(t + p, q - p);
+		if (col + w > x)
+			break;
+		col += w;
+		p = q;
+	}
+	return p;
+}
+
+/* A click selects: the first click starts a selection at the character
+ * under the pointer (v mode), the next extends it there. */
 static void click(struct app *a, int y, int x)
 {
-	(void)a;
-	(void)y;
-	(void)x;
+	size_t off = offset_at(a, y, x);
+	if (off == SIZE_MAX)
+		return;
+	if (!a->selecting) {
+		a->selecting = true;
+		a->sel_a = off;
+		a->sel_b = step_char(a->art->text, off, 1);
+		kb_message(a, false, "selecting: click again to extend, h highlights, Esc cancels");
+	} else {
+		a->sel_b = off >= a->sel_a ? step_char(a->art->text, off, 1) : off;
+	}
 }
 
 static void wheel(struct app *a, int lines)

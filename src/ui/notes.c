@@ -20,7 +20,7 @@ size_t kb_notes_count(struct app *a)
 /* Draw a text wrapped into the pane from row *y; returns false when the
  * pane is full. */
 static bool put_wrapped(struct app *a, int *y, int x, int w, const char *text, enum kb_style st,
-			int indent)
+			int indent, int row)
 {
 	struct kb_lines ls = {0};
 	int width = w - indent > 0 ? w - indent : 1;
@@ -33,6 +33,8 @@ static bool put_wrapped(struct app *a, int *y, int x, int w, const char *text, e
 		kb_draw_fill(*y, x, x + w, st);
 		kb_draw_text(*y, x + indent + ls.v[i].indent, x + w, text + ls.v[i].start,
 			     ls.v[i].end - ls.v[i].start, st);
+		if (*y < 512)
+			a->notes_row_at[*y] = row;
 		(*y)++;
 	}
 	kb_lines_finish(&ls);
@@ -51,8 +53,11 @@ static void heading(struct app *a, int *y, int x, int w, const char *label)
 static void draw(struct app *a, int x, int w)
 {
 	int y = 0;
-	for (int r = 0; r < a->body_rows; r++)
+	for (int r = 0; r < a->body_rows; r++) {
 		kb_draw_fill(r, x, x + w, KB_STYLE_NORMAL);
+		if (r < 512)
+			a->notes_row_at[r] = -1;
+	}
 	if (!a->art)
 		return;
 	struct kb_full *f = a->art;
@@ -68,7 +73,7 @@ static void draw(struct app *a, int x, int w)
 		enum kb_style st = focus && row == a->ncur ? KB_STYLE_CURSOR : KB_STYLE_TAG;
 		char t[512];
 		snprintf(t, sizeof(t), "# %s", f->tags[i]);
-		if (!put_wrapped(a, &y, x, w, t, st, 1))
+		if (!put_wrapped(a, &y, x, w, t, st, 1, (int)row))
 			return;
 	}
 	if (y < a->body_rows)
@@ -76,7 +81,7 @@ static void draw(struct app *a, int x, int w)
 	heading(a, &y, x, w, "Note");
 	if (f->note) {
 		enum kb_style st = focus && row == a->ncur ? KB_STYLE_CURSOR : KB_STYLE_NOTE;
-		if (!put_wrapped(a, &y, x, w, f->note, st, 1))
+		if (!put_wrapped(a, &y, x, w, f->note, st, 1, (int)row))
 			return;
 		row++;
 	}
@@ -88,13 +93,14 @@ static void draw(struct app *a, int x, int w)
 		bool cur = focus && row == a->ncur;
 		char *q = malloc(strlen(f->highlights[i].quote) + 8);
 		sprintf(q, "「%s」", f->highlights[i].quote);
-		if (!put_wrapped(a, &y, x, w, q, cur ? KB_STYLE_CURSOR : KB_STYLE_HIGHLIGHT, 1)) {
+		if (!put_wrapped(a, &y, x, w, q, cur ? KB_STYLE_CURSOR : KB_STYLE_HIGHLIGHT, 1, (int)row)) {
 			free(q);
 			return;
 		}
 		free(q);
 		if (f->highlights[i].note &&
-		    !put_wrapped(a, &y, x, w, f->highlights[i].note, cur ? KB_STYLE_CURSOR : KB_STYLE_NOTE, 3))
+		    !put_wrapped(a, &y, x, w, f->highlights[i].note, cur ? KB_STYLE_CURSOR : KB_STYLE_NOTE, 3,
+				 (int)row))
 			return;
 	}
 	if (a->art->read && y < a->body_rows)
@@ -157,11 +163,12 @@ static int action(struct app *a, enum action act, int slot)
 	}
 }
 
+/* A click selects the annotation drawn on that row. */
 static void click(struct app *a, int y, int x)
 {
-	(void)a;
-	(void)y;
 	(void)x;
+	if (y >= 0 && y < 512 && a->notes_row_at[y] >= 0)
+		a->ncur = (size_t)a->notes_row_at[y];
 }
 
 static void wheel(struct app *a, int lines)

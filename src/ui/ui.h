@@ -162,6 +162,7 @@ struct app {
 	size_t n_pos, cap_pos;
 	/* annotations pane */
 	size_t ncur;
+	int notes_row_at[512]; /* screen row -> annotation row (-1: none), as drawn */
 	/* undo */
 	struct change *undo, *redo;
 	size_t n_undo, cap_undo, n_redo, cap_redo;

@@ -389,3 +389,29 @@ scenario_locale() {
 	expect "locale: the message asks for a UTF-8 locale" wait_re 'UTF-8 locale'
 	screen_ok "the message"
 }
+
+# (13) The mouse (xterm SGR reports, as a terminal sends them): a click on a
+# list row opens that article and focuses the list; a click in the notes
+# pane focuses it; the wheel scrolls the article.
+scenario_mouse() {
+	open_samples mouse 120 15
+	# row 4 of the screen (1-based) is the third article of the first edition
+	type_text $'\e[<0;9;4M'
+	type_text $'\e[<0;9;4m'
+	expect "mouse: a click on a list row opens that article" wait_status ' 3/5 '
+	screen_ok "after a click" --panes 3
+	type_text $'\e[<0;110;2M'
+	type_text $'\e[<0;110;2m'
+	expect "mouse: a click in the notes pane focuses it" wait_status '^\[notes\]'
+	keys Tab Tab
+	local before
+	before=$(capture | sed -n 1p | cut -d'|' -f2)
+	type_text $'\e[<65;60;10M'
+	type_text $'\e[<65;60;10M'
+	sleep 0.3
+	check "mouse: the wheel scrolls the article (its first row changed)" \
+		test "$(capture | sed -n 1p | cut -d'|' -f2)" != "$before"
+	screen_ok "after the wheel" --panes 3
+	keys q
+	check "mouse: q quits" wait_exit
+}
