@@ -24,6 +24,9 @@ enum kb_ambiwidth {
 void kb_layout_set_ambiwidth(enum kb_ambiwidth a);
 enum kb_ambiwidth kb_layout_ambiwidth(void);
 
+/* Is c East Asian Ambiguous (“ ” ‘ ’ — … · and the like)? */
+bool kb_is_ambiguous(uint32_t c);
+
 /* What is drawn for code point c: c itself, a replacement (U+FFFD for C0/C1
  * controls and DEL; U+3013 〓 for characters the terminal cannot draw), or 0
  * when it is dropped (bidi controls, zero-width and format characters,

@@ -88,7 +88,7 @@ enum kb_ambiwidth kb_layout_ambiwidth(void)
 }
 
 /* Whether c is East Asian Ambiguous: binary search of the sorted ranges. */
-static bool is_ambiguous(uint32_t c)
+bool kb_is_ambiguous(uint32_t c)
 {
 	size_t lo = 0, hi = sizeof ambiguous / sizeof ambiguous[0];
 
@@ -156,7 +156,7 @@ int kb_cp_width(uint32_t c)
 	w = wcwidth((wchar_t)c);
 	if (w < 0)
 		return 1; /* not reached once kb_display_cp replaced it */
-	if (w == 1 && ambiwidth == KB_AMBI_DOUBLE && is_ambiguous(c))
+	if (w == 1 && ambiwidth == KB_AMBI_DOUBLE && kb_is_ambiguous(c))
 		return 2;
 	return w;
 }
