@@ -202,6 +202,27 @@ void kb_detached_free(struct kb_detached *d, size_t n);
 /* Move every annotation made on old_id (detached) to the article new_id. */
 bool kb_store_reattach(struct kb_store *s, const char *old_id, const char *new_id);
 
+/* ---- backup ---- */
+
+/* Every annotation as one JSON document (caller frees): format
+ * "kanbao-annotations", version 1, and per annotated article its id,
+ * headline, edition file name, and its tags, note, read state and
+ * highlights (quote, prefix, suffix, start, end, note, detached). */
+char *kb_store_backup_json(struct kb_store *s);
+
+struct kb_restore_stats {
+	size_t added;     /* annotations written */
+	size_t unchanged; /* annotations already there */
+	size_t detached;  /* of those added, on articles not in this library */
+};
+
+/* Bring the annotations of a backup into this library, in one transaction:
+ * attached to the same articles where their editions are imported here,
+ * detached (with their headline) otherwise. Restoring twice changes
+ * nothing. False (and an error naming what is wrong) for a document that
+ * is not a kanbao backup. */
+bool kb_store_restore_json(struct kb_store *s, const char *json, struct kb_restore_stats *st);
+
 /* PRAGMA integrity_check and the store's own consistency checks; *report
  * gets "ok" or the problems found (caller frees). False when not ok. */
 bool kb_store_check(struct kb_store *s, char **report);

@@ -1,0 +1,56 @@
+/*
+ * Export: an article's annotations (note, highlights, tags) and metadata as
+ * Markdown with YAML front matter that note tools can query, written so that
+ * what a renderer shows is exactly the text (every character Markdown or
+ * YAML would read as syntax is escaped or quoted); file names made safe;
+ * files written atomically (temporary file, fsync, rename, fsync of the
+ * directory), so a failed export leaves any old file whole. No curses.
+ */
+#ifndef KANBAO_EXPORT_H
+#define KANBAO_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kanbao/store.h"
+#include "kanbao/util.h"
+
+struct kb_export_opts {
+	bool with_text;       /* add the article's text, highlights marked */
+	const char *exported; /* ISO 8601 time of the export (front matter) */
+};
+
+/* Markdown of one article: front matter (title, kicker, subtitle, authors,
+ * paper, date, page, edition, tags, id, exported), the headline as a level-1
+ * heading, the note, each highlight as a block quote followed by its note,
+ * the tags; with_text adds the text with highlights marked. Caller frees. */
+char *kb_export_article_md(const struct kb_full *a, const struct kb_export_opts *o);
+
+/* One document for several articles: front matter describing the export
+ * (exported, count, and an `articles` list with each id, title, date and
+ * tags), a table of contents linking the sections, then one level-2 section
+ * per article (its metadata as a list, then as in kb_export_article_md).
+ * Caller frees. */
+char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct kb_export_opts *o);
+
+/* Append s as Markdown inline text: characters CommonMark would read as
+ * syntax are backslash-escaped, so a renderer shows s exactly. Line breaks
+ * in s become hard line breaks (a backslash at the end of the line). */
+void kb_md_text(struct kb_buf *b, const char *s);
+
+/* Append s as a double-quoted YAML scalar (always valid YAML, exactly s). */
+void kb_yaml_string(struct kb_buf *b, const char *s);
+
+/* A file name for the article in dir: "YYYY-MM-DD 标题.md" (or the title
+ * alone, or the id), without '/', NUL, control characters, a leading '-'
+ * or '.', at most 255 bytes on a character boundary, and not the name of an
+ * existing file in dir (" (2)", " (3)" … added). Caller frees. */
+char *kb_export_filename(const struct kb_full *a, const char *dir);
+
+/* Write data to path atomically: a temporary file in path's directory
+ * (mkstemp), fsync, rename over path, fsync of the directory. On failure
+ * the old file (if any) is untouched, the temporary file removed, and err
+ * says what failed, naming the path. */
+bool kb_write_atomic(const char *path, const char *data, size_t n, char *err, size_t errlen);
+
+#endif
