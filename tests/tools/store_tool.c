@@ -10,6 +10,7 @@
  *                                      printing "ack PREFIX-i" after each
  *   store_tool DB verify ID ACKFILE    every tag acknowledged in ACKFILE is there
  *   store_tool DB check                PRAGMA integrity_check and the index
+ *   store_tool DB highlight ID QUOTE [NOTE]  highlight the first QUOTE in ID
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,19 @@ int main(int argc, char **argv)
 		}
 	} else if (strcmp(cmd, "verify") == 0 && argc == 5) {
 		rc = verify(s, argv[3], argv[4]);
+	} else if (strcmp(cmd, "highlight") == 0 && (argc == 5 || argc == 6)) {
+		struct kb_full *a = kb_store_get(s, argv[3]);
+		const char *at = a ? strstr(a->text, argv[4]) : NULL;
+		if (!at) {
+			fprintf(stderr, "%s: quote not found\n", argv[3]);
+			rc = 1;
+		} else if (!kb_store_add_highlight(s, argv[3], (size_t)(at - a->text),
+						   (size_t)(at - a->text) + strlen(argv[4]),
+						   argc == 6 ? argv[5] : NULL, NULL)) {
+			fprintf(stderr, "%s\n", kb_store_error(s));
+			rc = 1;
+		}
+		kb_full_destroy(a);
 	} else if (strcmp(cmd, "check") == 0) {
 		char *report = NULL;
 		rc = kb_store_check(s, &report) ? 0 : 1;

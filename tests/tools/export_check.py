@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Read an exported Markdown document back with real parsers and compare it
+with the store: the YAML front matter with PyYAML, the Markdown with cmark
+(Debian's CommonMark reference implementation, `cmark --to xml`).
+
+usage: export_check.py KANBAO DB FILE.md [ID]
+With ID the file is a single-article export of that article; without, a
+multi-article document whose front matter lists the articles. Prints TAP
+lines (without the plan) for each comparison; exit 1 on any mismatch.
+"""
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import yaml
+
+kanbao, db, path = sys.argv[1:4]
+only = sys.argv[4] if len(sys.argv) > 4 else None
+n = 0
+failed = 0
+
+
+def check(ok, what):
+    global n, failed
+    n += 1
+    if not ok:
+        failed += 1
+    print(("ok" if ok else "not ok") + f" - {path.split('/')[-1]}: {what}")
+
+
+def show(aid):
+    p = subprocess.run([kanbao, "--db", db, "show", aid, "--json"], capture_output=True)
+    return json.loads(p.stdout)
+
+
+text = open(path, encoding="utf-8").read()
+check(text.startswith("---\n"), "front matter opens the file")
+end = text.index("\n---\n", 4)
+front = yaml.safe_load(text[4:end])
+body = text[end + 5:]
+xml = subprocess.run(["cmark", "--to", "xml"], input=body.encode(), capture_output=True).stdout
+root = ET.fromstring(xml)
+NS = "{http://commonmark.org/xml/1.0}"
+
+
+def inline_text(el):
+    """The text a renderer shows for an element: text, code, line breaks."""
+    out = []
+    for x in el.iter():
+        tag = x.tag.replace(NS, "")
+        if tag in ("text", "code", "html_inline"):
+            out.append(x.text or "")
+        elif tag in ("softbreak", "linebreak"):
+            out.append("\n")
+    return "".join(out)
+
+
+def plain(s):
+    """<mark> tags are markup, not text."""
+    return s.replace("<mark>", "").replace("</mark>", "")
+
+
+blocks = [(b.tag.replace(NS, ""), b) for b in root]
+headings = [inline_text(b) for t, b in blocks if t == "heading"]
+quotes = [plain(inline_text(b)) for t, b in blocks if t == "block_quote"]
+paras = [plain(inline_text(b)) for t, b in blocks if t == "paragraph"]
+items = [plain(inline_text(li)) for t, b in blocks if t == "list" for li in b]
+
+
+def article_checks(a, fm):
+    if fm is not None:
+        for key in ("title", "kicker", "subtitle", "id"):
+            check(fm.get(key) == a.get(key), f"front matter {key} = {a.get(key)!r}")
+        check(sorted(fm.get("tags") or []) == sorted(a["tags"]), f"front matter tags = {a['tags']}")
+        check(fm.get("date") == a.get("date") and str(fm.get("page")) == str(a.get("page")),
+              "front matter date and page")
+    check(a["title"] in headings, f"the headline is a heading: {a['title'][:20]}")
+    if a.get("note"):
+        body_text = "\n".join(paras + items + quotes)
+        check(all(line in body_text for line in a["note"].split("\n") if line.strip()),
+              "the note reads back as text")
+    for h in a["highlights"]:
+        check(h["quote"] in quotes, f"highlight quoted: {h['quote'][:20]}")
+        if h.get("note"):
+            check(any(h["note"] in p for p in paras + items), f"highlight note: {h['note'][:20]}")
+    for t in a["tags"]:
+        check(any(t in p for p in paras + items), f"tag listed: {t}")
+
+
+if only:
+    article_checks(show(only), front)
+else:
+    listed = front.get("articles") or []
+    check(front.get("count") == len(listed) and len(listed) > 0, f"{len(listed)} articles in the front matter")
+    for entry in listed:
+        a = show(entry["id"])
+        check(entry.get("title") == a["title"], f"listed title of {entry['id']}")
+        check(sorted(entry.get("tags") or []) == sorted(a["tags"]), f"listed tags of {entry['id']}")
+        article_checks(a, None)
+sys.exit(1 if failed else 0)
