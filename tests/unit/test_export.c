@@ -1,0 +1,422 @@
+/*
+ * The Markdown export: escaping checked against a real CommonMark parser
+ * (`cmark`) and YAML quoting against a real YAML parser (PyYAML), so that
+ * what they read back is exactly the text; golden files of annotated sample
+ * articles (tests/golden/export/, rewritten with KB_UPDATE_GOLDEN=1 after
+ * reading the difference); and safe, unique file names.
+ * usage: test_export SOURCE_ROOT
+ */
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kanbao/export.h"
+#include "kanbao/store.h"
+#include "kanbao/util.h"
+
+static char dir[256];
+static const char *root;
+
+/* dir/name in one of a few static buffers. */
+static char *path(const char *name)
+{
+	static char buf[8][1024];
+	static int k;
+	k = (k + 1) % 8;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", dir, name);
+	return buf[k];
+}
+
+/* The contents of a file (caller frees), or NULL. */
+static char *slurp(const char *p, size_t *len)
+{
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return NULL;
+	struct kb_buf b;
+	kb_buf_init(&b);
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		kb_buf_append(&b, chunk, got);
+	fclose(f);
+	if (len)
+		*len = b.len;
+	return kb_buf_steal(&b);
+}
+
+static void spit(const char *p, const char *s, size_t n)
+{
+	FILE *f = fopen(p, "wb");
+	fwrite(s, 1, n, f);
+	fclose(f);
+}
+
+/* The output of a shell command (caller frees). */
+static char *run(const char *cmd, size_t *len)
+{
+	FILE *f = popen(cmd, "r");
+	if (!f)
+		return NULL;
+	struct kb_buf b;
+	kb_buf_init(&b);
+	char chunk[4096];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		kb_buf_append(&b, chunk, got);
+	pclose(f);
+	if (len)
+		*len = b.len;
+	return kb_buf_steal(&b);
+}
+
+/* The text of cmark's HTML for one paragraph: NULL unless the output is
+ * exactly one <p> with text and <br /> only (no other element, so nothing
+ * was read as syntax). Caller frees. */
+static char *paragraph_text(const char *html)
+{
+	size_t n = strlen(html);
+	if (n < 8 || strncmp(html, "<p>", 3) != 0 || strcmp(html + n - 5, "</p>\n") != 0)
+		return NULL;
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_buf_puts(&b, "");
+	static const struct {
+		const char *from, *to;
+	} map[] = { { "<br />\n", "\n" }, { "&lt;", "<" }, { "&gt;", ">" },
+		    { "&amp;", "&" }, { "&quot;", "\"" } };
+	for (size_t i = 3; i < n - 5;) {
+		size_t k;
+		for (k = 0; k < sizeof(map) / sizeof(map[0]); k++)
+			if (strncmp(html + i, map[k].from, strlen(map[k].from)) == 0)
+				break;
+		if (k < sizeof(map) / sizeof(map[0])) {
+			kb_buf_puts(&b, map[k].to);
+			i += strlen(map[k].from);
+		} else if (html[i] == '<' || html[i] == '&') {
+			kb_buf_finish(&b);
+			return NULL;
+		} else {
+			kb_buf_putc(&b, html[i++]);
+		}
+	}
+	return kb_buf_steal(&b);
+}
+
+/* Escape each string, render it with cmark, and compare the text. */
+static void test_md_text(void)
+{
+	static const char *corpus[] = {
+		"# not a heading", "## two", "> not a quote", "- not a list", "+ not a list",
+		"* not a list", "1. not a list", "1) not a list", "2024.5 年", "*em*", "_em_",
+		"**strong**", "__strong__", "[link](x)", "[ref]: http://x", "![img](y)",
+		"<html>", "<b>bold</b>", "<http://autolink>", "&amp;", "&#32;", "&copy;",
+		"`code`", "``code``", "```", "~~~", "| table |", "|---|---|", "~~strike~~",
+		"$math$", "---", "***", "___", "===", "- - -", "a\n===", "a\n---",
+		"    code?", " one space", "\tindented by a tab", "trailing  ", "trailing\t",
+		"a\\", "\\", "\\*", "back\\slash", "line one\nline two", "a\n\nb", "\nlead",
+		"a\n# b", "a\n> b", "a\n- b", "a\n1. b", "a\n    b", "a\n  b  \nc",
+		"key: value # comment", "'single' \"double\"", "{a: b} [c]", "%@^(){}:;,./?",
+		"中文全角标点：＃标题＊强调＊【括号】「引号」", "“引号”‘单引’——破折号……",
+		"emoji 😀🇨🇳 👍🏽", "\xe3\x80\x80" "全角空格开头", "control\x01" "char\x1f" " and \x7f",
+		"carriage\rreturn", "<!-- comment -->", "<?php ?>", "<div>", "a <mark>b</mark>",
+		"\\\nx", "x\\\ny", "1.", "12)", "+", "-", "=", "#", ">", "!", "[", "]", "<", "&",
+		"|", "~", "$", "`", "*", "_", "\\",
+	};
+	/* also every ASCII punctuation character alone, at a line start and
+	 * in the middle of a line */
+	char extra[32 * 3][8];
+	size_t ne = 0;
+	for (int c = 0x21; c < 0x7f; c++) {
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			continue;
+		snprintf(extra[ne++], 8, "%c", c);
+		snprintf(extra[ne++], 8, "%cx", c);
+		snprintf(extra[ne++], 8, "x%cy", c);
+	}
+	size_t total = sizeof(corpus) / sizeof(corpus[0]) + ne;
+	for (size_t i = 0; i < total; i++) {
+		const char *s = i < ne ? extra[i] : corpus[i - ne];
+		struct kb_buf md;
+		kb_buf_init(&md);
+		kb_md_text(&md, s);
+		kb_buf_putc(&md, '\n');
+		spit(path("t.md"), md.data, md.len);
+		char cmd[1200];
+		snprintf(cmd, sizeof(cmd), "cmark --to html '%s'", path("t.md"));
+		char *html = run(cmd, NULL);
+		char *got = html ? paragraph_text(html) : NULL;
+		CHECK(got && strcmp(got, s) == 0, "md text %zu reads back", i);
+		if (!got || strcmp(got, s) != 0)
+			printf("#   text [%s]\n#   md   [%s]\n#   html [%s]\n", s, md.data,
+			       html ? html : "(none)");
+		free(got);
+		free(html);
+		kb_buf_finish(&md);
+	}
+}
+
+/* Quote each string as YAML, load them all with PyYAML, compare. */
+static void test_yaml(void)
+{
+	static const char *corpus[] = {
+		"plain", "", " leading space", "trailing ", "key: value", "# comment", "- item",
+		"'single'", "\"double\"", "[flow]", "{map: 1}", "*alias", "&anchor", "!tag",
+		"| literal", "> folded", "%directive", "@at", "`tick`", "null", "~", "true",
+		"no", "123", "0x1f", "1e3", "2024-01-05", "a\nb", "a\n\nb", "\ttab", "back\\slash",
+		"\\n not a newline", "ctl\x01\x1f\x7f", "c1 \xc2\x85 \xc2\x9f", "ls \xe2\x80\xa8 ps \xe2\x80\xa9",
+		"bom \xef\xbb\xbf", "中文：冒号，＃井号「」", "emoji 😀", "---", "...", "? q",
+		"a # b", "a: b: c", "\r\n", "\"\\\"",
+	};
+	size_t n = sizeof(corpus) / sizeof(corpus[0]);
+	struct kb_buf y;
+	kb_buf_init(&y);
+	for (size_t i = 0; i < n; i++) {
+		kb_buf_puts(&y, "- ");
+		kb_yaml_string(&y, corpus[i]);
+		kb_buf_putc(&y, '\n');
+	}
+	spit(path("t.yaml"), y.data, y.len);
+	char cmd[1200];
+	snprintf(cmd, sizeof(cmd),
+		 "python3 -c 'import sys, yaml; d = yaml.safe_load(open(sys.argv[1], encoding=\"utf-8\"));"
+		 " sys.stdout.buffer.write(\"\\0\".join(d).encode() + b\"\\0\")' '%s'",
+		 path("t.yaml"));
+	size_t len;
+	char *out = run(cmd, &len);
+	size_t off = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *got = off < len ? out + off : NULL;
+		CHECK_STR(got, corpus[i], "yaml string %zu reads back", i);
+		if (got)
+			off += strlen(got) + 1;
+	}
+	free(out);
+	kb_buf_finish(&y);
+}
+
+/* Compare text with the golden file (or write it with KB_UPDATE_GOLDEN). */
+static void golden(const char *name, const char *text)
+{
+	char p[1024];
+	snprintf(p, sizeof(p), "%s/tests/golden/export/%s", root, name);
+	if (getenv("KB_UPDATE_GOLDEN"))
+		spit(p, text, strlen(text));
+	char *want = slurp(p, NULL);
+	bool same = want && strcmp(want, text) == 0;
+	CHECK(same, "golden %s", name);
+	if (!same && want) {
+		size_t i = 0, line = 1, bol = 0;
+		for (; want[i] && want[i] == text[i]; i++)
+			if (want[i] == '\n')
+				line++, bol = i + 1;
+		printf("#   first difference at line %zu\n#   want: %.*s\n#   got:  %.*s\n", line,
+		       (int)strcspn(want + bol, "\n"), want + bol, (int)strcspn(text + bol, "\n"),
+		       text + bol);
+	} else if (!want) {
+		printf("#   %s missing\n", p);
+	}
+	free(want);
+}
+
+/* Highlight the first occurrence of quote in the article. */
+static bool highlight(struct kb_store *s, const char *id, const char *quote, const char *note)
+{
+	struct kb_full *a = kb_store_get(s, id);
+	const char *at = a ? strstr(a->text, quote) : NULL;
+	int64_t hid;
+	bool ok = at && kb_store_add_highlight(s, id, (size_t)(at - a->text),
+					       (size_t)(at - a->text) + strlen(quote), note, &hid);
+	kb_full_destroy(a);
+	return ok;
+}
+
+/* Import the samples, annotate two articles with syntax-laden text, and
+ * compare their exports with the golden files. */
+static void test_golden(void)
+{
+	char err[512], p[1024];
+	struct kb_store *s = kb_store_open(path("export.db"), err, sizeof(err));
+	CHECK(s != NULL, "open a store: %s", s ? "" : err);
+	if (!s)
+		return;
+	static const char *files[] = { "000_0a7de6b0a5fb8a92.txt", "001_aacf007eaa5a2604.txt" };
+	for (size_t i = 0; i < 2; i++) {
+		struct kb_import_stats st;
+		snprintf(p, sizeof(p), "%s/sample-issues/%s", root, files[i]);
+		CHECK(kb_store_import_file(s, p, NULL, NULL, &st) == KB_IMPORT_NEW, "import %s",
+		      files[i]);
+	}
+	struct kb_rows rows;
+	CHECK(kb_store_list(s, NULL, &rows) && rows.n >= 2, "articles listed");
+	if (rows.n < 2) {
+		kb_store_close(s);
+		return;
+	}
+	const char *A = rows.v[0].id, *B = rows.v[1].id;
+	static const char *tags[] = { "重点:关注", "#话题", "[存疑]", "- 列表", "a*b_c" };
+	bool ok = true;
+	for (size_t i = 0; i < 5; i++)
+		ok = ok && kb_store_tag(s, A, tags[i]);
+	ok = ok && kb_store_tag(s, B, "#话题");
+	ok = ok && kb_store_set_note(s, A,
+		"# 不是标题\n> 不是引用：引号“”与‘’\n- 不是列表, key: value\n1. 不是编号\n"
+		"*强调* _下划线_ `代码` [链接](x) <b>html</b> &amp; | 表格 | ~~删除~~\n"
+		"\"双引号\" '单引号' 反斜杠\\ 百分号%\n\n第二段：  两个空格\n    四个空格开头");
+	ok = ok && kb_store_set_note(s, B, "第二篇的笔记：---");
+	ok = ok && highlight(s, A, "市委十一届四次全会胜利召开", "要点：*会议* # 时间");
+	ok = ok && highlight(s, A, "这是一次具有里程碑意义的重要会议", NULL);
+	ok = ok && highlight(s, B, "高新区党工委书记", "[人物] > 引述");
+	CHECK(ok, "annotate two articles");
+	struct kb_full *a = kb_store_get(s, A), *b = kb_store_get(s, B);
+	CHECK(a && b, "get the articles");
+	if (a && b) {
+		/* the golden files must not depend on where the tree is */
+		for (size_t i = 0; i < 2; i++) {
+			struct kb_full *x = i ? b : a;
+			char *slash = x->source ? strrchr(x->source, '/') : NULL;
+			char *rel = kb_xstrdup(slash ? slash + 1 : "");
+			snprintf(p, sizeof(p), "sample-issues/%s", rel);
+			free(rel);
+			free(x->source);
+			x->source = kb_xstrdup(p);
+		}
+		struct kb_export_opts o = { false, "2026-01-02T03:04:05+08:00" };
+		char *md = kb_export_article_md(a, &o);
+		golden("article.md", md);
+		free(md);
+		o.with_text = true;
+		md = kb_export_article_md(a, &o);
+		golden("with-text.md", md);
+		free(md);
+		o.with_text = false;
+		struct kb_full *both[] = { a, b };
+		md = kb_export_document_md(both, 2, &o);
+		golden("document.md", md);
+		free(md);
+	}
+	kb_full_destroy(a);
+	kb_full_destroy(b);
+	kb_rows_finish(&rows);
+	kb_store_close(s);
+}
+
+/* The name for an article with this date, title and id in the test dir. */
+static char *name_for(const char *date, const char *title, const char *id, const char *in)
+{
+	struct kb_full a = { 0 };
+	a.date = (char *)date;
+	a.title = (char *)title;
+	a.id = (char *)id;
+	return kb_export_filename(&a, in);
+}
+
+/* Whether s is valid UTF-8. */
+static bool valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		size_t n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 :
+			   (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (!n)
+			return false;
+		for (size_t i = 1; i < n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return false;
+		p += n;
+	}
+	return true;
+}
+
+static void test_filenames(void)
+{
+	static const struct {
+		const char *date, *title, *id, *want;
+	} cases[] = {
+		{ "2021-01-05", "市委全会召开", "ABC", "2021-01-05 市委全会召开.md" },
+		{ NULL, "市委全会召开", "ABC", "市委全会召开.md" },
+		{ NULL, NULL, "ABC123", "ABC123.md" },
+		{ "", "", "ABC123", "ABC123.md" },
+		{ "2021-01-05", "", "ABC", "2021-01-05 ABC.md" },
+		{ NULL, "中美/合作\\共赢", "X", "中美／合作＼共赢.md" },
+		{ NULL, "问：何为“好”? <a|b> *c* \"d\"", "X", "问：何为“好”？ ＜a｜b＞ ＊c＊ ＂d＂.md" },
+		{ NULL, "-rf 标题", "X", "rf 标题.md" },
+		{ NULL, "--- .. 标题", "X", "标题.md" },
+		{ NULL, ".hidden", "X", "hidden.md" },
+		{ NULL, "../../etc/passwd", "X", "／.／etc／passwd.md" },
+		{ NULL, "a..b...c", "X", "a.b.c.md" },
+		{ NULL, "标题.", "X", "标题.md" },
+		{ NULL, "tab\there\nnew\x01line\x7f\xc2\x85", "X", "tabherenewline.md" },
+		{ NULL, "bidi\xe2\x80\xae" "evil\xe2\x80\xac", "X", "bidievil.md" },
+		{ NULL, "bad\xff\xfe" "bytes", "X", "badbytes.md" },
+		{ NULL, "\x01\x02", "ID9", "ID9.md" },
+		{ NULL, "", "", "article.md" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = name_for(cases[i].date, cases[i].title, cases[i].id, NULL);
+		CHECK_STR(got, cases[i].want, "file name %zu", i);
+		free(got);
+	}
+	/* a 300-byte title: cut to 255 bytes on a character boundary */
+	char longt[400] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(longt, "长");
+	char *got = name_for("2021-01-05", longt, "X", NULL);
+	size_t n = strlen(got);
+	CHECK(n <= 255 && n > 240, "long title cut to %zu bytes", n);
+	CHECK(valid_utf8(got) && strcmp(got + n - 3, ".md") == 0, "cut on a character boundary");
+	free(got);
+	/* ASCII: exactly 255 */
+	memset(longt, 'x', 300);
+	longt[300] = '\0';
+	got = name_for(NULL, longt, "X", NULL);
+	CHECK(strlen(got) == 255, "ASCII title cut to 255 bytes exactly (%zu)", strlen(got));
+	free(got);
+	/* uniqueness against files in dir */
+	char sub[512];
+	snprintf(sub, sizeof(sub), "%s/names", dir);
+	mkdir(sub, 0700);
+	const char *expect[] = { "2021-01-05 标题.md", "2021-01-05 标题 (2).md",
+				 "2021-01-05 标题 (3).md" };
+	for (size_t i = 0; i < 3; i++) {
+		got = name_for("2021-01-05", "标题", "X", sub);
+		CHECK_STR(got, expect[i], "unique name %zu", i);
+		char f[1024];
+		snprintf(f, sizeof(f), "%s/%s", sub, got);
+		spit(f, "x", 1);
+		free(got);
+	}
+	/* a long title made unique still fits */
+	for (int k = 0; k < 2; k++) {
+		got = name_for(NULL, longt, "X", sub);
+		char f[1024];
+		snprintf(f, sizeof(f), "%s/%s", sub, got);
+		CHECK(strlen(got) <= 255, "unique long name %d fits (%zu bytes)", k, strlen(got));
+		spit(f, "x", 1);
+		if (k == 1)
+			CHECK(strstr(got, " (2).md") != NULL, "the second long name is numbered");
+		free(got);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	root = argc > 1 ? argv[1] : ".";
+	snprintf(dir, sizeof(dir), "/tmp/kb-export-XXXXXX");
+	if (!mkdtemp(dir)) {
+		printf("Bail out! cannot create a temporary directory\n");
+		return 1;
+	}
+	test_md_text();
+	test_yaml();
+	test_golden();
+	test_filenames();
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}
