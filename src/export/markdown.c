@@ -37,19 +37,20 @@ struct esc {
 	const char *prefix; /* written after each line break ("> " in a quote) */
 	bool oneline;       /* headings, list items, link text: no line breaks */
 	bool bol;           /* at the start of a line */
+	bool more;          /* the line goes on after this piece (a </mark>) */
 };
 
 /* Characters CommonMark or a common extension may read as inline syntax
  * anywhere in a line. */
 static const char always[] = "\\`*_[]<>#!|~&$";
 
-/* Whether s[i..n) is a run of spaces and tabs reaching a line end or n, where
- * CommonMark would strip it. */
-static bool trailing_space(const char *s, size_t i, size_t n)
+/* Whether s[i..n) is a run of spaces and tabs reaching a line end (or n,
+ * unless more follows on the line), where CommonMark would strip it. */
+static bool trailing_space(const char *s, size_t i, size_t n, bool more)
 {
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	return i == n || s[i] == '\n';
+	return i == n ? !more : s[i] == '\n';
 }
 
 /* Append s[0..n) escaped per e; e->bol is carried across calls so a text may
@@ -70,7 +71,7 @@ static void esc_text(struct kb_buf *b, const char *s, size_t n, struct esc *e)
 			continue;
 		}
 		if (c == ' ' || c == '\t') {
-			if (e->bol || trailing_space(s, i, n))
+			if (e->bol || trailing_space(s, i, n, e->more))
 				kb_buf_puts(b, c == ' ' ? "&#32;" : "&#9;");
 			else
 				kb_buf_putc(b, (char)c);
@@ -112,7 +113,7 @@ static void esc_text(struct kb_buf *b, const char *s, size_t n, struct esc *e)
  * or on one line. Trailing line breaks are dropped (see the top comment). */
 static void md_block_text(struct kb_buf *b, const char *s, const char *prefix, bool oneline)
 {
-	struct esc e = { prefix, oneline, true };
+	struct esc e = { prefix, oneline, true, false };
 	size_t n = strlen(s);
 	if (!oneline)
 		while (n > 0 && s[n - 1] == '\n')
@@ -358,7 +359,7 @@ static struct range *merged_ranges(const struct kb_full *a, size_t *n)
 static void marked_block(struct kb_buf *b, const char *s, size_t off, size_t len,
 			 const struct range *r, size_t nr, bool oneline)
 {
-	struct esc e = { NULL, oneline, true };
+	struct esc e = { NULL, oneline, true, true };
 	size_t pos = off, end = off + len;
 	for (size_t i = 0; i < nr && pos < end; i++) {
 		if (r[i].end <= pos || r[i].start >= end)
@@ -371,6 +372,7 @@ static void marked_block(struct kb_buf *b, const char *s, size_t off, size_t len
 		kb_buf_puts(b, "</mark>");
 		pos = me;
 	}
+	e.more = false;
 	esc_text(b, s + pos, end - pos, &e);
 }
 
@@ -460,7 +462,7 @@ static void meta_item(struct kb_buf *b, const char *label, const char *v)
 	if (!opt(v))
 		return;
 	kb_buf_printf(b, "- %s: ", label);
-	struct esc e = { NULL, true, false };
+	struct esc e = { NULL, true, false, false };
 	esc_text(b, v, strlen(v), &e);
 	kb_buf_putc(b, '\n');
 }
@@ -533,7 +535,7 @@ char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct 
 		kb_buf_putc(&b, '\n');
 		for (size_t i = 0; i < n; i++) {
 			kb_buf_printf(&b, "%zu. [", i + 1);
-			struct esc e = { NULL, true, false };
+			struct esc e = { NULL, true, false, false };
 			const char *t = arts[i]->title ? arts[i]->title : "";
 			esc_text(&b, t, strlen(t), &e);
 			kb_buf_puts(&b, "](#");

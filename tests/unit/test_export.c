@@ -402,6 +402,38 @@ static void test_filenames(void)
 	}
 }
 
+/* Highlights that overlap and span paragraphs are marked per block; a text
+ * ends without its trailing line breaks, which CommonMark cannot show. */
+static void test_marks(void)
+{
+	struct kb_block blocks[] = { { KB_BLOCK_PARAGRAPH, "- 甲乙*丙", 1 },
+				     { KB_BLOCK_HEADING, "# 丁", 2 },
+				     { KB_BLOCK_PARAGRAPH, "戊己", 3 } };
+	struct kb_highlight hl[] = { { 1, "", NULL, NULL, 2, 8, NULL },
+				     { 2, "", NULL, NULL, 5, 18, NULL },
+				     { 3, "", NULL, NULL, 22, 99, NULL } };
+	struct kb_full a = { 0 };
+	a.id = "ID";
+	a.title = "t";
+	a.text = "- 甲乙*丙\n# 丁\n戊己";
+	a.blocks = blocks;
+	a.n_blocks = 3;
+	a.highlights = hl;
+	a.n_highlights = 3;
+	struct kb_export_opts o = { true, "T" };
+	char *md = kb_export_article_md(&a, &o);
+	const char *want = "## Text\n\n\\- <mark>甲乙\\*丙</mark>\n\n### <mark>\\# 丁</mark>\n\n"
+			   "戊<mark>己</mark>\n";
+	const char *at = strstr(md, "## Text");
+	CHECK_STR(at, want, "overlapping highlights across blocks");
+	free(md);
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_md_text(&b, "a\n\n");
+	CHECK_STR(b.data, "a", "trailing line breaks dropped");
+	kb_buf_finish(&b);
+}
+
 int main(int argc, char **argv)
 {
 	root = argc > 1 ? argv[1] : ".";
@@ -414,6 +446,7 @@ int main(int argc, char **argv)
 	test_yaml();
 	test_golden();
 	test_filenames();
+	test_marks();
 	char cmd[512];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
