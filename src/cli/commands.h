@@ -30,5 +30,9 @@ int kb_cmd_tags(int argc, char **argv, const char *db);
 int kb_cmd_detached(int argc, char **argv, const char *db);
 /* kanbao check: the database's integrity. */
 int kb_cmd_check(int argc, char **argv, const char *db);
+/* kanbao export [filters] [-o FILE|DIR [--split]] [--with-text] [--format md|json] */
+int kb_cmd_export(int argc, char **argv, const char *db);
+/* kanbao restore FILE: bring a JSON backup's annotations into the library. */
+int kb_cmd_restore(int argc, char **argv, const char *db);
 
 #endif

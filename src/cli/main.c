@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ "tags", kb_cmd_tags, "every tag with the number of its articles" },
 	{ "detached", kb_cmd_detached, "annotations whose article is gone; re-attach them" },
 	{ "check", kb_cmd_check, "check the database's integrity" },
+	{ "export", kb_cmd_export, "notes, highlights and tags as Markdown, or a JSON backup" },
+	{ "restore", kb_cmd_restore, "bring a JSON backup's annotations into the library" },
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -7,6 +7,8 @@
  */
 #include "ui.h"
 
+#include "kanbao/export.h"
+
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -308,6 +311,87 @@ static void tag_prompt(struct app *a, const char *id)
 	free(line);
 }
 
+/* e: export the listed search or filter results (when the list shows
+ * them and has focus), else the current article, to a file or directory
+ * the user names. */
+static void export_action(struct app *a, const char *id)
+{
+	struct kb_full **arts = NULL;
+	size_t n = 0;
+	if (a->results && a->focus == P_LIST && a->res.n) {
+		arts = calloc(a->res.n, sizeof(*arts));
+		for (size_t i = 0; i < a->res.n; i++)
+			if ((arts[n] = kb_store_get(a->store, a->res.v[i].id)))
+				n++;
+	} else if (id) {
+		arts = calloc(1, sizeof(*arts));
+		if ((arts[0] = kb_store_get(a->store, id)))
+			n = 1;
+	}
+	if (!n) {
+		free(arts);
+		kb_message(a, true, "nothing to export: open an article, or search or filter first");
+		return;
+	}
+	const char *home = getenv("HOME") ? getenv("HOME") : ".";
+	char def[1024];
+	snprintf(def, sizeof(def), "%s/kanbao-export/", home);
+	char label[128];
+	snprintf(label, sizeof(label), "export %zu article%s to (file.md or directory/): ", n,
+		 n == 1 ? "" : "s");
+	a->in_prompt = true;
+	char *where = kb_prompt(a, label, def, NULL);
+	a->in_prompt = false;
+	if (!where || !*where) {
+		free(where);
+		for (size_t i = 0; i < n; i++)
+			kb_full_destroy(arts[i]);
+		free(arts);
+		return;
+	}
+	char path[2048];
+	if (where[0] == '~' && where[1] == '/')
+		snprintf(path, sizeof(path), "%s%s", home, where + 1);
+	else
+		snprintf(path, sizeof(path), "%s", where);
+	free(where);
+	struct stat sb;
+	size_t pl = strlen(path);
+	bool dir = (pl && path[pl - 1] == '/') || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
+	char target[2300];
+	if (dir) {
+		for (char *p = path + 1; *p; p++) /* mkdir -p */
+			if (*p == '/') {
+				*p = '\0';
+				mkdir(path, 0777);
+				*p = '/';
+			}
+		mkdir(path, 0777);
+		struct kb_full doc = {.title = "kanbao export", .id = "export"};
+		char *name = kb_export_filename(n == 1 ? arts[0] : &doc, path);
+		snprintf(target, sizeof(target), "%s%s%s", path, path[pl - 1] == '/' ? "" : "/", name);
+		free(name);
+	} else {
+		snprintf(target, sizeof(target), "%s", path);
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	char when[32];
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	struct kb_export_opts eo = {.with_text = false, .exported = when};
+	char *md = n == 1 ? kb_export_article_md(arts[0], &eo) : kb_export_document_md(arts, n, &eo);
+	char err[1024];
+	if (kb_write_atomic(target, md, strlen(md), err, sizeof(err)))
+		kb_message(a, false, "exported %zu article%s to %s", n, n == 1 ? "" : "s", target);
+	else
+		kb_message(a, true, "%s", err);
+	free(md);
+	for (size_t i = 0; i < n; i++)
+		kb_full_destroy(arts[i]);
+	free(arts);
+}
+
 static void global_action(struct app *a, enum action act, int slot)
 {
 	const char *id = current_id(a);
@@ -468,7 +552,7 @@ static void global_action(struct app *a, enum action act, int slot)
 		break;
 	}
 	case ACT_EXPORT:
-		kb_message(a, true, "export comes with the export feature (not yet available)");
+		export_action(a, id);
 		break;
 	case ACT_HELP:
 		a->help = true;

@@ -45,7 +45,7 @@
 	_(SEARCH, "search", "s", "search the library") \
 	_(FILTER, "filter", "f", "filter the list by tag (empty: all)") \
 	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread") \
-	_(EXPORT, "export", "e", "export (not yet available)") \
+	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
 	_(QUIT, "quit", "q", "quit (or leave search results, help)") \

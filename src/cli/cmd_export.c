@@ -1,0 +1,298 @@
+/*
+ * `kanbao export` and `kanbao restore`. Export writes the notes, highlights
+ * and tags of the chosen articles as Markdown (one document, or one file
+ * per article with --split), or every annotation as a JSON backup
+ * (--format json); files are written atomically. Restore brings a backup
+ * into this library, attaching annotations to the same articles or keeping
+ * them detached; restoring twice changes nothing.
+ */
+#include "commands.h"
+#include "opts.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "kanbao/export.h"
+
+static void export_usage(FILE *f)
+{
+	fputs("usage: kanbao export [--tag TAG]... [--edition ED] [--article ID]... [--date FROM..TO]\n"
+	      "                     [--all] [--with-text] [-o FILE|DIR [--split]] [--format md|json]\n"
+	      "\n"
+	      "Write the notes, highlights and tags of articles as Markdown with YAML front\n"
+	      "matter: one document (with a table of contents when there are several\n"
+	      "articles), or with -o DIR --split one file per article named from its date\n"
+	      "and headline. Without -o the document goes to stdout.\n"
+	      "\n"
+	      "  --article ID   this article (repeatable)\n"
+	      "  --tag, --edition, --date   the annotated articles matching the filters\n"
+	      "  --all          every annotated article\n"
+	      "  --with-text    add the article text with the highlights marked\n"
+	      "                 (and include matching articles without annotations)\n"
+	      "  --format json  a backup of every annotation (for kanbao restore)\n"
+	      "Files are written atomically: a failed export leaves any old file whole.\n", f);
+}
+
+static void restore_usage(FILE *f)
+{
+	fputs("usage: kanbao restore FILE\n"
+	      "\n"
+	      "Bring the annotations of a backup (kanbao export --format json) into this\n"
+	      "library: attached to the same articles where their editions are imported,\n"
+	      "detached (see kanbao detached) otherwise. Restoring twice changes nothing.\n", f);
+}
+
+/* Does the article carry anything worth exporting? */
+static bool annotated(const struct kb_full *a)
+{
+	return a->n_tags || a->note || a->n_highlights;
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* Write text to path (atomically) or stdout (NULL path). */
+static bool emit(const char *path, const char *text)
+{
+	if (!path) {
+		fputs(text, stdout);
+		return fflush(stdout) == 0;
+	}
+	char err[1024];
+	if (!kb_write_atomic(path, text, strlen(text), err, sizeof(err))) {
+		fprintf(stderr, "kanbao: %s\n", err);
+		return false;
+	}
+	return true;
+}
+
+static const char *iso_now(void)
+{
+	static char buf[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+int kb_cmd_export(int argc, char **argv, const char *db)
+{
+	/* export's own options first; the filters go to the shared parser */
+	const char **ids = calloc((size_t)argc + 1, sizeof(char *));
+	char **rest = calloc((size_t)argc + 1, sizeof(char *));
+	size_t n_ids = 0;
+	int n_rest = 0;
+	const char *out = NULL, *format = "md";
+	bool all = false, split = false, with_text = false, bad = false;
+	rest[n_rest++] = argv[0];
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool has = i + 1 < argc;
+		if (strcmp(a, "--article") == 0 && has)
+			ids[n_ids++] = argv[++i];
+		else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && has)
+			out = argv[++i];
+		else if (strcmp(a, "--format") == 0 && has)
+			format = argv[++i];
+		else if (strcmp(a, "--all") == 0)
+			all = true;
+		else if (strcmp(a, "--split") == 0)
+			split = true;
+		else if (strcmp(a, "--with-text") == 0)
+			with_text = true;
+		else if (strcmp(a, "--article") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--format") == 0)
+			bad = true;
+		else
+			rest[n_rest++] = argv[i];
+	}
+	struct kb_opts o;
+	enum kb_opts_result pr = kb_opts_parse(&o, n_rest, rest, KB_OPT_FILTER, db);
+	int status = 2;
+	if (pr == KB_OPTS_HELP) {
+		export_usage(stdout);
+		status = 0;
+		goto done;
+	}
+	if (pr != KB_OPTS_OK || bad || o.n_args ||
+	    (strcmp(format, "md") != 0 && strcmp(format, "json") != 0)) {
+		if (strcmp(format, "md") != 0 && strcmp(format, "json") != 0)
+			fprintf(stderr, "kanbao export: --format is md or json, not %s\n", format);
+		export_usage(stderr);
+		goto done;
+	}
+	bool filtered = o.filter.n_tags || o.filter.edition || o.filter.date_from ||
+			o.filter.date_to || o.filter.unread;
+	if (strcmp(format, "md") == 0 && !all && !filtered && !n_ids) {
+		fputs("kanbao export: say what to export: --article ID, --tag, --edition, --date"
+		      " or --all\n", stderr);
+		goto done;
+	}
+	if (split && (!out || !is_dir(out))) {
+		fprintf(stderr, "kanbao export: --split needs -o DIR, an existing directory%s%s\n",
+			out ? "; not one: " : "", out ? out : "");
+		goto done;
+	}
+	struct kb_store *s = kb_opts_open(&o);
+	status = 1;
+	if (!s)
+		goto done;
+	if (strcmp(format, "json") == 0) {
+		char *json = kb_store_backup_json(s);
+		if (!json)
+			fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+		else if (emit(out, json))
+			status = 0;
+		free(json);
+		kb_store_close(s);
+		goto done;
+	}
+	/* the articles: named ones, else those the filters (or --all) find */
+	struct kb_full **arts = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = true;
+	if (n_ids) {
+		for (size_t i = 0; i < n_ids; i++) {
+			struct kb_full *a = kb_store_get(s, ids[i]);
+			if (!a) {
+				fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+				ok = false;
+				continue;
+			}
+			void *v = arts;
+			kb_xgrow(&v, &cap, n + 1, sizeof(*arts));
+			arts = v;
+			arts[n++] = a;
+		}
+	} else {
+		struct kb_rows rows;
+		if (!kb_store_list(s, &o.filter, &rows)) {
+			fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+			ok = false;
+			rows.n = 0;
+			rows.v = NULL;
+		}
+		for (size_t i = 0; i < rows.n; i++) {
+			struct kb_full *a = kb_store_get(s, rows.v[i].id);
+			if (!a)
+				continue;
+			if (!annotated(a) && !with_text) {
+				kb_full_destroy(a);
+				continue;
+			}
+			void *v = arts;
+			kb_xgrow(&v, &cap, n + 1, sizeof(*arts));
+			arts = v;
+			arts[n++] = a;
+		}
+		kb_rows_finish(&rows);
+	}
+	struct kb_export_opts eo = {.with_text = with_text, .exported = iso_now()};
+	if (ok && n == 0) {
+		fputs("kanbao export: no annotated article matches (--with-text exports the text"
+		      " of articles without annotations)\n", stderr);
+		ok = false;
+	}
+	size_t written = 0;
+	if (ok && split) {
+		for (size_t i = 0; i < n; i++) {
+			char *name = kb_export_filename(arts[i], out);
+			size_t pl = strlen(out) + strlen(name) + 2;
+			char *path = malloc(pl);
+			snprintf(path, pl, "%s/%s", out, name);
+			char *md = kb_export_article_md(arts[i], &eo);
+			if (emit(path, md)) {
+				written++;
+				printf("%s\n", path);
+			} else {
+				ok = false;
+			}
+			free(md);
+			free(path);
+			free(name);
+		}
+	} else if (ok) {
+		const char *target = out;
+		char *joined = NULL;
+		if (out && is_dir(out)) { /* a directory without --split: one file in it */
+			char *name = n == 1 ? kb_export_filename(arts[0], out) : strdup("kanbao-export.md");
+			size_t pl = strlen(out) + strlen(name) + 2;
+			joined = malloc(pl);
+			snprintf(joined, pl, "%s/%s", out, name);
+			free(name);
+			target = joined;
+		}
+		char *md = n == 1 ? kb_export_article_md(arts[0], &eo)
+				  : kb_export_document_md(arts, n, &eo);
+		if (emit(target, md)) {
+			written = n;
+			if (target)
+				printf("%s\n", target);
+		} else {
+			ok = false;
+		}
+		free(md);
+		free(joined);
+	}
+	if (out)
+		fprintf(stderr, "exported %zu article%s\n", written, written == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++)
+		kb_full_destroy(arts[i]);
+	free(arts);
+	kb_store_close(s);
+	status = ok ? 0 : 1;
+done:
+	kb_opts_finish(&o);
+	free(ids);
+	free(rest);
+	return status;
+}
+
+int kb_cmd_restore(int argc, char **argv, const char *db)
+{
+	struct kb_opts o;
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, db);
+	if (pr != KB_OPTS_OK || o.n_args != 1) {
+		restore_usage(pr == KB_OPTS_HELP ? stdout : stderr);
+		kb_opts_finish(&o);
+		return pr == KB_OPTS_HELP ? 0 : 2;
+	}
+	const char *path = o.args[0];
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "kanbao: %s: %s\n", path, strerror(errno));
+		kb_opts_finish(&o);
+		return 1;
+	}
+	struct kb_buf b;
+	kb_buf_init(&b);
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
+		kb_buf_append(&b, buf, got);
+	if (f != stdin)
+		fclose(f);
+	int status = 1;
+	struct kb_store *s = kb_opts_open(&o);
+	if (s) {
+		struct kb_restore_stats st = {0};
+		if (kb_store_restore_json(s, b.data ? b.data : "", &st)) {
+			printf("restored: %zu added (%zu on articles not in this library, kept detached),"
+			       " %zu already there\n", st.added, st.detached, st.unchanged);
+			status = 0;
+		} else {
+			fprintf(stderr, "kanbao: %s: %s\n", path, kb_store_error(s));
+		}
+		kb_store_close(s);
+	}
+	kb_buf_finish(&b);
+	kb_opts_finish(&o);
+	return status;
+}
