@@ -415,3 +415,35 @@ scenario_mouse() {
 	keys q
 	check "mouse: q quits" wait_exit
 }
+
+# (14) Export from the reader: e on an open article asks where (the default
+# is ~/kanbao-export/), writes a Markdown file with front matter there; e on
+# search results exports them all as one document.
+scenario_export() {
+	open_samples export 120 40
+	keys j Enter
+	expect "export: an article is open" wait_status '^\[article\] 1/5'
+	keys e
+	expect "export: e asks where, offering ~/kanbao-export/" wait_text "kanbao-export/"
+	keys Enter
+	expect "export: the reader says where it wrote" wait_status 'exported 1 article to'
+	local f
+	f=$(ls "$TD"/home/kanbao-export/*.md 2>/dev/null | head -1)
+	check "export: the file is in ~/kanbao-export" test -n "$f"
+	check "export: it starts with YAML front matter naming the article" \
+		sh -c "head -1 '$f' | grep -qx -- '---' && grep -q '^title: \"郑州高新国家自创区' '$f'"
+	keys s
+	type_text "郑州"
+	keys Enter
+	expect "export: search results listed" wait_text "search: 郑州"
+	keys e
+	expect "export: e on the results offers to export them all" wait_re 'export [0-9]+ articles to'
+	keys C-u
+	type_text "$TD/results.md"
+	keys Enter
+	expect "export: the results document is written" wait_status 'exported [0-9]+ articles to'
+	check "export: one document with a table of contents" grep -q '^## Contents' "$TD/results.md"
+	screen_ok "after exports" --panes 3
+	keys q q
+	check "export: q q quits" wait_exit
+}
