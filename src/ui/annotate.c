@@ -53,9 +53,11 @@ void kb_changes_free(struct app *a)
 /* After a change to article id: reload what shows it. */
 static void refresh_views(struct app *a, const char *id)
 {
-	if (a->art && strcmp(a->art->id, id) == 0)
+	char *keep = strdup(id); /* id may be the open article's, freed by the reload */
+	if (a->art && strcmp(a->art->id, keep) == 0)
 		kb_article_reload(a);
-	kb_list_refresh_row(a, id);
+	kb_list_refresh_row(a, keep);
+	free(keep);
 }
 
 static bool fail(struct app *a)

@@ -392,9 +392,20 @@ static void export_action(struct app *a, const char *id)
 	free(arts);
 }
 
+static void global_action_id(struct app *a, enum action act, int slot, const char *id);
+
+/* The actions that are no single pane's. The current article's id is
+ * copied first: an annotation change reloads the article it points into. */
 static void global_action(struct app *a, enum action act, int slot)
 {
-	const char *id = current_id(a);
+	const char *cur = current_id(a);
+	char *id = cur ? strdup(cur) : NULL;
+	global_action_id(a, act, slot, id);
+	free(id);
+}
+
+static void global_action_id(struct app *a, enum action act, int slot, const char *id)
+{
 	switch (act) {
 	case ACT_NEXT_PANE:
 	case ACT_PREV_PANE:
