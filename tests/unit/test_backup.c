@@ -18,7 +18,8 @@
 #include "kanbao/store.h"
 #include "kanbao/util.h"
 
-static char dir[256];
+#include "files.h"
+
 static const char *root;
 
 static const char *const samples[] = {
@@ -29,52 +30,6 @@ static const char *const samples[] = {
 /* The edited copy of an edition lives under this name in every library:
  * article ids depend on the file's name. */
 #define COPY_NAME "2017-09-05_p03.txt"
-
-/* dir/name in one of a few static buffers. */
-static char *path(const char *name)
-{
-	static char buf[8][512];
-	static int k;
-	k = (k + 1) % 8;
-	snprintf(buf[k], sizeof(buf[k]), "%s/%s", dir, name);
-	return buf[k];
-}
-
-/* The whole file p, or NULL (caller frees). */
-static char *slurp(const char *p)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	size_t got = fread(s, 1, (size_t)n, f);
-	s[got] = '\0';
-	fclose(f);
-	return s;
-}
-
-/* Write s to the file p. */
-static void spit(const char *p, const char *s)
-{
-	FILE *f = fopen(p, "wb");
-	if (!f)
-		return;
-	fputs(s, f);
-	fclose(f);
-}
-
-/* Open (creating) the database dir/name. */
-static struct kb_store *open_db(const char *name)
-{
-	char err[512];
-	struct kb_store *s = kb_store_open(path(name), err, sizeof(err));
-	if (!s)
-		printf("# %s\n", err);
-	return s;
-}
 
 /* Import the five samples and the copy as it is now; how many imported. */
 static int import_all(struct kb_store *s)

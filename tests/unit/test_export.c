@@ -17,43 +17,9 @@
 #include "kanbao/store.h"
 #include "kanbao/util.h"
 
-static char dir[256];
+#include "files.h"
+
 static const char *root;
-
-/* dir/name in one of a few static buffers. */
-static char *path(const char *name)
-{
-	static char buf[8][1024];
-	static int k;
-	k = (k + 1) % 8;
-	snprintf(buf[k], sizeof(buf[k]), "%s/%s", dir, name);
-	return buf[k];
-}
-
-/* The contents of a file (caller frees), or NULL. */
-static char *slurp(const char *p, size_t *len)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	struct kb_buf b;
-	kb_buf_init(&b);
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kb_buf_append(&b, chunk, got);
-	fclose(f);
-	if (len)
-		*len = b.len;
-	return kb_buf_steal(&b);
-}
-
-static void spit(const char *p, const char *s, size_t n)
-{
-	FILE *f = fopen(p, "wb");
-	fwrite(s, 1, n, f);
-	fclose(f);
-}
 
 /* The output of a shell command (caller frees). */
 static char *run(const char *cmd, size_t *len)
@@ -144,7 +110,7 @@ static void test_md_text(void)
 		kb_buf_init(&md);
 		kb_md_text(&md, s);
 		kb_buf_putc(&md, '\n');
-		spit(path("t.md"), md.data, md.len);
+		spit_n(path("t.md"), md.data, md.len);
 		char cmd[1200];
 		snprintf(cmd, sizeof(cmd), "cmark --to html '%s'", path("t.md"));
 		char *html = run(cmd, NULL);
@@ -179,7 +145,7 @@ static void test_yaml(void)
 		kb_yaml_string(&y, corpus[i]);
 		kb_buf_putc(&y, '\n');
 	}
-	spit(path("t.yaml"), y.data, y.len);
+	spit_n(path("t.yaml"), y.data, y.len);
 	char cmd[1200];
 	snprintf(cmd, sizeof(cmd),
 		 "python3 -c 'import sys, yaml; d = yaml.safe_load(open(sys.argv[1], encoding=\"utf-8\"));"
@@ -204,8 +170,8 @@ static void golden(const char *name, const char *text)
 	char p[1024];
 	snprintf(p, sizeof(p), "%s/tests/golden/export/%s", root, name);
 	if (getenv("KB_UPDATE_GOLDEN"))
-		spit(p, text, strlen(text));
-	char *want = slurp(p, NULL);
+		spit_n(p, text, strlen(text));
+	char *want = slurp(p);
 	bool same = want && strcmp(want, text) == 0;
 	CHECK(same, "golden %s", name);
 	if (!same && want) {
@@ -386,7 +352,7 @@ static void test_filenames(void)
 		CHECK_STR(got, expect[i], "unique name %zu", i);
 		char f[1024];
 		snprintf(f, sizeof(f), "%s/%s", sub, got);
-		spit(f, "x", 1);
+		spit_n(f, "x", 1);
 		free(got);
 	}
 	/* a long title made unique still fits */
@@ -395,7 +361,7 @@ static void test_filenames(void)
 		char f[1024];
 		snprintf(f, sizeof(f), "%s/%s", sub, got);
 		CHECK(strlen(got) <= 255, "unique long name %d fits (%zu bytes)", k, strlen(got));
-		spit(f, "x", 1);
+		spit_n(f, "x", 1);
 		if (k == 1)
 			CHECK(strstr(got, " (2).md") != NULL, "the second long name is numbered");
 		free(got);

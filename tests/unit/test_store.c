@@ -15,64 +15,10 @@
 #include "kanbao/store.h"
 #include "kanbao/util.h"
 
-static char dir[256];
+#include "files.h"
+
 static const char *root;
 
-static char *path(const char *name)
-{
-	static char buf[8][512];
-	static int k;
-	k = (k + 1) % 8;
-	snprintf(buf[k], sizeof(buf[k]), "%s/%s", dir, name);
-	return buf[k];
-}
-
-static char *slurp(const char *p)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	size_t got = fread(s, 1, (size_t)n, f);
-	s[got] = '\0';
-	fclose(f);
-	return s;
-}
-
-static void spit(const char *p, const char *s)
-{
-	FILE *f = fopen(p, "wb");
-	fputs(s, f);
-	fclose(f);
-}
-
-/* Replace the first occurrence of from in s by to (returns a new string). */
-static char *replace(const char *s, const char *from, const char *to)
-{
-	const char *at = strstr(s, from);
-	if (!at)
-		return strdup(s);
-	size_t a = (size_t)(at - s), fl = strlen(from), tl = strlen(to), n = strlen(s);
-	char *r = malloc(n - fl + tl + 1);
-	memcpy(r, s, a);
-	memcpy(r + a, to, tl);
-	memcpy(r + a + tl, at + fl, n - a - fl + 1);
-	return r;
-}
-
-static struct kb_store *open_db(const char *name)
-{
-	char err[512];
-	struct kb_store *s = kb_store_open(path(name), err, sizeof(err));
-	if (!s)
-		printf("# %s\n", err);
-	return s;
-}
-
-/* Ids of the listed articles, joined by spaces (caller frees). */
 static char *ids(struct kb_store *s)
 {
 	struct kb_rows rows;
