@@ -108,6 +108,23 @@ static bool printable(int key)
 	return key >= 0x20 && key != 0x7F && key < 0x110000 && !(key >= 0x80 && key < 0xA0);
 }
 
+/* The editing keys both editors share: delete backwards and forwards, move
+ * by a character, insert a typed character. True when key was one. */
+static bool edit_key(struct text *t, int key)
+{
+	if (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == 8)
+		text_backspace(t);
+	else if (key == KEY_FN(KEY_DC))
+		text_delete(t);
+	else if (key == KEY_FN(KEY_LEFT))
+		t->cur = prev_char(t->s, t->cur);
+	else if (key == KEY_FN(KEY_RIGHT))
+		t->cur = next_char(t->s, t->len, t->cur);
+	else
+		return false;
+	return true;
+}
+
 /* Longest common prefix of the candidates. */
 static size_t common_prefix(char **v, size_t n)
 {
@@ -157,15 +174,9 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 			free(t.s);
 			return NULL;
 		}
-		if (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == 8)
-			text_backspace(&t);
-		else if (key == KEY_FN(KEY_DC))
-			text_delete(&t);
-		else if (key == KEY_FN(KEY_LEFT))
-			t.cur = prev_char(t.s, t.cur);
-		else if (key == KEY_FN(KEY_RIGHT))
-			t.cur = next_char(t.s, t.len, t.cur);
-		else if (key == KEY_FN(KEY_HOME) || key == 1)
+		if (edit_key(&t, key))
+			continue;
+		if (key == KEY_FN(KEY_HOME) || key == 1)
 			t.cur = 0;
 		else if (key == KEY_FN(KEY_END) || key == 5)
 			t.cur = t.len;
@@ -303,15 +314,11 @@ char *kb_edit_box(struct app *a, const char *title, const char *initial)
 			free(t.s);
 			return NULL;
 		}
-		if (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == 8)
-			text_backspace(&t);
-		else if (key == KEY_FN(KEY_DC))
-			text_delete(&t);
-		else if (key == KEY_FN(KEY_LEFT))
-			t.cur = prev_char(t.s, t.cur);
-		else if (key == KEY_FN(KEY_RIGHT))
-			t.cur = next_char(t.s, t.len, t.cur);
-		else if (key == KEY_FN(KEY_UP) || key == KEY_FN(KEY_DOWN)) {
+		if (edit_key(&t, key)) {
+			free(rows);
+			continue;
+		}
+		if (key == KEY_FN(KEY_UP) || key == KEY_FN(KEY_DOWN)) {
 			size_t target = key == KEY_FN(KEY_UP) ? (crow ? crow - 1 : 0) : crow + 1;
 			if (target < nr) {
 				int col = kb_str_width(t.s + rows[crow], t.cur - rows[crow]);
