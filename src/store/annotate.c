@@ -372,7 +372,8 @@ bool kb_store_reattach(struct kb_store *s, const char *old_id, const char *new_i
 	}
 	ok = ok && (moved > 0 || kb_store_fail(s, "%s: no detached annotations to move", old_id));
 	ok = ok && kb_store_reanchor(s, new_id, text ? text : "", &still) &&
-	     kb_store_refresh_annot(s, new_id) && kb_store_remember(s, new_id) && kb_store_commit(s);
+	     kb_store_refresh_annot(s, new_id) && kb_store_refresh_annot(s, old_id) &&
+	     kb_store_remember(s, new_id) && kb_store_commit(s);
 	if (!ok)
 		kb_store_rollback(s);
 	free(text);

@@ -132,8 +132,13 @@ static bool index_pending(struct kb_store *s)
 	for (size_t i = 0; ok && i < s->n_pending; i++) {
 		sqlite3_reset(rd);
 		sqlite3_bind_int64(rd, 1, s->pending[i]);
-		if (sqlite3_step(rd) != SQLITE_ROW)
+		int rc = sqlite3_step(rd);
+		if (rc == SQLITE_DONE)
 			continue; /* removed again within the batch */
+		if (rc != SQLITE_ROW) {
+			ok = kb_store_fail(s, "%s: cannot index the imported articles", s->path);
+			break;
+		}
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, s->pending[i]);
 		for (int c = 0; c < 3; c++)
@@ -152,6 +157,7 @@ bool kb_store_batch_flush(struct kb_store *s)
 	if (!s->batch_open)
 		return true;
 	s->batch_open = false;
+	s->batch_editions = 0;
 	bool ok = index_pending(s);
 	if (ok) {
 		ok = kb_store_commit(s);

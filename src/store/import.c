@@ -205,9 +205,15 @@ static long find_anchor(const char *text, const char *quote, const char *prefix,
 {
 	size_t ql = strlen(quote), pl = strlen(prefix), sl = strlen(suffix);
 	long best = -1;
-	size_t best_score = 0;
+	size_t best_score = 0, count = 0;
 	if (ql == 0)
 		return -1;
+	for (const char *p = strstr(text, quote); p; p = strstr(p + 1, quote))
+		count++;
+	/* a short quote, or one found more than once, must agree with its
+	 * context on two characters or more (6 bytes): any occurrence of
+	 * "发展" is not the passage */
+	size_t need = count == 1 && ql >= 12 ? 1 : 1 + 6;
 	for (const char *p = strstr(text, quote); p; p = strstr(p + 1, quote)) {
 		size_t score = 1, k;
 		for (k = 0; k < pl && (size_t)(p - text) > k && p[-1 - (long)k] == prefix[pl - 1 - k]; k++)
@@ -221,7 +227,7 @@ static long find_anchor(const char *text, const char *quote, const char *prefix,
 			best = (long)(p - text);
 		}
 	}
-	return best;
+	return best_score >= need ? best : -1;
 }
 
 /* Re-anchor the highlights of article id in its (new) text; a highlight
@@ -245,9 +251,9 @@ bool kb_store_reanchor(struct kb_store *s, const char *id, const char *text, siz
 		const char *quote = (const char *)sqlite3_column_text(q, 1);
 		int64_t start = sqlite3_column_int64(q, 4), end = sqlite3_column_int64(q, 5);
 		size_t ql = strlen(quote);
-		if (start >= 0 && (size_t)end <= tl && (size_t)(end - start) == ql &&
+		if (ql >= 12 && start >= 0 && (size_t)end <= tl && (size_t)(end - start) == ql &&
 		    memcmp(text + start, quote, ql) == 0)
-			continue; /* still where it was */
+			continue; /* still where it was (a short quote is checked by its context) */
 		long at = find_anchor(text, quote, (const char *)sqlite3_column_text(q, 2),
 				      (const char *)sqlite3_column_text(q, 3));
 		sqlite3_reset(u);
@@ -594,8 +600,17 @@ static bool close_transaction(struct kb_store *s)
 	if (s->batch_open) {
 		if (mono() - s->batch_t0 < 0.25)
 			return true;
-		return kb_store_batch_flush(s);
+		size_t editions = s->batch_editions;
+		if (kb_store_batch_flush(s))
+			return true;
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		snprintf(s->err, sizeof(s->err), "%.380s (the last %zu editions of this import were"
+			 " not saved: import again)", keep, editions);
+		return false;
 	}
+	if (sqlite3_get_autocommit(s->db))
+		return false; /* BEGIN itself failed: its error is the one to keep */
 	bool ok = kb_store_commit(s);
 	kb_store_exec(s, "PRAGMA synchronous=FULL");
 	return ok;
@@ -673,7 +688,12 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	int64_t ed_id = 0;
 	/* the edition is one savepoint: inside a shared batch transaction, or
 	 * alone in its own (imports are replayable: synchronous=NORMAL) */
-	size_t pending_before = s->n_pending;
+	/* the rows waiting to be indexed, as they were before this edition:
+	 * put back whole if its savepoint is rolled back */
+	int64_t *pending_before = s->n_pending ? kb_xmalloc(s->n_pending * sizeof(int64_t)) : NULL;
+	size_t n_pending_before = s->n_pending;
+	if (n_pending_before)
+		memcpy(pending_before, s->pending, n_pending_before * sizeof(int64_t));
 	bool ok = open_transaction(s) && kb_store_exec(s, "SAVEPOINT edition") &&
 		  upsert_edition(s, source, name, hash, &sb, e, &ed_id) &&
 		  take_old(s, ed_id, &old, &n_old) && insert_articles(s, ed_id, name, e, na) &&
@@ -683,13 +703,19 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 		char keep[sizeof(s->err)];
 		memcpy(keep, s->err, sizeof(keep));
 		sqlite3_exec(s->db, "ROLLBACK TO edition; RELEASE edition", NULL, NULL, NULL);
-		if (s->n_pending > pending_before)
-			s->n_pending = pending_before;
+		if (n_pending_before)
+			memcpy(s->pending, pending_before, n_pending_before * sizeof(int64_t));
+		s->n_pending = n_pending_before;
 		memcpy(s->err, keep, sizeof(keep));
+	} else if (s->batch_open) {
+		s->batch_editions++;
 	}
+	free(pending_before);
 	if (!close_transaction(s) && ok) {
 		ok = false;
-		kb_store_fail(s, "%s: cannot commit the import", path);
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		snprintf(s->err, sizeof(s->err), "%.200s: cannot commit the import: %.280s", path, keep);
 	}
 	st->articles = e->n_articles;
 	for (size_t i = 0; i < e->n_articles; i++) {

@@ -22,6 +22,7 @@ struct kb_store {
 	bool batch;        /* imports share transactions (kb_store_batch) */
 	bool batch_open;   /* a shared import transaction is open */
 	double batch_t0;   /* when it was opened (monotonic seconds) */
+	size_t batch_editions; /* editions imported in the open batch */
 	int64_t *pending;  /* articles of the open batch not yet in the search
 			    * index: indexed at commit, outside any savepoint
 			    * (an FTS5 savepoint flushes its pending terms) */

@@ -183,10 +183,23 @@ void kb_undo(struct app *a, bool redo)
 		return;
 	}
 	struct change c = (*from)[--*nf];
+	int64_t old_hid = c.hid;
 	if (!apply(a, &c, redo)) {
 		(*nf)++;
 		fail(a);
 		return;
+	}
+	/* a highlight added back has a new id: the other records that name
+	 * it must follow, or undoing them later would miss it */
+	if (c.hid != old_hid) {
+		for (size_t i = 0; i < a->n_undo; i++)
+			if ((a->undo[i].kind == CH_HL_ADD || a->undo[i].kind == CH_HL_DEL) &&
+			    a->undo[i].hid == old_hid)
+				a->undo[i].hid = c.hid;
+		for (size_t i = 0; i < a->n_redo; i++)
+			if ((a->redo[i].kind == CH_HL_ADD || a->redo[i].kind == CH_HL_DEL) &&
+			    a->redo[i].hid == old_hid)
+				a->redo[i].hid = c.hid;
 	}
 	if (redo)
 		push(&a->undo, &a->n_undo, &a->cap_undo, c);

@@ -198,12 +198,12 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 				text_insert(&t, c[0] + strlen(word), cp - strlen(word));
 			}
 			if (n > 1) {
-				char list[400] = "";
-				for (size_t i = 0; i < n && strlen(list) < 300; i++) {
-					strcat(list, c[i]);
-					strcat(list, "  ");
-				}
-				kb_message(a, false, "%s", list);
+				struct kb_buf list; /* tags have no length limit */
+				kb_buf_init(&list);
+				for (size_t i = 0; i < n && list.len < 300; i++)
+					kb_buf_printf(&list, "%s  ", c[i]);
+				kb_message(a, false, "%s", list.data ? list.data : "");
+				kb_buf_finish(&list);
 			} else if (n == 0) {
 				kb_message(a, false, "no tag starts with \"%s\"", word);
 			}

@@ -46,7 +46,7 @@ T14=高新区举行2017年工作总结表彰            # 004, its only article
 . "$(dirname "$0")/scenarios.sh"
 
 scenarios=("$@")
-[ ${#scenarios[@]} -eq 0 ] && scenarios=(open navigate tag note highlight search undo resize narrow escapes help locale mouse export)
+[ ${#scenarios[@]} -eq 0 ] && scenarios=(open navigate tag note highlight search undo resize narrow escapes help locale mouse export undo_highlight)
 for s in "${scenarios[@]}"; do
 	echo "# scenario: $s"
 	"scenario_$s"

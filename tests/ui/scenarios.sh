@@ -447,3 +447,36 @@ scenario_export() {
 	keys q q
 	check "export: q q quits" wait_exit
 }
+
+# (15) Undo through a highlight's deletion: make two highlights, delete the
+# first in the notes pane, undo the deletion (it comes back with a new id),
+# then undo both highlights: none is left in the library.
+scenario_undo_highlight() {
+	open_samples undohl 120 40
+	keys j j Enter
+	expect "undo-hl: the second article is open" wait_status '^\[article\] 2/5'
+	local id
+	id=$(article_id 1)
+	keys v l l h
+	expect "undo-hl: the first highlight's note prompt" wait_text "note for the highlight"
+	keys Enter
+	expect "undo-hl: first highlight saved" wait_status 'highlight saved'
+	keys v l l l l h
+	expect "undo-hl: the second highlight's note prompt" wait_text "note for the highlight"
+	keys Enter
+	expect "undo-hl: second highlight saved" wait_status 'highlight saved'
+	keys Tab
+	expect "undo-hl: notes pane" wait_status '^\[notes\]'
+	keys d
+	expect "undo-hl: d deletes the highlight under the cursor" wait_status 'highlight deleted'
+	keys u
+	expect "undo-hl: u brings it back" wait_status 'undid highlight deletion'
+	keys u
+	expect "undo-hl: u undoes the second highlight" wait_status 'undid highlight'
+	keys u
+	expect "undo-hl: u undoes the first highlight (the one deleted and brought back)" wait_status 'undid highlight'
+	kb show "$id" --json
+	check "undo-hl: no highlight left in the library" json 'len(d["highlights"]) == 0'
+	keys q
+	check "undo-hl: q quits" wait_exit
+}

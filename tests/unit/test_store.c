@@ -389,6 +389,44 @@ static void test_batch(void)
 	free(e1);
 }
 
+/* A short quote whose surroundings were rewritten is not pinned on some
+ * other occurrence of the same characters: it is detached. A long unique
+ * quote whose surroundings changed is found again. */
+static void test_anchor_context(void)
+{
+	const char *v1 = "短引文测试\n\n本报讯 会议指出，发展是第一要务。会议要求，发展要稳。\n\n记者 甲乙\n";
+	const char *v2 = "短引文测试\n\n本报讯 会议强调，创新是第一动力。会议要求，发展要稳。\n\n记者 甲乙\n";
+	char *ed = path("2020-02-02_p01.txt");
+	spit(ed, v1);
+	struct kb_store *s = open_db("anchor.db");
+	struct kb_import_stats st;
+	kb_store_import_file(s, ed, NULL, NULL, &st);
+	char *id = find_title(s, "短引文测试");
+	struct kb_full *a = id ? kb_store_get(s, id) : NULL;
+	const char *q = "发展", *longq = "会议要求，发展要稳";
+	size_t at = a ? (size_t)(strstr(a->text, q) - a->text) : 0;
+	size_t lat = a ? (size_t)(strstr(a->text, longq) - a->text) : 0;
+	CHECK(a && kb_store_add_highlight(s, id, at, at + strlen(q), NULL, NULL) &&
+	      kb_store_add_highlight(s, id, lat, lat + strlen(longq), NULL, NULL),
+	      "anchor: a short and a long highlight");
+	kb_full_destroy(a);
+	spit(ed, v2);
+	kb_store_import_file(s, ed, NULL, NULL, &st);
+	free(id); /* the opening changed: a new id, the annotations moved to it */
+	id = find_title(s, "短引文测试");
+	a = id ? kb_store_get(s, id) : NULL;
+	CHECK(a && a->n_highlights == 1 && strcmp(a->highlights[0].quote, longq) == 0,
+	      "anchor: the long quote is found again, the short one is not pinned elsewhere");
+	kb_full_destroy(a);
+	struct kb_detached *d;
+	size_t nd;
+	kb_store_detached(s, &d, &nd);
+	CHECK(nd == 1 && strcmp(d[0].text, q) == 0, "anchor: the short quote is kept detached");
+	kb_detached_free(d, nd);
+	free(id);
+	kb_store_close(s);
+}
+
 int main(int argc, char **argv)
 {
 	root = argc > 1 ? argv[1] : ".";
@@ -401,6 +439,7 @@ int main(int argc, char **argv)
 	test_annotations();
 	test_reimport();
 	test_batch();
+	test_anchor_context();
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
