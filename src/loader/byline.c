@@ -142,10 +142,13 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 	for (size_t i = 0; role_suffixes[i]; i++) {
 		const char *suf = role_suffixes[i];
 		size_t sl = strlen(suf);
-		/* the name after the role is at most 12 characters (36 bytes) */
-		size_t from = n > sl + 36 ? n - sl - 36 : 0;
-		for (size_t k = from; k + sl < n; k++) {
-			if (memcmp(s + k, suf, sl) != 0)
+		/* the name after the role: 2 to 4 Han characters (6, 9, 12
+		 * bytes), or up to 12 with middle dots (their 2-byte dots make
+		 * the length odd-sized: try every length up to 36 then) */
+		bool dotted = memchr(s, 0xC2, n) != NULL;
+		for (size_t nl = 6; nl <= (dotted ? 36u : 12u) && nl + sl < n + 1; nl += dotted ? 1 : 3) {
+			size_t k = n - nl - sl;
+			if (nl + sl > n || memcmp(s + k, suf, sl) != 0)
 				continue;
 			size_t rl = k + sl;
 			if (is_role(s, rl) && kb_is_name(s + rl, n - rl) &&

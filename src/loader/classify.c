@@ -50,10 +50,12 @@ static void measure(const char *s, size_t n, struct shape *sh)
 			sh->excl_inside++;
 		if (kb_is_pause(c))
 			sh->pauses++;
-		else if (c == 0x661F || c == 0x7F16 || c == 0x6821 || c == 0x7248 || c == 0x7EC4)
-			sh->header_chars = true;
-		else if (c == 0x626B || c == 0x7801 || c == 0x90AE || c == 0x6295 || c == 0x7A3F)
-			sh->media_chars = true; /* 扫 码 邮 投 稿 */
+		else if (c >= 0x6200 && c <= 0x90AE) { /* the trigger characters' range */
+			if (c == 0x661F || c == 0x7F16 || c == 0x6821 || c == 0x7248 || c == 0x7EC4)
+				sh->header_chars = true;
+			else if (c == 0x626B || c == 0x7801 || c == 0x90AE || c == 0x6295 || c == 0x7A3F)
+				sh->media_chars = true; /* 扫 码 邮 投 稿 */
+		}
 		prev = c;
 	}
 	sh->last = prev;

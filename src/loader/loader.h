@@ -58,8 +58,24 @@ static inline bool kb_is_space(uint32_t c)
 
 /* 。！？!?… and the full stop: a sentence may end here. */
 bool kb_is_final(uint32_t c);
-/* ，、；：,;: : a sentence goes on after this. */
-bool kb_is_pause(uint32_t c);
+/* ，、；：,;: : a sentence goes on after this. Inline: measured per
+ * character of every unit. */
+static inline bool kb_is_pause(uint32_t c)
+{
+	switch (c) {
+	case 0xFF0C: /* ， */
+	case 0x3001: /* 、 */
+	case 0xFF1B: /* ； */
+	case 0xFF1A: /* ： */
+	case ',':
+	case ';':
+	case ':':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* ”’」』）)】》〉" ' : closes a quote or bracket. */
 bool kb_is_closer(uint32_t c);
 /* “‘「『（(【《〈 : opens a quote or bracket. */

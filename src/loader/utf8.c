@@ -42,22 +42,6 @@ bool kb_is_final(uint32_t c)
 	}
 }
 
-bool kb_is_pause(uint32_t c)
-{
-	switch (c) {
-	case 0xFF0C: /* ， */
-	case 0x3001: /* 、 */
-	case 0xFF1B: /* ； */
-	case 0xFF1A: /* ： */
-	case ',':
-	case ';':
-	case ':':
-		return true;
-	default:
-		return false;
-	}
-}
-
 bool kb_is_closer(uint32_t c)
 {
 	switch (c) {
