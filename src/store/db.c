@@ -27,6 +27,7 @@ static const char *const migrations[] = {
 	"  name TEXT NOT NULL,"           /* file name */
 	"  hash TEXT NOT NULL,"           /* SHA-256 of the file's bytes */
 	"  size INTEGER NOT NULL, mtime INTEGER NOT NULL," /* to skip by stat */
+	"  articles INTEGER NOT NULL DEFAULT 0,"  /* how many: the reader's list needs no count */
 	"  encoding TEXT, paper TEXT, date TEXT, page TEXT, title TEXT,"
 	"  parser INTEGER NOT NULL,"      /* KB_PARSER_VERSION that read it */
 	"  imported_at TEXT NOT NULL);"

@@ -531,8 +531,10 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
 {
 	sqlite3_stmt *st = kb_store_prepare(s,
 		"INSERT INTO edition(source, name, hash, size, mtime, encoding, paper, date, page,"
-		" title, parser, imported_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+		" title, parser, imported_at, articles)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 		" ON CONFLICT(source) DO UPDATE SET name=excluded.name, hash=excluded.hash,"
+		" articles=excluded.articles,"
 		" size=excluded.size, mtime=excluded.mtime, encoding=excluded.encoding,"
 		" paper=excluded.paper, date=excluded.date, page=excluded.page, title=excluded.title,"
 		" parser=excluded.parser, imported_at=excluded.imported_at RETURNING id");
@@ -550,6 +552,7 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
 	kb_bind_text(st, 10, e->title);
 	sqlite3_bind_int(st, 11, KB_PARSER_VERSION);
 	sqlite3_bind_text(st, 12, kb_now(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)e->n_articles);
 	bool ok = sqlite3_step(st) == SQLITE_ROW;
 	if (ok)
 		*id = sqlite3_column_int64(st, 0);

@@ -367,8 +367,7 @@ bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = kb_store_prepare(s,
-		"SELECT e.id, e.name, e.date, e.page, e.paper, e.title,"
-		" (SELECT count(*) FROM article a WHERE a.edition = e.id)"
+		"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles"
 		" FROM edition e ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
 		" CAST(e.page AS INTEGER), e.page, e.name");
 	if (!st)
