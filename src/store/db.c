@@ -334,6 +334,7 @@ void kb_store_close(struct kb_store *s)
 		return;
 	kb_store_batch_flush(s);
 	free(s->pending);
+	sqlite3_finalize(s->st_annotated);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);

@@ -154,16 +154,20 @@ static double likeness(const char *a, const char *b)
 /* Does the article id carry any annotation? */
 static bool annotated(struct kb_store *s, const char *id)
 {
-	sqlite3_stmt *st = kb_store_prepare(s,
-		"SELECT EXISTS(SELECT 1 FROM tag WHERE article=?1)"
-		" OR EXISTS(SELECT 1 FROM note WHERE article=?1)"
-		" OR EXISTS(SELECT 1 FROM highlight WHERE article=?1)"
-		" OR EXISTS(SELECT 1 FROM read WHERE article=?1)");
+	/* asked for every article of every import: prepared once */
+	if (!s->st_annotated)
+		s->st_annotated = kb_store_prepare(s,
+			"SELECT EXISTS(SELECT 1 FROM tag WHERE article=?1)"
+			" OR EXISTS(SELECT 1 FROM note WHERE article=?1)"
+			" OR EXISTS(SELECT 1 FROM highlight WHERE article=?1)"
+			" OR EXISTS(SELECT 1 FROM read WHERE article=?1)");
+	sqlite3_stmt *st = s->st_annotated;
 	if (!st)
 		return false;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return yes;
 }
 

@@ -27,6 +27,7 @@ struct kb_store {
 			    * index: indexed at commit, outside any savepoint
 			    * (an FTS5 savepoint flushes its pending terms) */
 	size_t n_pending, cap_pending;
+	sqlite3_stmt *st_annotated; /* "has article ?1 annotations", kept prepared */
 };
 
 /* Is article row n waiting to be indexed? Removes it when drop is set. */
