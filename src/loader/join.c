@@ -481,6 +481,20 @@ static void attach_lone_credits(struct parse *p)
 	}
 }
 
+/* Does the unit hold a comma or an enumeration mark (，,、；;)? A colon
+ * alone is the shape of a heading ("今年目标:增长7%"), not of a sentence. */
+static bool has_comma(const struct unit *u)
+{
+	const char *e = u->text + u->len;
+	int l;
+	for (const char *q = u->text; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B || c == ';')
+			return true;
+	}
+	return false;
+}
+
 /* A headline-shaped line with a pause mark and no spaces, cut open at its
  * end, standing inside the text (after a heading or paragraph, not at the
  * top or under a byline) and followed by text that does not start a
@@ -490,8 +504,8 @@ static void demote_fragments(struct parse *p)
 	for (size_t i = 0; i < p->n_units; i++) {
 		struct unit *u = &p->units[i];
 		if (u->gone || u->kind != U_HEADLINE || u->hl || u->spaced || !u->pauses ||
-		    kb_starts_list_item(u->text, u->len))
-			continue; /* 一、减轻税费负担 is a numbered heading */
+		    kb_starts_list_item(u->text, u->len) || !has_comma(u))
+			continue; /* 一、减轻税费负担 is a numbered heading, 今年目标:… a heading */
 		int l;
 		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
 		if (kb_is_final(last) || kb_is_closer(last))
