@@ -212,8 +212,55 @@ static bool ends_quote_open(const struct unit *u)
 	return !kb_is_final(b) && !kb_is_closer(b);
 }
 
+static double seam_score(const struct stats *st, const struct unit *h, const struct unit *t);
+
+/* Is unit i an orphan head: cut mid-sentence with no text after it to
+ * continue it (a heading, the page's end, furniture follows)? Its tail
+ * stands somewhere else on the page, out of order. */
+static bool orphan_head(const struct parse *p, size_t i)
+{
+	if (p->units[i].gone || !kb_unit_open(&p->units[i]))
+		return false;
+	size_t j = next_unit(p, i);
+	if (j < p->n_units && p->units[j].kind == U_BODY && !plain_start(p, &p->units[i], &p->units[j]))
+		return false;
+	for (size_t k = i + 1; k < p->n_units; k++) /* not past a jump line */
+		if (!p->units[k].gone)
+			return p->units[k].kind != U_JUMP;
+	return true;
+}
+
+/* Before joining head i and the next unit t (j), ask the orphan heads: when
+ * one of them continues into t far better than i does (a word the edition
+ * knows runs across that seam), t is that head's lost tail, and i's own
+ * continuation is elsewhere. */
+static bool claimed_elsewhere(struct parse *p, struct stats *st, bool *have_stats,
+			      const size_t *orphans, size_t n_orphans, size_t i, size_t j)
+{
+	if (!*have_stats) {
+		gather(p, st);
+		*have_stats = true;
+	}
+	double here = seam_score(st, &p->units[i], &p->units[j]);
+	for (size_t k = 0; k < n_orphans; k++) {
+		size_t o = orphans[k];
+		if (o == i || p->units[o].gone || !kb_unit_open(&p->units[o]))
+			continue;
+		double there = seam_score(st, &p->units[o], &p->units[j]);
+		if (there >= FAR_THRESHOLD && there >= here + 2.5)
+			return true;
+	}
+	return false;
+}
+
 static void join_adjacent(struct parse *p, struct stats *st, bool *have_stats)
 {
+	size_t *orphans = NULL, n_orphans = 0;
+	for (size_t i = 0; i < p->n_units; i++)
+		if (orphan_head(p, i)) {
+			orphans = kb_xrealloc(orphans, (n_orphans + 1) * sizeof(size_t));
+			orphans[n_orphans++] = i;
+		}
 	for (size_t i = 0; i < p->n_units; i++) {
 		struct unit *h = &p->units[i];
 		if (h->gone)
@@ -247,10 +294,13 @@ static void join_adjacent(struct parse *p, struct stats *st, bool *have_stats)
 			struct unit *t = &p->units[j];
 			if (t->kind != U_BODY || plain_start(p, h, t))
 				break;
+			if (n_orphans && claimed_elsewhere(p, st, have_stats, orphans, n_orphans, i, j))
+				break; /* t continues a paragraph cut elsewhere; h looks further */
 			concat(p, h, t);
 			t->gone = true;
 		}
 	}
+	free(orphans);
 }
 
 
@@ -394,9 +444,6 @@ static void join_far(struct parse *p, struct stats *st, bool *have_stats)
 		if (u->gone || u->kind != U_BODY || plain_start(p, NULL, u))
 			continue;
 		size_t pv = prev_unit(p, i);
-		if (pv < p->n_units && kb_unit_open(&p->units[pv]) &&
-		    next_unit(p, pv) == i)
-			continue; /* continues its neighbour already */
 		/* a body unit right under a headline or heading starts its section */
 		p->units[i].under_head = pv < p->n_units && (p->units[pv].kind == U_HEADLINE ||
 						    p->units[pv].kind == U_SPEAKER);
