@@ -234,6 +234,11 @@ void kb_undo(struct app *a, bool redo);
 void kb_changes_free(struct app *a);
 char **kb_tag_completions(struct app *a, const char *word, size_t *n);
 
+/* actions.c: the actions no single pane handles; the article the
+ * actions apply to (the list's row, else the open article) */
+void kb_global_action(struct app *a, enum action act, int slot);
+const char *kb_current_id(struct app *a);
+
 /* app.c */
 void kb_paint(struct app *a);
 void kb_message(struct app *a, bool error, const char *fmt, ...)

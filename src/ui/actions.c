@@ -1,0 +1,375 @@
+/*
+ * The reader's actions that are no single pane's: tagging (with the prompt
+ * and quick tags), tagging every listed result, the note in the box editor
+ * or in $VISUAL/$EDITOR, highlighting the selection, undo and redo, library
+ * search and tag filter, read state, export, help and quit. Each changes
+ * state and the store; painting follows in app.c.
+ */
+#include "ui.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kanbao/export.h"
+
+/* The article the actions apply to: the list's row, else the open one. */
+const char *kb_current_id(struct app *a)
+{
+	if (a->focus == P_LIST) {
+		const struct kb_row *r = kb_list_current(a);
+		if (r)
+			return r->id;
+	}
+	return a->art ? a->art->id : NULL;
+}
+
+/* Edit text in $VISUAL/$EDITOR; NULL when it failed or was left empty
+ * and unchanged. */
+static char *external_edit(struct app *a, const char *initial, bool *changed)
+{
+	const char *dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char path[512];
+	snprintf(path, sizeof(path), "%s/kanbao-note-XXXXXX", dir);
+	int fd = mkstemp(path);
+	*changed = false;
+	if (fd < 0) {
+		kb_message(a, true, "cannot create a file in %s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	size_t n = initial ? strlen(initial) : 0;
+	if (n && write(fd, initial, n) != (ssize_t)n) {
+		close(fd);
+		unlink(path);
+		kb_message(a, true, "cannot write %s", path);
+		return NULL;
+	}
+	close(fd);
+	const char *ed = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL")
+			 : getenv("EDITOR") && *getenv("EDITOR") ? getenv("EDITOR") : "vi";
+	kb_ui_suspend();
+	pid_t pid = fork();
+	if (pid == 0) {
+		execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	kb_ui_resume(a);
+	FILE *f = fopen(path, "rb");
+	struct kb_buf b;
+	kb_buf_init(&b);
+	char buf[4096];
+	size_t got;
+	while (f && (got = fread(buf, 1, sizeof(buf), f)) > 0)
+		kb_buf_append(&b, buf, got);
+	if (f)
+		fclose(f);
+	unlink(path);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		kb_buf_finish(&b);
+		kb_message(a, true, "the editor (%s) failed; note unchanged", ed);
+		return NULL;
+	}
+	char *text = kb_buf_steal(&b);
+	size_t l = strlen(text);
+	while (l && (text[l - 1] == '\n' || text[l - 1] == ' '))
+		text[--l] = '\0';
+	*changed = strcmp(text, initial ? initial : "") != 0;
+	return text;
+}
+
+static void tag_prompt(struct app *a, const char *id)
+{
+	a->in_prompt = true;
+	char *line = kb_prompt(a, "tag (spaces between tags, Tab completes): ", NULL, kb_tag_completions);
+	a->in_prompt = false;
+	if (!line)
+		return;
+	char *save = NULL;
+	for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
+		kb_do_tag(a, id, t, true, true);
+	free(line);
+}
+
+/* e: export the listed search or filter results (when the list shows
+ * them and has focus), else the current article, to a file or directory
+ * the user names. */
+static void export_action(struct app *a, const char *id)
+{
+	struct kb_full **arts = NULL;
+	size_t n = 0;
+	if (a->results && a->focus == P_LIST && a->res.n) {
+		arts = calloc(a->res.n, sizeof(*arts));
+		for (size_t i = 0; i < a->res.n; i++)
+			if ((arts[n] = kb_store_get(a->store, a->res.v[i].id)))
+				n++;
+	} else if (id) {
+		arts = calloc(1, sizeof(*arts));
+		if ((arts[0] = kb_store_get(a->store, id)))
+			n = 1;
+	}
+	if (!n) {
+		free(arts);
+		kb_message(a, true, "nothing to export: open an article, or search or filter first");
+		return;
+	}
+	const char *home = getenv("HOME") ? getenv("HOME") : ".";
+	char def[1024];
+	snprintf(def, sizeof(def), "%s/kanbao-export/", home);
+	char label[128];
+	snprintf(label, sizeof(label), "export %zu article%s to (file.md or directory/): ", n,
+		 n == 1 ? "" : "s");
+	a->in_prompt = true;
+	char *where = kb_prompt(a, label, def, NULL);
+	a->in_prompt = false;
+	if (!where || !*where) {
+		free(where);
+		for (size_t i = 0; i < n; i++)
+			kb_full_destroy(arts[i]);
+		free(arts);
+		return;
+	}
+	char path[2048];
+	if (where[0] == '~' && where[1] == '/')
+		snprintf(path, sizeof(path), "%s%s", home, where + 1);
+	else
+		snprintf(path, sizeof(path), "%s", where);
+	free(where);
+	struct stat sb;
+	size_t pl = strlen(path);
+	bool dir = (pl && path[pl - 1] == '/') || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
+	char target[2300];
+	if (dir) {
+		for (char *p = path + 1; *p; p++) /* mkdir -p */
+			if (*p == '/') {
+				*p = '\0';
+				mkdir(path, 0777);
+				*p = '/';
+			}
+		mkdir(path, 0777);
+		struct kb_full doc = {.title = "kanbao export", .id = "export"};
+		char *name = kb_export_filename(n == 1 ? arts[0] : &doc, path);
+		snprintf(target, sizeof(target), "%s%s%s", path, path[pl - 1] == '/' ? "" : "/", name);
+		free(name);
+	} else {
+		snprintf(target, sizeof(target), "%s", path);
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	char when[32];
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	struct kb_export_opts eo = {.with_text = false, .exported = when};
+	char *md = n == 1 ? kb_export_article_md(arts[0], &eo) : kb_export_document_md(arts, n, &eo);
+	char err[1024];
+	if (kb_write_atomic(target, md, strlen(md), err, sizeof(err)))
+		kb_message(a, false, "exported %zu article%s to %s", n, n == 1 ? "" : "s", target);
+	else
+		kb_message(a, true, "%s", err);
+	free(md);
+	for (size_t i = 0; i < n; i++)
+		kb_full_destroy(arts[i]);
+	free(arts);
+}
+
+static void global_action_id(struct app *a, enum action act, int slot, const char *id);
+
+/* The actions that are no single pane's. The current article's id is
+ * copied first: an annotation change reloads the article it points into. */
+void kb_global_action(struct app *a, enum action act, int slot)
+{
+	const char *cur = kb_current_id(a);
+	char *id = cur ? strdup(cur) : NULL;
+	global_action_id(a, act, slot, id);
+	free(id);
+}
+
+static void global_action_id(struct app *a, enum action act, int slot, const char *id)
+{
+	switch (act) {
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE:
+		a->focus = (enum pane)((a->focus + (act == ACT_NEXT_PANE ? 1 : P_COUNT - 1)) % P_COUNT);
+		kb_geometry(a);
+		break;
+	case ACT_NEXT_ARTICLE:
+	case ACT_PREV_ARTICLE:
+		kb_list_step_article(a, act == ACT_NEXT_ARTICLE ? 1 : -1);
+		break;
+	case ACT_TAG:
+		if (id)
+			tag_prompt(a, id);
+		break;
+	case ACT_QUICK_TAG: {
+		const char *tag = a->cfg && slot >= 1 && slot <= 9 ? a->cfg->quick_tags[slot - 1] : NULL;
+		if (!tag) {
+			kb_message(a, true, "quick tag %d is not set (quick-tag %d NAME in the config)", slot, slot);
+			break;
+		}
+		if (!id)
+			break;
+		struct kb_full *f = kb_store_get(a->store, id);
+		bool has = false;
+		for (size_t i = 0; f && i < f->n_tags; i++)
+			has |= strcmp(f->tags[i], tag) == 0;
+		kb_full_destroy(f);
+		kb_do_tag(a, id, tag, !has, true);
+		break;
+	}
+	case ACT_TAG_ALL: {
+		if (!a->results) {
+			kb_message(a, true, "T tags every article of a search (s) or filter (f)");
+			break;
+		}
+		a->in_prompt = true;
+		char *line = kb_prompt(a, "tag every listed article with: ", NULL, kb_tag_completions);
+		a->in_prompt = false;
+		if (!line)
+			break;
+		size_t done = 0;
+		char *save = NULL;
+		for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
+			for (size_t i = 0; i < a->res.n; i++) {
+				char *rid = strdup(a->res.v[i].id);
+				done += kb_do_tag(a, rid, t, true, true);
+				free(rid);
+			}
+		kb_message(a, false, "%zu tags saved", done);
+		free(line);
+		break;
+	}
+	case ACT_NOTE: {
+		if (!id)
+			break;
+		struct kb_full *f = kb_store_get(a->store, id);
+		a->in_prompt = true;
+		char *text = kb_edit_box(a, "note", f ? f->note : NULL);
+		a->in_prompt = false;
+		if (text && strcmp(text, f && f->note ? f->note : "") != 0)
+			kb_do_note(a, id, text, true);
+		free(text);
+		kb_full_destroy(f);
+		break;
+	}
+	case ACT_NOTE_EDITOR: {
+		if (!id)
+			break;
+		char *keep = strdup(id);
+		struct kb_full *f = kb_store_get(a->store, keep);
+		bool changed;
+		char *text = external_edit(a, f ? f->note : NULL, &changed);
+		if (text && changed)
+			kb_do_note(a, keep, text, true);
+		free(text);
+		free(keep);
+		kb_full_destroy(f);
+		break;
+	}
+	case ACT_HIGHLIGHT: {
+		if (!a->selecting || !a->art) {
+			kb_message(a, true, "select a passage first: v in the article");
+			break;
+		}
+		size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b;
+		size_t hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
+		a->in_prompt = true;
+		char *note = kb_prompt(a, "note for the highlight (Enter: none): ", NULL, NULL);
+		a->in_prompt = false;
+		if (note) { /* Esc keeps the selection */
+			a->selecting = false;
+			if (hi > lo)
+				kb_do_highlight(a, lo, hi, *note ? note : NULL);
+		}
+		free(note);
+		break;
+	}
+	case ACT_DELETE:
+		kb_message(a, true, "d deletes the annotation under the cursor in the notes pane (Tab to it)");
+		break;
+	case ACT_UNDO:
+	case ACT_REDO:
+		kb_undo(a, act == ACT_REDO);
+		break;
+	case ACT_SEARCH:
+	case ACT_FILTER: {
+		bool search = act == ACT_SEARCH;
+		a->in_prompt = true;
+		char *q = kb_prompt(a, search ? "search the library: " : "filter by tag (empty: all): ",
+				    NULL, search ? NULL : kb_tag_completions);
+		a->in_prompt = false;
+		if (!q)
+			break;
+		size_t l = strlen(q);
+		while (l && q[l - 1] == ' ')
+			q[--l] = '\0';
+		struct kb_rows rows = {0};
+		if (!*q) {
+			kb_list_show_results(a, &rows, NULL);
+			kb_message(a, false, "all editions");
+		} else if (search) {
+			struct kb_filter f = {.limit = 500};
+			if (kb_store_search(a->store, q, &f, &rows)) {
+				char label[300];
+				snprintf(label, sizeof(label), "search: %s (%zu)", q, rows.n);
+				kb_list_show_results(a, &rows, label);
+				a->focus = P_LIST;
+				kb_geometry(a);
+			} else {
+				kb_message(a, true, "%s", kb_store_error(a->store));
+			}
+		} else {
+			const char *tags[] = {q};
+			struct kb_filter f = {.tags = tags, .n_tags = 1};
+			if (kb_store_list(a->store, &f, &rows)) {
+				char label[300];
+				snprintf(label, sizeof(label), "tag: %s (%zu)", q, rows.n);
+				kb_list_show_results(a, &rows, label);
+				a->focus = P_LIST;
+				kb_geometry(a);
+			}
+		}
+		free(q);
+		break;
+	}
+	case ACT_TOGGLE_READ: {
+		if (!id)
+			break;
+		char *keep = strdup(id);
+		struct kb_full *f = kb_store_get(a->store, keep);
+		if (f && kb_do_read(a, keep, !f->read, true))
+			kb_message(a, false, f->read ? "marked unread" : "marked read");
+		kb_full_destroy(f);
+		free(keep);
+		break;
+	}
+	case ACT_EXPORT:
+		export_action(a, id);
+		break;
+	case ACT_HELP:
+		a->help = true;
+		a->help_top = 0;
+		break;
+	case ACT_QUIT:
+		if (a->results) {
+			struct kb_rows none = {0};
+			kb_list_show_results(a, &none, NULL);
+			kb_message(a, false, "back to the editions");
+		} else {
+			a->quit = true;
+		}
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
