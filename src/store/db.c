@@ -27,7 +27,6 @@ static const char *const migrations[] = {
 	"  name TEXT NOT NULL,"           /* file name */
 	"  hash TEXT NOT NULL,"           /* SHA-256 of the file's bytes */
 	"  size INTEGER NOT NULL, mtime INTEGER NOT NULL," /* to skip by stat */
-	"  articles INTEGER NOT NULL DEFAULT 0,"  /* how many: the reader's list needs no count */
 	"  encoding TEXT, paper TEXT, date TEXT, page TEXT, title TEXT,"
 	"  parser INTEGER NOT NULL,"      /* KB_PARSER_VERSION that read it */
 	"  imported_at TEXT NOT NULL);"
@@ -62,6 +61,11 @@ static const char *const migrations[] = {
 	"CREATE TABLE read(article TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE seen(article TEXT PRIMARY KEY, title TEXT NOT NULL,"
 	"  edition TEXT NOT NULL) WITHOUT ROWID;",
+	/* 2: each edition keeps its article count (the reader's first screen
+	 * then reads no article index); search ranks with headlines weighted */
+	"ALTER TABLE edition ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE edition SET articles = (SELECT count(*) FROM article WHERE article.edition = edition.id);"
+	"INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 1.0, 2.0)');",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

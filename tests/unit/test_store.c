@@ -83,6 +83,35 @@ static void test_open(void)
 	unsetenv("XDG_DATA_HOME");
 }
 
+/* A library made before migration 2 (no article counts) is brought up to
+ * date when opened, its data kept. */
+static void test_migrate(void)
+{
+	struct kb_store *s = open_db("old.db");
+	char src[512];
+	snprintf(src, sizeof(src), "%s/sample-issues/000_0a7de6b0a5fb8a92.txt", root);
+	struct kb_import_stats st;
+	kb_store_import_file(s, src, NULL, NULL, &st);
+	CHECK(kb_store_tag(s, "dnmer68nt767", "迁移"), "migrate: a tag before");
+	kb_store_close(s);
+	sqlite3 *db;
+	sqlite3_open(path("old.db"), &db);
+	int rc = sqlite3_exec(db, "ALTER TABLE edition DROP COLUMN articles; PRAGMA user_version=1",
+			      NULL, NULL, NULL);
+	sqlite3_close(db);
+	CHECK(rc == SQLITE_OK, "migrate: the library set back to schema 1");
+	s = open_db("old.db");
+	struct kb_edition_row *eds = NULL;
+	size_t n = 0;
+	CHECK(s && kb_store_editions(s, &eds, &n) && n == 1 && eds[0].n_articles == 5,
+	      "migrate: schema 2 added, the counts filled in");
+	kb_edition_rows_free(eds, n);
+	struct kb_full *a = s ? kb_store_get(s, "dnmer68nt767") : NULL;
+	CHECK(a && a->n_tags == 1, "migrate: the tag is still there");
+	kb_full_destroy(a);
+	kb_store_close(s);
+}
+
 /* Truncated and bit-flipped copies of a real database: errors, no crash. */
 static void test_damaged(void)
 {
@@ -434,6 +463,7 @@ int main(int argc, char **argv)
 	if (!mkdtemp(dir))
 		return 1;
 	test_open();
+	test_migrate();
 	test_damaged();
 	test_import();
 	test_annotations();
