@@ -89,7 +89,8 @@ static void set_role(struct acc *a, const char *s, size_t n)
 
 /* Nouns that follow a role word without being a name: 本报评论员文章. */
 static const char *const not_names[] = {"文章", "报道", "综述", "述评", "来信", "专栏",
-					"手记", "观察", "评论", NULL};
+					"手记", "观察", "评论", "同志", "先生", "女士", "朋友",
+					"们", NULL};
 
 /* Does s[0..n) start with a role suffix word glued to a name (记者张三)? */
 static bool glued_role(const char *s, size_t n)
@@ -213,6 +214,22 @@ bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
 	kb_trim(&s, &n);
 	if (n == 0 || kb_nchars(s, n) > 80)
 		return false;
+	int l;
+	uint32_t last = kb_cp_before(s, s + n, &l);
+	if (last == 0xFF1A || last == ':')
+		return false; /* 编辑同志： opens a letter, it signs nothing */
+	/* 文/沈一帆（作者系市社会科学院研究员）: the note on the author goes */
+	if (last == 0xFF09 || last == ')') {
+		const char *open = NULL;
+		for (const char *q = s; q < s + n; q += l) {
+			uint32_t c = kb_cp_at(q, s + n, &l);
+			if (c == 0xFF08 || c == '(')
+				open = q;
+		}
+		if (open && open > s && (kb_find(open, (size_t)(s + n - open), "作者") ||
+					 kb_find(open, (size_t)(s + n - open), "系")))
+			n = (size_t)(open - s);
+	}
 	struct acc a;
 	a.arena = arena;
 	a.n = 0;

@@ -249,6 +249,40 @@ static bool is_speaker_label(const char *s, size_t n, const struct shape *sh)
 	return ends_with_position(pre, pre_len);
 }
 
+/* A caption whose credit stands in brackets at its end, after a finished
+ * sentence: "…登上旅游专列。 新华社发（张博文 摄）". bl is the closing
+ * bracket's length. */
+static bool bracket_credit(struct parse *p, struct unit *u, int bl)
+{
+	const char *s = u->text, *e = u->text + u->len - bl;
+	const char *open = NULL;
+	int l;
+	for (const char *q = s; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0xFF08 || c == '(')
+			open = q;
+	}
+	if (!open)
+		return false;
+	const char *in = open + (kb_cp_at(open, e, &l), l);
+	size_t inn = (size_t)(e - in);
+	kb_trim(&in, &inn);
+	if (!kb_ends(in, inn, "摄") && !kb_ends(in, inn, "供图"))
+		return false;
+	size_t nn = inn - (kb_ends(in, inn, "摄") ? strlen("摄") : strlen("供图"));
+	const char *name = in;
+	kb_trim(&name, &nn);
+	/* the sentence before the credit must be finished */
+	const char *te = open;
+	while (te > s && !kb_is_final(kb_cp_before(s, te, &l)) && open - te < 40)
+		te -= l;
+	if (!kb_is_name(name, nn) || te <= s)
+		return false;
+	u->credit = kb_arena_strndup(p->arena, name, nn);
+	u->caption_len = (size_t)(te - s);
+	return true;
+}
+
 /* An organisation credited after a finished sentence: "…饭菜。 金水区委宣传部
  * 图". The token nb..e is Han only, 2 to 10 characters. */
 static bool credited_body(const char *s, const char *nb, const char *e)
@@ -314,6 +348,15 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 		lead = kb_starts(s, n, leads[i]);
 	if (lead && sh->nchars > 150)
 		return false;
+	/* 新华社发（张博文 摄）: the credit in brackets at the end */
+	int bl;
+	uint32_t lastc = n ? kb_cp_before(s, s + n, &bl) : 0;
+	if ((lastc == 0xFF09 || lastc == ')') && bracket_credit(p, u, bl))
+		return true;
+	/* 《长河》 周远 著 人民文学出版社: a book's credit line */
+	if (sh->nchars <= 60 && !kb_is_final(sh->last) && kb_find(s, n, "出版社") &&
+	    (kb_find(s, n, " 著") || kb_find(s, n, "　著")))
+		return true;
 	size_t i;
 	for (i = 0; marks[i]; i++)
 		if (kb_ends(s, n, marks[i]))
