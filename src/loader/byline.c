@@ -21,7 +21,7 @@ static const char *const role_suffixes[] = {
 /* Roles that stand as whole words. */
 static const char *const role_words[] = {
 	"摄影", "摄像", "撰文", "执笔", "文字", "图片", "视频", "策划", "统筹",
-	"制作", "设计", "作者", "读者", "文", "图", "文/图", "图/文", "文图", "图文",
+	"制作", "设计", "作者", "读者", "快评", "时评", "短评", "锐评", "社评", "文", "图", "文/图", "图/文", "文图", "图文",
 	"文·图", NULL};
 
 /* Credit marks that may follow the names and carry no name themselves. */
