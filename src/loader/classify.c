@@ -20,6 +20,7 @@ struct shape {
 	bool spaced;         /* white space between two printed characters */
 	bool header_chars;   /* has 星 编 校 版 组: may be a page header */
 	bool media_chars;    /* has 扫 码 邮 投 稿: may be a media note or box */
+	bool label;          /* starts with a short label and a colon (市民：) */
 	uint32_t first, last;
 };
 
@@ -48,8 +49,16 @@ static void measure(const char *s, size_t n, struct shape *sh)
 			sh->stops_inside++;
 		if (prev == 0xFF01 || prev == 0xFF1F || prev == '!' || prev == '?')
 			sh->excl_inside++;
-		if (kb_is_pause(c))
-			sh->pauses++;
+		if (kb_is_pause(c)) {
+			/* a colon after a short label (市民：…, 今年目标:…) is the
+			 * label's, not a pause in a sentence; a one-character
+			 * label (问：答：) marks dialogue and keeps its pause */
+			bool colon = c == 0xFF1A || c == ':';
+			if (!(colon && sh->nchars >= 3 && sh->nchars <= 7 && !sh->pauses))
+				sh->pauses++;
+			else
+				sh->label = true;
+		}
 		else if (c >= 0x6200 && c <= 0x90AE) { /* the trigger characters' range */
 			if (c == 0x661F || c == 0x7F16 || c == 0x6821 || c == 0x7248 || c == 0x7EC4)
 				sh->header_chars = true;
@@ -91,8 +100,8 @@ static bool headline_shaped(const struct shape *sh)
 		return false;
 	bool exclaims = sh->last == 0xFF01 || sh->last == 0xFF1F ||
 			sh->last == '!' || sh->last == '?' || sh->last == '.';
-	if (exclaims)
-		return sh->nchars <= 40 && (sh->spaced || sh->pauses == 0);
+	if (exclaims) /* 问：…？ 记者：…？ are dialogue, not headings */
+		return !sh->label && sh->nchars <= 40 && (sh->spaced || sh->pauses == 0);
 	if (ends_with_function_word(sh->last))
 		return false;
 	if (sh->spaced && sh->pauses <= 4)
@@ -564,6 +573,7 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	measure(u->text, u->len, &sh);
 	u->spaced = sh.spaced;
 	u->pauses = sh.pauses;
+	u->label = sh.label;
 	u->hl = 0;
 	u->credit = NULL;
 	if (is_jump(u->text, u->len, &sh))

@@ -551,7 +551,7 @@ static void demote_fragments(struct parse *p)
 	for (size_t i = 0; i < p->n_units; i++) {
 		struct unit *u = &p->units[i];
 		if (u->gone || u->kind != U_HEADLINE || u->hl || u->spaced || !u->pauses ||
-		    kb_starts_list_item(u->text, u->len) || !has_comma(u))
+		    u->label || kb_starts_list_item(u->text, u->len) || !has_comma(u))
 			continue; /* 一、减轻税费负担 is a numbered heading, 今年目标:… a heading */
 		int l;
 		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
@@ -564,6 +564,39 @@ static void demote_fragments(struct parse *p)
 		if (pk != U_HEADLINE && pk != U_SPEAKER && pk != U_BODY)
 			continue;
 		if (p->units[nx].kind != U_BODY || plain_start(p, u, &p->units[nx]))
+			continue;
+		u->kind = U_BODY;
+	}
+}
+
+/* Does the text open with a one-character dialogue label (问：答：Q:)? */
+static bool dialogue_label(const struct unit *u)
+{
+	const char *e = u->text + u->len;
+	int l1, l2;
+	if (u->len < 2)
+		return false;
+	uint32_t a = kb_cp_at(u->text, e, &l1);
+	uint32_t c = kb_cp_at(u->text + l1, e, &l2);
+	return (c == 0xFF1A || c == ':') && !kb_is_space(a) && !kb_is_pause(a);
+}
+
+/* A question cut by the column (问：今年还有哪些 | 值得期待的新玩法？)
+ * leaves a short exclaiming line that looks like a heading: it is the
+ * rest of the question when the line before is an open dialogue line. */
+static void demote_question_tails(struct parse *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *u = &p->units[i];
+		if (u->gone || u->kind != U_HEADLINE || u->hl || u->spaced || u->pauses)
+			continue;
+		int l;
+		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
+		if (last != 0xFF1F && last != 0xFF01 && last != '?' && last != '!')
+			continue;
+		size_t pv = prev_unit(p, i);
+		if (pv == p->n_units || p->units[pv].kind != U_BODY ||
+		    !kb_unit_open(&p->units[pv]) || !dialogue_label(&p->units[pv]))
 			continue;
 		u->kind = U_BODY;
 	}
@@ -594,6 +627,7 @@ void kb_join_units(struct parse *p)
 	demote_trailing_headlines(p);
 	detect_indent_style(p);
 	demote_fragments(p);
+	demote_question_tails(p);
 	struct stats st; /* gathered once, only if a seam needs weighing */
 	bool have_stats = false;
 	join_adjacent(p, &st, &have_stats);

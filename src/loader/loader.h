@@ -140,7 +140,8 @@ struct unit {
 	bool under_head;   /* body unit right under a headline or heading */
 	bool sealed;       /* complete as it stands (a signature): never joined */
 	bool spaced;       /* white space inside, between printed characters */
-	size_t pauses;     /* pause marks (，、：) inside */
+	size_t pauses;     /* pause marks (，、：) inside, a label's colon aside */
+	bool label;        /* starts with a short label and a colon (市民：…) */
 	const char *credit; /* caption credit (arena), or NULL */
 	size_t caption_len; /* a credited caption's text without the credit */
 	struct kb_author *authors; /* parsed byline (arena) */

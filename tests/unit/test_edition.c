@@ -250,12 +250,40 @@ static void metadata(void)
 	kb_edition_destroy(ed);
 }
 
+/* A short label and a colon heads a section (市民:…), a one-character
+ * label (问：) is dialogue even when the column cut it without a stop. */
+static void labelled_headings_and_dialogue(void)
+{
+	struct kb_edition *ed = parse(
+		"共享单车扎堆 地铁口成了“停车场”\n\n"
+		"记者 李明\n\n"
+		"早高峰时段，记者在地铁站出口看到，数百辆共享单车挤满了人行道。\n\n"
+		"市民:方便是方便,就是太乱了\n\n"
+		"“骑车上下班比挤公交快多了。”市民张先生说，可是车子乱停，走路都难。\n\n"
+		"问：对于普通市民来说，今年还有哪些\n\n"
+		"值得期待的新玩法？\n\n"
+		"答：今年夏天，湿地公园的夜游项目将正式开放。\n");
+	CHECK(ed->n_articles == 1, "label: one article");
+	const struct kb_article *a = &ed->articles[0];
+	bool heading = false;
+	for (size_t i = 0; i < a->n_blocks; i++)
+		if (a->blocks[i].type == KB_BLOCK_HEADING &&
+		    !strcmp(a->blocks[i].text, "市民:方便是方便,就是太乱了"))
+			heading = true;
+	CHECK(heading, "label: 市民:… is a section heading");
+	CHECK(in_text(ed, "问：对于普通市民来说，今年还有哪些值得期待的新玩法？"),
+	      "label: the cut question is rejoined as one paragraph");
+	CHECK(!strstr(a->title, "问"), "label: the question is no headline");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
 	full_width_and_top_byline();
 	wire_dateline();
 	interview();
+	labelled_headings_and_dialogue();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
