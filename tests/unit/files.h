@@ -26,22 +26,29 @@ static inline char *path(const char *name)
 	return buf[k];
 }
 
-/* The whole file p (caller frees), or NULL; *len (may be NULL) its size. */
-static inline char *slurp_n(const char *p, size_t *len)
+/* All that can be read from f (caller frees); *len (may be NULL) its size. */
+static inline char *read_stream(FILE *f, size_t *len)
 {
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
 	struct kb_buf b;
 	kb_buf_init(&b);
 	char chunk[4096];
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		kb_buf_append(&b, chunk, got);
-	fclose(f);
 	if (len)
 		*len = b.len;
 	return kb_buf_steal(&b);
+}
+
+/* The whole file p (caller frees), or NULL; *len (may be NULL) its size. */
+static inline char *slurp_n(const char *p, size_t *len)
+{
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return NULL;
+	char *s = read_stream(f, len);
+	fclose(f);
+	return s;
 }
 
 static inline char *slurp(const char *p)

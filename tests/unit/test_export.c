@@ -27,16 +27,9 @@ static char *run(const char *cmd, size_t *len)
 	FILE *f = popen(cmd, "r");
 	if (!f)
 		return NULL;
-	struct kb_buf b;
-	kb_buf_init(&b);
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		kb_buf_append(&b, chunk, got);
+	char *s = read_stream(f, len);
 	pclose(f);
-	if (len)
-		*len = b.len;
-	return kb_buf_steal(&b);
+	return s;
 }
 
 /* The text of cmark's HTML for one paragraph: NULL unless the output is
