@@ -602,6 +602,29 @@ static void demote_question_tails(struct parse *p)
 	}
 }
 
+/* A letter opens with its salutation on a line of its own (编辑同志：,
+ * 尊敬的市民朋友们：): a short line ending in its only colon, the first
+ * text under a headline or byline, is a paragraph, not a cut. */
+static void seal_salutations(struct parse *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *u = &p->units[i];
+		if (u->gone || u->kind != U_BODY || kb_nchars(u->text, u->len) > 12)
+			continue;
+		int l;
+		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
+		if (last != 0xFF1A && last != ':')
+			continue;
+		if (u->pauses > (u->label ? 0 : 1))
+			continue; /* 他说，记者了解到： a sentence, not an address */
+		size_t pv = prev_unit(p, i);
+		if (pv < p->n_units && p->units[pv].kind != U_HEADLINE &&
+		    p->units[pv].kind != U_BYLINE)
+			continue;
+		u->sealed = true;
+	}
+}
+
 /* A notice signs off with who issued it and a date: "河南大学" over
  * "2022年3月4日". Such a line is text, not the headline of what follows. */
 static void demote_signatures(struct parse *p)
@@ -628,6 +651,7 @@ void kb_join_units(struct parse *p)
 	detect_indent_style(p);
 	demote_fragments(p);
 	demote_question_tails(p);
+	seal_salutations(p);
 	struct stats st; /* gathered once, only if a seam needs weighing */
 	bool have_stats = false;
 	join_adjacent(p, &st, &have_stats);

@@ -277,6 +277,24 @@ static void labelled_headings_and_dialogue(void)
 	kb_edition_destroy(ed);
 }
 
+/* A letter's salutation stands on its own line, a paragraph of its own. */
+static void letter_salutation(void)
+{
+	struct kb_edition *ed = parse(
+		"公交站台能否加装遮阳棚\n\n"
+		"读者 王建华\n\n"
+		"编辑同志：\n\n"
+		"我家住在城南开发区，每天乘坐32路公交车上下班。沿线的站台都没有遮阳棚，夏天\n\n"
+		"正午乘客只能站在烈日下等车。\n\n"
+		"希望有关部门能够关注一下。\n");
+	CHECK(ed->n_articles == 1, "salutation: one article");
+	const struct kb_article *a = &ed->articles[0];
+	CHECK(paragraphs(a) == 3, "salutation: salutation, letter, wish");
+	CHECK_STR(para(a, 0), "编辑同志：", "salutation: a paragraph of its own");
+	CHECK(in_text(ed, "夏天正午乘客"), "salutation: the cut in the letter is still joined");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -284,6 +302,7 @@ int main(void)
 	wire_dateline();
 	interview();
 	labelled_headings_and_dialogue();
+	letter_salutation();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
