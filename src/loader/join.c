@@ -368,6 +368,28 @@ static double bracket_balance(const struct unit *h, const struct unit *t)
 	return -2.0;
 }
 
+/* Does the block open with a quoted sentence (“我们将….”): a quote whose
+ * closer follows a full stop? Direct speech starts a paragraph unless the
+ * text before it introduces it (…表示，“…). */
+static bool opens_with_speech(const struct unit *t)
+{
+	const char *q = t->text, *e = t->text + t->len;
+	int l;
+	if (q >= e || kb_cp_at(q, e, &l) != 0x201C)
+		return false;
+	uint32_t prev = 0;
+	int depth = 0;
+	for (q += l; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0x201C)
+			depth++;
+		else if (c == 0x201D && depth-- == 0)
+			return kb_is_final(prev);
+		prev = c;
+	}
+	return false;
+}
+
 static double seam_score(const struct stats *st, const struct unit *h,
 			 const struct unit *t)
 {
@@ -398,6 +420,8 @@ static double seam_score(const struct stats *st, const struct unit *h,
 	}
 	if (t->under_head)
 		s -= 2.0; /* right under a headline or heading: a real start */
+	if (!kb_is_pause(a) && opens_with_speech(t))
+		s -= 3.0; /* 数量|“我们将….” is a new paragraph of speech */
 	if (eh && et == eh + 1)
 		s += 4.0;
 	else if (et && (et <= eh || et == 1))

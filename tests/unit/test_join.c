@@ -85,12 +85,30 @@ static void adjacent(void)
 	       "adjacent: closed paragraphs stay apart");
 }
 
+/* Phrases enough for the edition's statistics to trust a seam. */
+#define FILLER "城市更新稳步推进，老旧小区完成改造，新建绿地公园多处，道路通行更加顺畅，" \
+	"公共服务持续完善，社区食堂陆续开放，养老托育同步发展，群众办事更加便捷，" \
+	"营商环境不断优化，市场主体快速增长，科技创新成果丰硕，产业结构更加合理。"
+
 static void far(void)
 {
 	expect("标题一行\n\n项目建设方面，全年计划开工项目四十个，年\n\n（下转第三版）\n\n"
 	       "另一个标题\n\n度计划投资二十亿元。\n",
 	       "项目建设方面，全年计划开工项目四十个，年|度计划投资二十亿元。",
 	       "far: no pairing past a jump line");
+	expect("标题一行\n\n近年来，知名企业区域总部相继入驻，科技型企业数量\n\n另一个标题\n\n"
+	       "本报讯 平台正式上线，推动“智慧管理”“智慧停车”“智慧社区”建设。\n\n"
+	       "据介绍，平台首批接入停车场，覆盖路内泊位，包括商业综合体，实现预约、导航、支付，"
+	       "今后还将扩大范围，接入医院、学校、景区，方便市民出行，缓解停车难题。\n\n"
+	       FILLER FILLER FILLER "\n\n"
+	       "“我们将全力推进建设，为城市贡献力量。”李勇说。\n",
+	       "近年来，知名企业区域总部相继入驻，科技型企业数量|"
+	       "本报讯 平台正式上线，推动“智慧管理”“智慧停车”“智慧社区”建设。|"
+	       "据介绍，平台首批接入停车场，覆盖路内泊位，包括商业综合体，实现预约、导航、支付，"
+	       "今后还将扩大范围，接入医院、学校、景区，方便市民出行，缓解停车难题。|"
+	       FILLER FILLER FILLER "|"
+	       "“我们将全力推进建设，为城市贡献力量。”李勇说。",
+	       "far: direct speech starts its own paragraph");
 }
 
 int main(void)
