@@ -264,12 +264,15 @@ bool kb_parse_inline_byline(struct kb_arena *arena, const char *s, size_t n,
 	int l;
 	/* past the dateline word (it ends in 讯 or 电) to the bracket that
 	 * opens the byline, with only white space between */
-	while (q < e) {
+	const char *relay = kb_relay_dateline(s, n);
+	while (!relay && q < e) {
 		uint32_t c = kb_cp_at(q, e, &l);
 		q += l;
 		if (c == 0x8BAF || c == 0x7535)
 			break;
 	}
+	if (relay)
+		q = relay;
 	while (q < e && kb_is_space(kb_cp_at(q, e, &l)))
 		q += l;
 	if (q < e && kb_cp_at(q, e, &l) != 0xFF08 && *q != '(') {

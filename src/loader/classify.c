@@ -389,11 +389,37 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 	return true;
 }
 
+/* 据人民日报客户端消息（记者 张三）: a relayed report's dateline. Returns
+ * the byte just past 消息, or NULL. The bracket that must follow it keeps
+ * 据新华社消息，… inside a local article a sentence. */
+const char *kb_relay_dateline(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, count = 0;
+	if (n < 3 || kb_cp_at(s, e, &l) != 0x636E /* 据 */)
+		return NULL;
+	uint32_t prev = 0;
+	for (const char *q = s + l; q < e && count < 20; q += l, count++) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (kb_is_space(c) || kb_is_punct(c))
+			return NULL;
+		if (prev == 0x6D88 && c == 0x606F /* 消息 */ && count >= 3) {
+			const char *after = q + l;
+			uint32_t nc = after < e ? kb_cp_at(after, e, &l) : 0;
+			return nc == 0xFF08 || nc == '(' ? after : NULL;
+		}
+		prev = c;
+	}
+	return NULL;
+}
+
 bool kb_starts_dateline(const char *s, size_t n)
 {
 	const char *e = s + n, *q = s;
 	int l, count = 0;
 	bool agency = false;
+	if (kb_relay_dateline(s, n))
+		return true;
 	while (q < e && count < 24) {
 		uint32_t c = kb_cp_at(q, e, &l);
 		if (c == 0x8BAF /* 讯 */ || c == 0x7535 /* 电 */) {

@@ -166,6 +166,8 @@ bool kb_unit_open(const struct unit *u);
 /* Does the body text start a paragraph beyond doubt: a dateline (本报讯,
  * 新华社…电) or a list marker (一是 （一） 1.)? */
 bool kb_starts_dateline(const char *s, size_t n);
+/* 据…消息（: just past 消息 when s opens a relayed report's dateline, or NULL */
+const char *kb_relay_dateline(const char *s, size_t n);
 bool kb_starts_list_item(const char *s, size_t n);
 
 /* Parse a byline block (byline.c): true and authors set when s[0..n) is one. */

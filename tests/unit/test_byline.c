@@ -184,6 +184,10 @@ static void inline_bylines(void)
 	       "人民网北京3月5日电（记者 张三）");
 	INLINE("新华社郑州3月5日电 （记者 张三） 记者从河南省获悉，", "记者:张三",
 	       "新华社…电 （记者 张三） with a space before the bracket");
+	INLINE("据人民日报客户端消息（记者　张丹华）3月17日上午，专列发车。", "记者:张丹华",
+	       "据人民日报客户端消息（记者 张丹华） relayed report");
+	INLINE("据河南电视台消息（记者 王五）近日，活动举行。", "记者:王五",
+	       "据河南电视台消息（…） with 电 inside the source's name");
 }
 
 static void inline_not_bylines(void)
@@ -198,6 +202,9 @@ static void inline_not_bylines(void)
 	INLINE("通讯录（记者 张三）", "(none)", "通讯录 is no dateline");
 	INLINE("记者 张三 通讯员 李四", "(none)", "a standalone byline has no dateline");
 	INLINE("本报讯（记者 张三", "(none)", "an unclosed bracket is no inline byline");
+	INLINE("据新华社消息，国务院日前印发通知（记者 张三）。", "(none)",
+	       "据…消息， without a bracket is a sentence, not a dateline");
+	INLINE("据了解（记者 张三）活动举行。", "(none)", "据了解 is no dateline");
 }
 
 static void through_classify(void)

@@ -295,6 +295,24 @@ static void letter_salutation(void)
 	kb_edition_destroy(ed);
 }
 
+/* A relayed report (据…消息（记者 …）) opens an article of its own even
+ * right after another article's text. */
+static void relayed_report(void)
+{
+	struct kb_edition *ed = parse(
+		"长江江豚种群数量回升\n\n"
+		"新华社武汉3月16日电（记者 李四）长江江豚种群数量已恢复至1249头。\n\n"
+		"今年首批“银发列车”从西安发车\n\n"
+		"据人民日报客户端消息（记者　张丹华）3月17日上午，今年首批银发旅游专列从西安站发车。\n");
+	CHECK(ed->n_articles == 2, "relayed: two articles");
+	if (ed->n_articles == 2) {
+		CHECK_STR(ed->articles[1].title, "今年首批“银发列车”从西安发车", "relayed: its headline");
+		CHECK(ed->articles[1].n_authors == 1 &&
+		      !strcmp(ed->articles[1].authors[0].name, "张丹华"), "relayed: its reporter");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -303,6 +321,7 @@ int main(void)
 	interview();
 	labelled_headings_and_dialogue();
 	letter_salutation();
+	relayed_report();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
