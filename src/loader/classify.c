@@ -625,3 +625,31 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_BODY;
 	}
 }
+
+/* A page may open, under its header lines, with the paper's masthead and
+ * the page's name ("郑州日报" over "高新区新闻"): furniture, not the kicker
+ * and title of the first article. Only a short paper name right under the
+ * page header counts, with a short page name after it in its block. */
+void kb_mark_masthead(struct parse *p)
+{
+	static const char *const papers[] = {"日报", "晚报", "早报", "时报", "商报",
+					     "都市报", "新闻报", NULL};
+	size_t i = 0;
+	while (i < p->n_units && p->units[i].kind == U_HEADER)
+		i++;
+	if (i == 0 || i + 2 >= p->n_units)
+		return;
+	struct unit *m = &p->units[i];
+	size_t mn = kb_nchars(m->text, m->len);
+	if (m->kind != U_HEADLINE || m->spaced || mn < 3 || mn > 8 ||
+	    !ends_any(m->text, m->len, papers))
+		return;
+	m->kind = U_HEADER;
+	m->hl = 0;
+	struct unit *pg = &p->units[i + 1];
+	if (pg->kind == U_HEADLINE && !pg->block_start && !pg->spaced &&
+	    kb_nchars(pg->text, pg->len) <= 8) {
+		pg->kind = U_HEADER;
+		pg->hl = 0;
+	}
+}

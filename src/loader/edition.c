@@ -157,6 +157,7 @@ struct kb_edition *kb_edition_parse(const char *text, size_t len, const char *so
 	p.arena = ed->arena;
 	p.first_line = header_lines + 1;
 	kb_split_units(&p, text + skip, len - skip);
+	kb_mark_masthead(&p);
 	kb_join_units(&p);
 	kb_group_units(&p, ed);
 	free(p.units);

@@ -165,6 +165,8 @@ void kb_classify_unit(struct parse *p, struct unit *u);
 bool kb_unit_open(const struct unit *u);
 /* Does the body text start a paragraph beyond doubt: a dateline (本报讯,
  * 新华社…电) or a list marker (一是 （一） 1.)? */
+/* The paper's masthead and page name under the page header: furniture. */
+void kb_mark_masthead(struct parse *p);
 bool kb_starts_dateline(const char *s, size_t n);
 /* 据…消息（: just past 消息 when s opens a relayed report's dateline, or NULL */
 const char *kb_relay_dateline(const char *s, size_t n);

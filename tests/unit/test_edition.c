@@ -313,6 +313,30 @@ static void relayed_report(void)
 	kb_edition_destroy(ed);
 }
 
+/* The masthead and page name under the page header are furniture, not the
+ * first article's kicker and title; a paper's name as a headline elsewhere
+ * is left alone. */
+static void masthead(void)
+{
+	struct kb_edition *ed = parse(
+		"2019年5月16日 星期四\n责任编辑 孙庆辉 美编 王立新\n\n"
+		"郑州日报\n高新区新闻\n\n"
+		"高新区召开经济运行分析会\n\n"
+		"本报讯 4月25日，高新区召开经济运行分析会。\n\n"
+		"记者 孙庆辉\n");
+	CHECK(ed->n_articles == 1, "masthead: one article");
+	if (ed->n_articles == 1) {
+		CHECK_STR(ed->articles[0].title, "高新区召开经济运行分析会", "masthead: the real title");
+		CHECK(!ed->articles[0].kicker, "masthead: no kicker from the page name");
+	}
+	CHECK(!in_text(ed, "郑州日报"), "masthead: not in the text");
+	kb_edition_destroy(ed);
+	ed = parse("郑州日报\n\n本报讯 今天，本报创刊七十周年纪念活动举行。\n");
+	CHECK(ed->n_articles == 1 && ed->articles[0].title &&
+	      !strcmp(ed->articles[0].title, "郑州日报"), "masthead: without a page header a headline");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -322,6 +346,7 @@ int main(void)
 	labelled_headings_and_dialogue();
 	letter_salutation();
 	relayed_report();
+	masthead();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
