@@ -81,6 +81,7 @@ struct kb_row {
 	char *date;    /* YYYY-MM-DD, or NULL */
 	char *page;    /* page number or name, or NULL */
 	char *title;
+	char *lead;    /* an untitled article's first words, else NULL */
 	char **tags;
 	size_t n_tags;
 	bool read;
@@ -92,6 +93,11 @@ struct kb_rows {
 	struct kb_row *v;
 	size_t n;
 };
+
+/* What to call a row in a listing: its title; for an untitled article
+ * (the rest of one cut off from its headline) "…" and its first words,
+ * written into buf; "(no headline)" when there is nothing to show. */
+const char *kb_row_label(const struct kb_row *r, char *buf, size_t n);
 
 /* Free the rows; accepts an empty set. */
 void kb_rows_finish(struct kb_rows *r);

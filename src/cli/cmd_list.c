@@ -109,9 +109,9 @@ static void table_list(struct kb_buf *out, const struct kb_rows *rows, size_t wi
 	kb_table_cap(t, 3, 24);
 	for (size_t i = 0; i < rows->n; i++) {
 		const struct kb_row *r = &rows->v[i];
-		char *tags = join_tags(r);
+		char *tags = join_tags(r), label[128];
 		const char *cells[] = { r->id, r->date ? r->date : "-", r->page ? r->page : "-",
-					tags, r->read ? "✓" : "", r->title[0] ? r->title : "(no headline)" };
+					tags, r->read ? "✓" : "", kb_row_label(r, label, sizeof(label)) };
 		kb_table_add(t, cells);
 		free(tags);
 	}
@@ -127,9 +127,9 @@ static void table_search(struct kb_buf *out, const struct kb_rows *rows, size_t 
 	kb_table_cap(t, 2, width / 3 > 16 ? width / 3 : 16);
 	for (size_t i = 0; i < rows->n; i++) {
 		const struct kb_row *r = &rows->v[i];
-		char num[24];
+		char num[24], label[128];
 		snprintf(num, sizeof(num), "%zu", i + 1);
-		const char *cells[] = { num, r->id, r->title[0] ? r->title : "(no headline)",
+		const char *cells[] = { num, r->id, kb_row_label(r, label, sizeof(label)),
 					r->snippet };
 		kb_table_add(t, cells);
 	}

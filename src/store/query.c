@@ -69,7 +69,8 @@ static char **split_lines(const char *s, size_t *n)
 #define ROW_COLUMNS \
 	"a.id, e.name, e.date, e.page, a.title," \
 	" (SELECT group_concat(name, char(10)) FROM (SELECT name FROM tag WHERE article=a.id" \
-	"  ORDER BY name)), EXISTS(SELECT 1 FROM read WHERE article=a.id)"
+	"  ORDER BY name)), EXISTS(SELECT 1 FROM read WHERE article=a.id)," \
+	" CASE WHEN a.title = '' THEN substr(a.body, 1, 40) END"
 
 /* Run a listing query and collect its rows. */
 static bool collect(struct kb_store *s, const char *sql, const struct binds *b, bool search,
@@ -101,9 +102,10 @@ static bool collect(struct kb_store *s, const char *sql, const struct binds *b, 
 		r->title = kb_column_dup(st, 4);
 		r->tags = split_lines((const char *)sqlite3_column_text(st, 5), &r->n_tags);
 		r->read = sqlite3_column_int(st, 6) != 0;
+		r->lead = kb_column_dup(st, 7);
 		if (search) {
-			r->snippet = kb_column_dup(st, 7);
-			r->rank = sqlite3_column_double(st, 8);
+			r->snippet = kb_column_dup(st, 8);
+			r->rank = sqlite3_column_double(st, 9);
 		}
 	}
 	sqlite3_finalize(st);
@@ -223,6 +225,7 @@ void kb_rows_finish(struct kb_rows *r)
 			free(x->tags[k]);
 		free(x->tags);
 		free(x->snippet);
+		free(x->lead);
 	}
 	free(r->v);
 	r->v = NULL;
@@ -411,4 +414,31 @@ bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_ro
 	return collect(s, "SELECT " ROW_COLUMNS " FROM article a JOIN edition e ON e.id = a.edition"
 		       " WHERE a.edition = CAST(?1 AS INTEGER) ORDER BY a.ord LIMIT ?2",
 		       &b, false, NULL, 0, out);
+}
+
+const char *kb_row_label(const struct kb_row *r, char *buf, size_t n)
+{
+	if (r->title && r->title[0])
+		return r->title;
+	if (!r->lead || !r->lead[0] || n < 8)
+		return "(no headline)";
+	/* "…" then the first words, line breaks as spaces, cut on a whole
+	 * character */
+	size_t k = snprintf(buf, n, "…%s", r->lead);
+	if (k >= n) { /* cut short: drop a character left incomplete */
+		k = n - 1;
+		size_t i = k;
+		while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i > 0) {
+			unsigned char c = (unsigned char)buf[i - 1];
+			size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (i - 1 + len > k)
+				buf[i - 1] = 0;
+		}
+	}
+	for (char *q = buf; *q; q++)
+		if (*q == '\n' || *q == '\t')
+			*q = ' ';
+	return buf;
 }

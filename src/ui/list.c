@@ -222,7 +222,8 @@ static void draw(struct app *a, int x, int w)
 		cx = kb_draw_text(sy, cx, x + w, ar->read ? " " : "*", 1, st);
 		cx = kb_draw_text(sy, cx, x + w, ar->n_tags ? "#" : " ", 1, cur ? st : KB_STYLE_TAG);
 		cx++;
-		text = ar->title[0] ? ar->title : "(no headline)";
+		char label[160];
+		text = kb_row_label(ar, label, sizeof(label));
 		bool el;
 		int cols;
 		size_t k = kb_layout_truncate(text, strlen(text), x + w - cx, &cols, &el);

@@ -456,6 +456,53 @@ static void test_anchor_context(void)
 	kb_store_close(s);
 }
 
+/* Does s hold whole UTF-8 characters only (no sequence cut short)? */
+static bool whole_chars(const char *s)
+{
+	for (const unsigned char *q = (const unsigned char *)s; *q;) {
+		int n = *q < 0x80 ? 1 : *q >= 0xF0 ? 4 : *q >= 0xE0 ? 3 : 2;
+		for (int k = 1; k < n; k++)
+			if ((q[k] & 0xC0) != 0x80)
+				return false;
+		q += n;
+	}
+	return true;
+}
+
+/* An untitled article (the rest of one cut off from its headline) is
+ * listed by its first words, not as one more "(no headline)". */
+static void test_untitled_label(void)
+{
+	struct kb_store *s = open_db("untitled.db");
+	spit(path("untitled.txt"),
+	     "城市书房开进社区\n\n本报讯 第十二家城市书房正式开放。\n\n记者 刘洋\n\n"
+	     "较去年同期增长了62%，创新创业氛围日益浓厚，成效明显。\n\n"
+	     "今年还将继续扩大规模，争取更多企业入驻园区。\n\n记者 张海涛\n");
+	struct kb_import_stats st;
+	kb_store_import_file(s, path("untitled.txt"), NULL, NULL, &st);
+	struct kb_rows rows;
+	kb_store_list(s, NULL, &rows);
+	CHECK(rows.n == 2, "untitled: two articles (%zu)", rows.n);
+	char buf[64];
+	if (rows.n == 2) {
+		CHECK_STR(kb_row_label(&rows.v[0], buf, sizeof(buf)), "城市书房开进社区",
+			  "untitled: a titled article is listed by its title");
+		CHECK(rows.v[0].lead == NULL, "untitled: no lead for a titled article");
+		const char *l = kb_row_label(&rows.v[1], buf, sizeof(buf));
+		CHECK(!strncmp(l, "…较去年同期增长了62%，创新创业", strlen("…较去年同期增长了62%，创新创业")) &&
+		      !strchr(l, '\n'), "untitled: listed by its first words, on one line (%s)", l);
+		struct kb_row bare = {.title = ""};
+		CHECK_STR(kb_row_label(&bare, buf, sizeof(buf)), "(no headline)",
+			  "untitled: nothing to show says so");
+		char tiny[12];
+		l = kb_row_label(&rows.v[1], tiny, sizeof(tiny));
+		CHECK(strlen(l) < sizeof(tiny) && whole_chars(l),
+		      "untitled: a short buffer cuts on a whole character");
+	}
+	kb_rows_finish(&rows);
+	kb_store_close(s);
+}
+
 int main(int argc, char **argv)
 {
 	root = argc > 1 ? argv[1] : ".";
@@ -470,6 +517,7 @@ int main(int argc, char **argv)
 	test_reimport();
 	test_batch();
 	test_anchor_context();
+	test_untitled_label();
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
