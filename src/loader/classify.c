@@ -574,13 +574,29 @@ static bool is_contribution_box(const char *s, size_t n, const struct shape *sh)
 }
 
 /* Headline flags: —— subtitle, ■ label, (一) series marker. */
+/* ■ 航线加密 连通全球: the words after the bullet set apart by a space are
+ * a section head in two parallel phrases, not a one-word label (■ 链接). */
+static bool spaced_after_bullet(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l;
+	kb_cp_at(s, e, &l); /* the bullet */
+	const char *q = s + l;
+	while (q < e && kb_is_space(kb_cp_at(q, e, &l)))
+		q += l;
+	for (; q < e; q += l)
+		if (kb_is_space(kb_cp_at(q, e, &l)))
+			return true;
+	return false;
+}
+
 static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
 {
 	unsigned hl = 0;
 	if (sh->first == 0x2014 || sh->first == 0x2015 || sh->first == 0x2500 ||
 	    sh->first == 0x2501 || kb_starts(s, n, "--"))
 		hl |= HL_DASH;
-	if (kb_is_bullet(sh->first) && sh->nchars <= 14)
+	if (kb_is_bullet(sh->first) && sh->nchars <= 14 && !spaced_after_bullet(s, n))
 		hl |= HL_LABEL;
 	static const char *const series[] = {
 		"(一)", "(二)", "(三)", "(四)", "(五)", "(上)", "(中)", "(下)",

@@ -337,6 +337,32 @@ static void masthead(void)
 	kb_edition_destroy(ed);
 }
 
+/* ■ before two spaced phrases heads a section of the article; ■ before one
+ * word labels a sidebar that starts an article of its own. */
+static void bullet_heads(void)
+{
+	struct kb_edition *ed = parse(
+		"郑州航空港：“空中丝绸之路”越飞越广\n\n"
+		"凌晨两点，郑州机场西货运区灯火通明，叉车往来穿梭。\n\n"
+		"■ 航线加密 连通全球\n\n"
+		"航线是“空中丝绸之路”的生命线。去年以来，航空港区新开通多条国际货运航线。\n\n"
+		"■ 多式联运 提质增效\n\n"
+		"航空港区大力推广“卡车航班”，辐射范围扩大到全国。\n\n"
+		"记者 张勇\n\n"
+		"■ 链接\n何为“空中丝绸之路”\n\n"
+		"2017年6月，郑州—卢森堡“空中丝绸之路”建设启动。\n");
+	CHECK(ed->n_articles == 2, "bullet: the article and its sidebar (%zu)", ed->n_articles);
+	if (ed->n_articles == 2) {
+		size_t heads = 0;
+		for (size_t i = 0; i < ed->articles[0].n_blocks; i++)
+			heads += ed->articles[0].blocks[i].type == KB_BLOCK_HEADING;
+		CHECK(heads == 2, "bullet: two section heads inside the article");
+		CHECK(ed->articles[1].kicker && strstr(ed->articles[1].kicker, "链接"),
+		      "bullet: ■ 链接 is the sidebar's kicker");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -347,6 +373,7 @@ int main(void)
 	letter_salutation();
 	relayed_report();
 	masthead();
+	bullet_heads();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
