@@ -253,6 +253,25 @@ static bool claimed_elsewhere(struct parse *p, struct stats *st, bool *have_stat
 	return false;
 }
 
+/* 62.|5万吨: a number cut at its decimal point. The point looks like a
+ * full stop; a block right after it that goes on with digits finishes the
+ * number: join it; the caller goes on if the whole is still open. */
+static void decimal_cut(struct parse *p, struct unit *h, size_t i)
+{
+	if (h->kind != U_BODY || h->sealed || h->len < 2 || h->text[h->len - 1] != '.' ||
+	    h->text[h->len - 2] < '0' || h->text[h->len - 2] > '9')
+		return;
+	size_t j = next_unit(p, i);
+	if (j == p->n_units)
+		return;
+	struct unit *t = &p->units[j];
+	if (t->kind != U_BODY || t->text[0] < '0' || t->text[0] > '9' ||
+	    kb_starts_list_item(t->text, t->len))
+		return;
+	concat(p, h, t);
+	t->gone = true;
+}
+
 static void join_adjacent(struct parse *p, struct stats *st, bool *have_stats)
 {
 	size_t *orphans = NULL, n_orphans = 0;
@@ -287,6 +306,7 @@ static void join_adjacent(struct parse *p, struct stats *st, bool *have_stats)
 				}
 			}
 		}
+		decimal_cut(p, h, i);
 		while (kb_unit_open(h)) {
 			size_t j = next_unit(p, i);
 			if (j == p->n_units)

@@ -90,6 +90,16 @@ static void adjacent(void)
 	"公共服务持续完善，社区食堂陆续开放，养老托育同步发展，群众办事更加便捷，" \
 	"营商环境不断优化，市场主体快速增长，科技创新成果丰硕，产业结构更加合理。"
 
+static void decimal(void)
+{
+	expect("标题一行\n\n去年，郑州机场完成货邮吞吐量62.\n\n5万吨，同比增长5.1%。\n",
+	       "去年，郑州机场完成货邮吞吐量62.5万吨，同比增长5.1%。",
+	       "decimal: a number cut at its point is joined");
+	expect("标题一行\n\n今年全市经济运行平稳，主要措施共有3.\n\n1. 加大投入，扩大有效需求。\n",
+	       "今年全市经济运行平稳，主要措施共有3.|1. 加大投入，扩大有效需求。",
+	       "decimal: a numbered item after it is not");
+}
+
 static void far(void)
 {
 	expect("标题一行\n\n项目建设方面，全年计划开工项目四十个，年\n\n（下转第三版）\n\n"
@@ -115,6 +125,7 @@ int main(void)
 {
 	open_units();
 	adjacent();
+	decimal();
 	far();
 	return tap_done();
 }
