@@ -25,6 +25,7 @@ struct draft {
 	size_t line;
 	bool column;      /* an item in a column of briefs under a label */
 	bool last_closed; /* the last block is a finished paragraph */
+	bool wire;        /* opened by another outlet's dateline (新华社…电): credited */
 };
 
 struct grouper {
@@ -241,7 +242,7 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	/* an article already credited does not get a second byline, nor does
 	 * the untitled rest of one continued from another page: a line whose
 	 * text below is signed heads the next letter or story */
-	if (d && (d->n_authors || !d->title) && !d->column && n == 1 && d->last_closed &&
+	if (d && (d->n_authors || d->wire || !d->title) && !d->column && n == 1 && d->last_closed &&
 	    signed_below(p, after))
 		fresh = true;
 	if (fresh) {
@@ -339,6 +340,8 @@ void kb_group_units(struct parse *p, struct kb_edition *ed)
 			size_t n_as;
 			if (dateline && kb_parse_inline_byline(p->arena, u->text, u->len, &as, &n_as))
 				add_authors(d, as, n_as);
+			if (dateline && !d->n_paragraphs && !kb_starts(u->text, u->len, "本报"))
+				d->wire = true;
 			/* "…活动。（记者 韩静）": the byline closes the paragraph and the story */
 			size_t cut;
 			struct unit para = *u;

@@ -363,6 +363,24 @@ static void bullet_heads(void)
 	kb_edition_destroy(ed);
 }
 
+/* Wire copy is credited by its dateline: a headline under it whose text is
+ * signed by the paper's own reporter heads the next story. */
+static void wire_then_signed(void)
+{
+	struct kb_edition *ed = parse(
+		"今年全国将举办马拉松赛事逾千场\n\n"
+		"据新华社电 记者从中国田径协会获悉，今年全国计划举办马拉松赛事逾千场。\n\n"
+		"话剧《大河之畔》下周登陆郑州\n\n"
+		"记者昨日获悉，原创话剧《大河之畔》将于下周在郑州首演。\n\n"
+		"郑州晚报记者 秦川\n");
+	CHECK(ed->n_articles == 2, "wire: two stories (%zu)", ed->n_articles);
+	if (ed->n_articles == 2) {
+		CHECK(ed->articles[0].n_authors == 0, "wire: the wire story has no local author");
+		CHECK(ed->articles[1].n_authors == 1, "wire: the signed story has its reporter");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -374,6 +392,7 @@ int main(void)
 	relayed_report();
 	masthead();
 	bullet_heads();
+	wire_then_signed();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
