@@ -669,6 +669,28 @@ static void seal_salutations(struct parse *p)
 	}
 }
 
+/* A dash subtitle may run long, with commas and enumeration marks
+ * (——共开工项目214个，涵盖先进制造、新基建等领域): right under a headline
+ * line, without a full stop, it is still the subtitle, not text. */
+static void promote_dash_subtitles(struct parse *p)
+{
+	for (size_t i = 1; i < p->n_units; i++) {
+		struct unit *u = &p->units[i];
+		if (u->gone || u->kind != U_BODY || u->len < 6 || !kb_starts(u->text, u->len, "——"))
+			continue;
+		size_t pv = prev_unit(p, i);
+		if (pv == p->n_units || p->units[pv].kind != U_HEADLINE ||
+		    kb_nchars(u->text, u->len) > 60)
+			continue;
+		int l;
+		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
+		if (kb_is_final(last) || kb_is_pause(last) || last == 0xFF1B || last == ';')
+			continue;
+		u->kind = U_HEADLINE;
+		u->hl = HL_DASH;
+	}
+}
+
 /* A notice signs off with who issued it and a date: "河南大学" over
  * "2022年3月4日". Such a line is text, not the headline of what follows. */
 static void demote_signatures(struct parse *p)
@@ -691,6 +713,7 @@ void kb_join_units(struct parse *p)
 {
 	attach_lone_credits(p);
 	demote_signatures(p);
+	promote_dash_subtitles(p);
 	demote_trailing_headlines(p);
 	detect_indent_style(p);
 	demote_fragments(p);

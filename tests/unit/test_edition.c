@@ -381,6 +381,27 @@ static void wire_then_signed(void)
 	kb_edition_destroy(ed);
 }
 
+/* A long dash subtitle with commas under the title is still the subtitle;
+ * a dash line in the text is text. */
+static void long_dash_subtitle(void)
+{
+	struct kb_edition *ed = parse(
+		"坚持项目为王 厚植发展优势\n我市二季度重大项目集中开工\n"
+		"——共开工项目214个，涵盖先进制造、新基建、社会民生等领域\n\n"
+		"本报讯（记者 李晓燕）6月17日，我市二季度重大项目集中开工。\n\n"
+		"会议提出三点要求：\n\n"
+		"——坚持项目为王，扩大有效投资；\n\n"
+		"——坚持创新驱动，培育新兴产业。\n");
+	CHECK(ed->n_articles == 1, "dash subtitle: one article (%zu)", ed->n_articles);
+	if (ed->n_articles == 1) {
+		const struct kb_article *a = &ed->articles[0];
+		CHECK(a->subtitle && strstr(a->subtitle, "共开工项目214个"), "dash subtitle: the subtitle");
+		CHECK(a->n_authors == 1, "dash subtitle: the byline in the dateline");
+		CHECK(in_text(ed, "——坚持项目为王"), "dash subtitle: dash items in the text stay text");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -393,6 +414,7 @@ int main(void)
 	masthead();
 	bullet_heads();
 	wire_then_signed();
+	long_dash_subtitle();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
