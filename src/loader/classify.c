@@ -609,6 +609,51 @@ static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
 	return hl;
 }
 
+/* （作者系中共郑州市委党校教授）: a note on who the author is, closing a
+ * signed piece; it belongs with the byline, not the text. */
+static bool is_author_note(const char *s, size_t n, const struct shape *sh)
+{
+	return sh->nchars <= 60 && (kb_starts(s, n, "（作者") || kb_starts(s, n, "(作者")) &&
+	       (kb_ends(s, n, "）") || kb_ends(s, n, ")"));
+}
+
+/* □ 刘明远, □本报记者 张三: a byline set off by a white square, the role
+ * word left out or not. Names without a role are one to four groups of
+ * two to four Han characters. */
+static bool square_byline(struct parse *p, struct unit *u)
+{
+	const char *s = u->text, *e = u->text + u->len;
+	int l;
+	if (s >= e || kb_cp_at(s, e, &l) != 0x25A1)
+		return false;
+	s += l;
+	while (s < e && kb_is_space(kb_cp_at(s, e, &l)))
+		s += l;
+	if (kb_parse_byline(p->arena, s, (size_t)(e - s), &u->authors, &u->n_authors))
+		return true;
+	struct kb_author list[4];
+	size_t na = 0;
+	while (s < e) {
+		const char *b = s;
+		int k = 0;
+		while (s < e && kb_is_han(kb_cp_at(s, e, &l)))
+			s += l, k++;
+		if (k < 2 || k > 4 || na == 4)
+			return false;
+		list[na++] = (struct kb_author){"", kb_arena_strndup(p->arena, b, (size_t)(s - b))};
+		if (s < e && !kb_is_space(kb_cp_at(s, e, &l)))
+			return false;
+		while (s < e && kb_is_space(kb_cp_at(s, e, &l)))
+			s += l;
+	}
+	if (!na)
+		return false;
+	u->authors = kb_arena_alloc(p->arena, na * sizeof(struct kb_author));
+	memcpy(u->authors, list, na * sizeof(struct kb_author));
+	u->n_authors = na;
+	return true;
+}
+
 void kb_classify_unit(struct parse *p, struct unit *u)
 {
 	struct shape sh;
@@ -628,6 +673,13 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	else if (sh.nchars <= 80 &&
 		 kb_parse_byline(p->arena, u->text, u->len, &u->authors, &u->n_authors))
 		u->kind = U_BYLINE;
+	else if (sh.nchars <= 40 && square_byline(p, u))
+		u->kind = U_BYLINE;
+	else if (is_author_note(u->text, u->len, &sh)) {
+		u->kind = U_BYLINE; /* no names: it closes the piece */
+		u->authors = NULL;
+		u->n_authors = 0;
+	}
 	else if (is_caption(p, u, &sh))
 		u->kind = U_CAPTION;
 	else if (is_speaker_label(u->text, u->len, &sh))

@@ -54,8 +54,9 @@ void kb_article_layout(struct app *a, int width)
 	byline[0] = '\0';
 	for (size_t i = 0; i < f->n_authors; i++) {
 		size_t n = strlen(byline);
-		snprintf(byline + n, sizeof(byline) - n, "%s%s %s", i ? "  " : "",
-			 f->authors[i].role, f->authors[i].name);
+		const char *role = f->authors[i].role ? f->authors[i].role : "";
+		snprintf(byline + n, sizeof(byline) - n, "%s%s%s%s", i ? "  " : "", role,
+			 role[0] ? " " : "", f->authors[i].name);
 	}
 	if (byline[0])
 		wrap(a, byline, 0, byline, strlen(byline), width, 0, KB_STYLE_AUTHOR, -1);

@@ -402,6 +402,29 @@ static void long_dash_subtitle(void)
 	kb_edition_destroy(ed);
 }
 
+/* □ sets off a byline, role or not; （作者系…） closes a signed piece. */
+static void square_byline_and_author_note(void)
+{
+	struct kb_edition *ed = parse(
+		"■ 学习札记\n在学思践悟中 筑牢信仰之基\n\n"
+		"□ 刘明远\n\n"
+		"理想信念是共产党人精神上的“钙”。筑牢信仰之基，要在学懂弄通上下功夫。\n\n"
+		"（作者系中共郑州市委党校教授）\n\n"
+		"■ 街谈巷议\n\n"
+		"共享单车“潮汐”难题待解\n\n"
+		"早高峰时地铁口“一车难求”，晚高峰时又扎堆成“车山”。\n\n"
+		"特约评论员 孙一帆\n");
+	CHECK(ed->n_articles == 2, "square: two pieces (%zu)", ed->n_articles);
+	if (ed->n_articles == 2) {
+		const struct kb_article *a = &ed->articles[0];
+		CHECK(a->n_authors == 1 && !strcmp(a->authors[0].name, "刘明远") &&
+		      !a->authors[0].role[0], "square: □ 刘明远 is the author, with no role");
+		CHECK(!in_text(ed, "作者系"), "square: the author note is not text");
+		CHECK_STR(ed->articles[1].title, "共享单车“潮汐”难题待解", "square: the next piece's title");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -415,6 +438,7 @@ int main(void)
 	bullet_heads();
 	wire_then_signed();
 	long_dash_subtitle();
+	square_byline_and_author_note();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
