@@ -362,6 +362,19 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 	uint32_t lastc = n ? kb_cp_before(s, s + n, &bl) : 0;
 	if ((lastc == 0xFF09 || lastc == ')') && bracket_credit(p, u, bl))
 		return true;
+	/* …在女单决赛中回球。 新华社发: an agency's photo, credited after the
+	 * finished sentence */
+	if (kb_ends(s, n, "社发")) {
+		const char *e = s + n, *nb = e;
+		int l;
+		while (nb > s && !kb_is_space(kb_cp_before(s, nb, &l)))
+			nb -= l;
+		if (nb > s && credited_body(s, nb, e)) {
+			*credit = kb_arena_strndup(p->arena, nb, (size_t)(e - nb));
+			u->caption_len = (size_t)(nb - s);
+			return true;
+		}
+	}
 	/* 《长河》 周远 著 人民文学出版社: a book's credit line */
 	if (sh->nchars <= 60 && !kb_is_final(sh->last) && kb_find(s, n, "出版社") &&
 	    (kb_find(s, n, " 著") || kb_find(s, n, "　著")))

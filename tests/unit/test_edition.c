@@ -425,6 +425,25 @@ static void square_byline_and_author_note(void)
 	kb_edition_destroy(ed);
 }
 
+/* An agency photo credited after its sentence (…回球。 新华社发) is a
+ * caption, not text. */
+static void agency_photo(void)
+{
+	struct kb_edition *ed = parse(
+		"河南小将获女单亚军\n\n"
+		"新华社上海5月3日电（记者 沈昊）全国青少年乒乓球锦标赛3日结束。\n\n"
+		"5月3日，河南选手刘思雨在女单决赛中回球。 新华社发\n\n"
+		"本届锦标赛共有400余名选手参赛。\n");
+	CHECK(!in_text(ed, "新华社发") && !in_text(ed, "在女单决赛中回球"),
+	      "agency photo: the caption is not text");
+	bool cap = false;
+	for (size_t i = 0; i < ed->n_extras; i++)
+		cap |= ed->extras[i].type == KB_EXTRA_CAPTION && ed->extras[i].credit &&
+		       !strcmp(ed->extras[i].credit, "新华社发");
+	CHECK(cap, "agency photo: a caption credited to 新华社发");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -439,6 +458,7 @@ int main(void)
 	wire_then_signed();
 	long_dash_subtitle();
 	square_byline_and_author_note();
+	agency_photo();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
