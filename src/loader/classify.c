@@ -667,6 +667,21 @@ static bool square_byline(struct parse *p, struct unit *u)
 	return true;
 }
 
+/* Does a credited caption describe something before its credit, set
+ * apart by a space from the credit's role (专访 郑报全媒体记者 丁友明 摄),
+ * rather than being a byline with a photo mark (本报记者 张三 摄)? */
+static bool described_credit(const struct unit *u)
+{
+	const char *c = u->text;
+	size_t n = u->caption_len < u->len ? u->caption_len : 0;
+	kb_trim(&c, &n);
+	int l;
+	for (const char *q = c; q < c + n; q += l)
+		if (kb_is_space(kb_cp_at(q, c + n, &l)))
+			return true;
+	return false;
+}
+
 void kb_classify_unit(struct parse *p, struct unit *u)
 {
 	struct shape sh;
@@ -683,6 +698,9 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_MEDIA;
 	else if (is_page_header(u->text, u->len, &sh))
 		u->kind = U_HEADER;
+	else if ((kb_ends(u->text, u->len, "摄") || kb_ends(u->text, u->len, "摄影")) &&
+		 is_caption(p, u, &sh) && described_credit(u))
+		u->kind = U_CAPTION; /* 宋振东接受本报记者专访 郑报全媒体记者 丁友明 摄 */
 	else if (sh.nchars <= 80 &&
 		 kb_parse_byline(p->arena, u->text, u->len, &u->authors, &u->n_authors))
 		u->kind = U_BYLINE;

@@ -444,6 +444,25 @@ static void agency_photo(void)
 	kb_edition_destroy(ed);
 }
 
+/* A caption credited to a reporter (…专访 郑报全媒体记者 丁友明 摄) is a
+ * caption, not the byline that would close the interview. */
+static void reporter_photo_caption(void)
+{
+	struct kb_edition *ed = parse(
+		"让黄河岸边更美\n\n记者 裴晓\n\n"
+		"记者：今年以来，惠济区取得了哪些新成效？\n\n"
+		"宋振东：今年以来，我们坚持稳中求进。\n\n"
+		"宋振东接受本报记者专访 郑报全媒体记者 丁友明 摄\n\n"
+		"谈民生 让群众生活更有品质\n\n"
+		"记者：在保障和改善民生方面，惠济区有哪些打算？\n\n"
+		"宋振东：民生无小事，枝叶总关情。\n");
+	CHECK(ed->n_articles == 1, "reporter photo: one interview (%zu)", ed->n_articles);
+	if (ed->n_articles == 1)
+		CHECK(ed->articles[0].n_authors == 1, "reporter photo: the photographer is no author");
+	CHECK(!in_text(ed, "丁友明"), "reporter photo: the caption is not text");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -459,6 +478,7 @@ int main(void)
 	long_dash_subtitle();
 	square_byline_and_author_note();
 	agency_photo();
+	reporter_photo_caption();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
