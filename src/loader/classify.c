@@ -140,10 +140,14 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 		"星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
 		"星期日", "星期天", "责任编辑", "责编", "美编", "美术编辑",
 		"校对", "版式", "组版", "值班编辑", "编辑：", "编辑:", NULL};
-	if (!sh->header_chars || sh->nchars > 80 || sh->last == 0x3002 ||
-	    kb_is_pause(sh->last))
+	/* 广告热线：0371-67655120 地址：…: the page's footer */
+	static const char *const footer[] = {"广告热线", "订阅热线", "发行热线",
+					     "新闻热线", "广告部", NULL};
+	if (sh->nchars > 80 || sh->last == 0x3002 || kb_is_pause(sh->last))
 		return false;
-	return contains_any(s, n, words);
+	if (sh->stops_inside == 0 && contains_any(s, n, footer))
+		return true;
+	return sh->header_chars && contains_any(s, n, words);
 }
 
 static bool is_jump_core(const char *s, size_t n);

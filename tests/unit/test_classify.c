@@ -177,6 +177,10 @@ static void page_headers(void)
 	     "not header: a sentence with 星期一 ending in 。 is body");
 	KIND("每到星期六，志愿者们都会来到社区为老人义诊，", "body",
 	     "not header: a sentence fragment with 星期六 ending in ， is body");
+	KIND("广告热线：0371-67655120 地址：郑州市金水区经三路北段", "header",
+	     "header: the page's footer with its advertising line");
+	KIND("读者可拨打本报新闻热线反映问题。", "body",
+	     "not header: a sentence naming the news line is body");
 }
 
 static void jump_lines(void)
