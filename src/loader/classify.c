@@ -20,6 +20,7 @@ struct shape {
 	bool spaced;         /* white space between two printed characters */
 	bool header_chars;   /* has 星 编 校 版 组: may be a page header */
 	bool media_chars;    /* has 扫 码 邮 投 稿: may be a media note or box */
+	bool footer_chars;   /* has 热: may be a page footer (广告热线) */
 	bool label;          /* starts with a short label and a colon (市民：) */
 	uint32_t first, last;
 };
@@ -64,6 +65,8 @@ static void measure(const char *s, size_t n, struct shape *sh)
 				sh->header_chars = true;
 			else if (c == 0x626B || c == 0x7801 || c == 0x90AE || c == 0x6295 || c == 0x7A3F)
 				sh->media_chars = true; /* 扫 码 邮 投 稿 */
+			else if (c == 0x70ED)
+				sh->footer_chars = true; /* 热 (热线) */
 		}
 		prev = c;
 	}
@@ -142,10 +145,10 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 		"校对", "版式", "组版", "值班编辑", "编辑：", "编辑:", NULL};
 	/* 广告热线：0371-67655120 地址：…: the page's footer */
 	static const char *const footer[] = {"广告热线", "订阅热线", "发行热线",
-					     "新闻热线", "广告部", NULL};
+					     "新闻热线", NULL};
 	if (sh->nchars > 80 || sh->last == 0x3002 || kb_is_pause(sh->last))
 		return false;
-	if (sh->stops_inside == 0 && contains_any(s, n, footer))
+	if (sh->footer_chars && sh->stops_inside == 0 && contains_any(s, n, footer))
 		return true;
 	return sh->header_chars && contains_any(s, n, words);
 }

@@ -653,11 +653,11 @@ static void seal_salutations(struct parse *p)
 {
 	for (size_t i = 0; i < p->n_units; i++) {
 		struct unit *u = &p->units[i];
-		if (u->gone || u->kind != U_BODY || kb_nchars(u->text, u->len) > 12)
+		if (u->gone || u->kind != U_BODY || u->len > 12 * 4)
 			continue;
 		int l;
 		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
-		if (last != 0xFF1A && last != ':')
+		if ((last != 0xFF1A && last != ':') || kb_nchars(u->text, u->len) > 12)
 			continue;
 		if (u->pauses > (u->label ? 0 : 1))
 			continue; /* 他说，记者了解到： a sentence, not an address */
