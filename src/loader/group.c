@@ -229,7 +229,11 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	bool dateline_next = after < p->n_units && p->units[after].kind == U_BODY &&
 			     kb_starts_dateline(p->units[after].text, p->units[after].len);
 	struct draft *d = cur(g);
-	bool fresh = !d || g->closed || n >= 2 || (flags & (HL_DASH | HL_LABEL | HL_NOTICE)) ||
+	/* ■ 城市更新 alone over the text of an open article heads a section of
+	 * it; a label over a title (■ 记者手记 / 老城“更新”更要“留心”) or
+	 * after a finished, signed article starts a piece */
+	bool label = (flags & HL_LABEL) && !(n == 1 && d && !g->closed && d->n_paragraphs);
+	bool fresh = !d || g->closed || n >= 2 || (flags & (HL_DASH | HL_NOTICE)) || label ||
 		     dateline_next || byline_next;
 	if (d && d->n_blocks == 0 && !g->closed && !dateline_next && !byline_next)
 		fresh = false; /* lines after a top byline: still this headline */

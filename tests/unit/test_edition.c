@@ -463,6 +463,33 @@ static void reporter_photo_caption(void)
 	kb_edition_destroy(ed);
 }
 
+/* ■ and one word over the text of an open interview heads a section of it;
+ * ■ and one word over a title starts a piece. */
+static void bullet_section_in_interview(void)
+{
+	struct kb_edition *ed = parse(
+		"让老城区焕发新活力\n\n——访管城回族区区长 马建新\n\n记者 秦华\n\n"
+		"管城回族区是郑州的老城区，历史文化底蕴深厚。\n\n"
+		"■ 城市更新\n\n"
+		"问：城市更新是老城区发展绕不开的课题，管城区是如何推进的？\n\n"
+		"答：我们坚持“留改拆”并举，不搞大拆大建。\n\n"
+		"■ 产业升级\n\n"
+		"问：老城区空间有限，产业发展如何突破？\n\n"
+		"答：我们的思路是“向存量要空间，向楼宇要效益”。\n\n"
+		"■ 记者手记\n老城“更新”更要“留心”\n\n"
+		"采访中，马建新反复提到一个字——“留”。\n\n记者 秦华\n");
+	CHECK(ed->n_articles == 2, "bullet section: the interview and the notebook (%zu)",
+	      ed->n_articles);
+	if (ed->n_articles == 2) {
+		size_t heads = 0;
+		for (size_t i = 0; i < ed->articles[0].n_blocks; i++)
+			heads += ed->articles[0].blocks[i].type == KB_BLOCK_HEADING;
+		CHECK(heads == 2, "bullet section: two sections in the interview");
+		CHECK_STR(ed->articles[1].title, "老城“更新”更要“留心”", "bullet section: the notebook's title");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -479,6 +506,7 @@ int main(void)
 	square_byline_and_author_note();
 	agency_photo();
 	reporter_photo_caption();
+	bullet_section_in_interview();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
