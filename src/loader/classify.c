@@ -572,6 +572,21 @@ bool kb_is_date_line(const char *s, size_t n)
 
 /* A telephone number (seven digits in a row) or an e-mail address: a notice
  * or a box, never a headline. */
+/* Does the text leave a bracket open ((2015年8月3)? A headline never does. */
+static bool bracket_left_open(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, depth = 0;
+	for (const char *q = s; q < e; q += l) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0xFF08 || c == '(')
+			depth++;
+		else if ((c == 0xFF09 || c == ')') && depth > 0)
+			depth--;
+	}
+	return depth > 0;
+}
+
 static bool has_contact(const char *s, size_t n)
 {
 	int run = 0;
@@ -624,7 +639,7 @@ static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
 		"（下）", "之一", "之二", "之三", NULL};
 	if (ends_any(s, n, series))
 		hl |= HL_SERIES;
-	if (sh->nchars <= 20 && ends_with_notice_word(s, n))
+	if (sh->nchars <= 30 && ends_with_notice_word(s, n))
 		hl |= HL_NOTICE;
 	return hl;
 }
@@ -724,11 +739,15 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_SPEAKER;
 	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len) &&
 		 !starts_clause_item(u->text, u->len) && !kb_is_date_line(u->text, u->len) &&
-		 !has_contact(u->text, u->len)) {
+		 !has_contact(u->text, u->len) && !bracket_left_open(u->text, u->len)) {
 		u->kind = U_HEADLINE;
 		u->hl = headline_flags(u->text, u->len, &sh);
 	} else {
 		u->kind = U_BODY;
+		/* 咨询电话:0371-67181120 ends in its number, complete */
+		if (sh.last >= '0' && sh.last <= '9' && sh.nchars <= 60 && sh.label &&
+		    has_contact(u->text, u->len))
+			u->sealed = true;
 	}
 }
 

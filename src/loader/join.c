@@ -691,6 +691,26 @@ static void promote_dash_subtitles(struct parse *p)
 	}
 }
 
+/* 招标人:某某政府 / 招标代理机构:某某公司 / 联系人:王工: labelled lines in
+ * a run are the fields of a notice, each a paragraph of its own, not
+ * headings. */
+static void seal_field_runs(struct parse *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		struct unit *u = &p->units[i];
+		if (u->gone || !u->label || (u->kind != U_HEADLINE && u->kind != U_BODY))
+			continue;
+		size_t pv = prev_unit(p, i), nx = next_unit(p, i);
+		bool run = (pv < p->n_units && p->units[pv].label) ||
+			   (nx < p->n_units && p->units[nx].label);
+		if (!run || u->pauses)
+			continue;
+		u->kind = U_BODY;
+		u->hl = 0;
+		u->sealed = true;
+	}
+}
+
 /* A notice signs off with who issued it and a date: "河南大学" over
  * "2022年3月4日". Such a line is text, not the headline of what follows. */
 static void demote_signatures(struct parse *p)
@@ -714,6 +734,7 @@ void kb_join_units(struct parse *p)
 	attach_lone_credits(p);
 	demote_signatures(p);
 	promote_dash_subtitles(p);
+	seal_field_runs(p);
 	demote_trailing_headlines(p);
 	detect_indent_style(p);
 	demote_fragments(p);

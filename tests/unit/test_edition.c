@@ -490,6 +490,38 @@ static void bullet_section_in_interview(void)
 	kb_edition_destroy(ed);
 }
 
+/* A notice: a cut inside a bracket is joined, not read as a heading; a
+ * contact line ends in its number; a long 招标公告 title starts a notice;
+ * labelled fields in a run are paragraphs. */
+static void notice_fields(void)
+{
+	struct kb_edition *ed = parse(
+		"关于小学一年级新生入学报名的通知\n\n各位家长:\n\n"
+		"一、报名对象\n\n凡年满6周岁(2015年8月3\n\n1日以前出生)的适龄儿童。\n\n"
+		"咨询电话:0371-67181120\n\n特此通知。\n\n郑州市教育局\n\n2021年3月19日\n\n"
+		"郑州市二七区马寨镇农村道路提升工程招标公告\n\n"
+		"本工程已由二七区发展和改革委员会批准建设，现进行公开招标。\n\n"
+		"招标人:郑州市二七区马寨镇人民政府\n\n招标代理机构:河南中誉工程管理有限公司\n\n"
+		"联系人:王工 电话:0371-68951276\n\n2021年3月22日\n");
+	CHECK(ed->n_articles == 2, "notice: two notices (%zu)", ed->n_articles);
+	CHECK(in_text(ed, "凡年满6周岁(2015年8月31日以前出生)的适龄儿童。"),
+	      "notice: the cut inside the bracket is joined");
+	bool phone = false, field = false;
+	for (size_t i = 0; i < ed->n_articles; i++)
+		for (size_t k = 0; k < ed->articles[i].n_blocks; k++) {
+			const char *b = ed->articles[i].blocks[k].text;
+			phone |= !strcmp(b, "咨询电话:0371-67181120");
+			field |= !strcmp(b, "招标人:郑州市二七区马寨镇人民政府") &&
+				 ed->articles[i].blocks[k].type == KB_BLOCK_PARAGRAPH;
+		}
+	CHECK(phone, "notice: the contact line is a paragraph of its own");
+	CHECK(field, "notice: a labelled field is a paragraph");
+	if (ed->n_articles == 2)
+		CHECK_STR(ed->articles[1].title, "郑州市二七区马寨镇农村道路提升工程招标公告",
+			  "notice: the tender notice's title");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -507,6 +539,7 @@ int main(void)
 	agency_photo();
 	reporter_photo_caption();
 	bullet_section_in_interview();
+	notice_fields();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
