@@ -433,6 +433,23 @@ const char *kb_relay_dateline(const char *s, size_t n)
 	return NULL;
 }
 
+bool kb_relay_report(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, count = 0;
+	if (n < 6 || kb_cp_at(s, e, &l) != 0x636E /* 据 */)
+		return false;
+	for (const char *q = s + l; q < e && count < 24; q += l, count++) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0xFF0C || c == ',' || kb_is_space(c))
+			return (kb_ends(s, (size_t)(q - s), "报道") ||
+				kb_ends(s, (size_t)(q - s), "消息")) && count >= 4;
+		if (kb_is_final(c) || kb_is_pause(c))
+			return false;
+	}
+	return false;
+}
+
 bool kb_starts_dateline(const char *s, size_t n)
 {
 	const char *e = s + n, *q = s;

@@ -227,7 +227,8 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	while (after < p->n_units && p->units[after].kind == U_BYLINE)
 		after = skip_to_unit(p, after + 1);
 	bool dateline_next = after < p->n_units && p->units[after].kind == U_BODY &&
-			     kb_starts_dateline(p->units[after].text, p->units[after].len);
+			     (kb_starts_dateline(p->units[after].text, p->units[after].len) ||
+			      kb_relay_report(p->units[after].text, p->units[after].len));
 	struct draft *d = cur(g);
 	/* ■ 城市更新 alone over the text of an open article heads a section of
 	 * it; a label over a title (■ 记者手记 / 老城“更新”更要“留心”) or

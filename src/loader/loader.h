@@ -170,6 +170,9 @@ void kb_mark_masthead(struct parse *p);
 bool kb_starts_dateline(const char *s, size_t n);
 /* 据…消息（: just past 消息 when s opens a relayed report's dateline, or NULL */
 const char *kb_relay_dateline(const char *s, size_t n);
+/* 据《经济日报》报道， 据新华社消息，: a report relayed from another outlet.
+ * Opens a story only right under a headline: inside one it is a sentence. */
+bool kb_relay_report(const char *s, size_t n);
 bool kb_starts_list_item(const char *s, size_t n);
 
 /* Parse a byline block (byline.c): true and authors set when s[0..n) is one. */

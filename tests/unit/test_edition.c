@@ -522,6 +522,25 @@ static void notice_fields(void)
 	kb_edition_destroy(ed);
 }
 
+/* 据《经济日报》报道， right under a headline opens a relayed story even
+ * after an article signed at its top; inside a story it is a sentence. */
+static void relayed_story(void)
+{
+	struct kb_edition *ed = parse(
+		"工业“压舱石”作用凸显\n\n本报记者 宋晓晨\n\n"
+		"10月18日，省统计局发布前三季度全省经济运行数据。\n\n"
+		"据《人民日报》报道，全国工业生产同样稳中有进。\n\n"
+		"前三季度全国快递业务量 突破900亿件\n\n"
+		"据《经济日报》报道，国家邮政局近日发布数据，快递业务量持续增长。\n");
+	CHECK(ed->n_articles == 2, "relayed story: two stories (%zu)", ed->n_articles);
+	CHECK(in_text(ed, "据《人民日报》报道，全国工业生产同样稳中有进。"),
+	      "relayed story: a relayed sentence inside a story stays its paragraph");
+	if (ed->n_articles == 2)
+		CHECK_STR(ed->articles[1].title, "前三季度全国快递业务量 突破900亿件",
+			  "relayed story: its headline");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -540,6 +559,7 @@ int main(void)
 	reporter_photo_caption();
 	bullet_section_in_interview();
 	notice_fields();
+	relayed_story();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
