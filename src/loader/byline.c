@@ -16,7 +16,7 @@
 /* Words that end a role printed before names. */
 static const char *const role_suffixes[] = {
 	"记者", "通讯员", "实习生", "评论员", "撰稿人", "撰稿", "摄影师", "编辑",
-	"特约作者", "见习生", NULL};
+	"特约作者", "见习生", "读者", NULL};
 
 /* Roles that stand as whole words. */
 static const char *const role_words[] = {

@@ -669,14 +669,16 @@ static bool is_author_note(const char *s, size_t n, const struct shape *sh)
 	       (kb_ends(s, n, "）") || kb_ends(s, n, ")"));
 }
 
-/* □ 刘明远, □本报记者 张三: a byline set off by a white square, the role
+/* □ 刘明远, ◎ 王立新, □本报记者 张三: a byline set off by a white square
+ * or a bullseye, the role
  * word left out or not. Names without a role are one to four groups of
  * two to four Han characters. */
 static bool square_byline(struct parse *p, struct unit *u)
 {
 	const char *s = u->text, *e = u->text + u->len;
 	int l;
-	if (s >= e || kb_cp_at(s, e, &l) != 0x25A1)
+	uint32_t mark = s < e ? kb_cp_at(s, e, &l) : 0;
+	if (mark != 0x25A1 && mark != 0x25CE) /* □ ◎ */
 		return false;
 	s += l;
 	while (s < e && kb_is_space(kb_cp_at(s, e, &l)))
@@ -741,8 +743,9 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		 is_caption(p, u, &sh) && described_credit(u))
 		u->kind = U_CAPTION; /* 宋振东接受本报记者专访 郑报全媒体记者 丁友明 摄 */
 	else if (sh.nchars <= 80 &&
+		 (!kb_is_bullet(sh.first) || spaced_after_bullet(u->text, u->len)) &&
 		 kb_parse_byline(p->arena, u->text, u->len, &u->authors, &u->n_authors))
-		u->kind = U_BYLINE;
+		u->kind = U_BYLINE; /* ■ 快评 木子, but ■ 记者追踪 is a label */
 	else if (sh.nchars <= 40 && square_byline(p, u))
 		u->kind = U_BYLINE;
 	else if (is_author_note(u->text, u->len, &sh)) {

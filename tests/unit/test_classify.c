@@ -115,6 +115,10 @@ static void bylines(void)
 	KIND("(记者 张三)", "byline", "byline: (记者 张三)");
 	KIND("记者 买买提·艾力", "byline", "byline: 记者 买买提·艾力");
 	KIND("记者来到郑州东站", "headline", "byline: 记者来到郑州东站 is a headline, not a byline");
+	KIND("■ 记者追踪", "headline", "byline: ■ 记者追踪 is a label, not 记者 追踪");
+	KIND("■　快评　　木子", "byline", "byline: ■ 快评 木子 names its commentator");
+	KIND("◎ 王立新", "byline", "byline: ◎ 王立新 with no role");
+	KIND("郑州读者 赵国强", "byline", "byline: 郑州读者 赵国强");
 }
 
 static void captions(void)
