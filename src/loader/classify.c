@@ -145,7 +145,7 @@ static bool is_page_header(const char *s, size_t n, const struct shape *sh)
 		"校对", "版式", "组版", "值班编辑", "编辑：", "编辑:", NULL};
 	/* 广告热线：0371-67655120 地址：…: the page's footer */
 	static const char *const footer[] = {"广告热线", "订阅热线", "发行热线",
-					     "新闻热线", NULL};
+					     "新闻热线", "读者热线", NULL};
 	if (sh->nchars > 80 || sh->last == 0x3002 || kb_is_pause(sh->last))
 		return false;
 	if (sh->footer_chars && sh->stops_inside == 0 && contains_any(s, n, footer))
@@ -604,6 +604,15 @@ static bool bracket_left_open(const char *s, size_t n)
 	return depth > 0;
 }
 
+/* How many ASCII digits end the text? */
+static size_t trailing_digits(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && s[n - 1 - k] >= '0' && s[n - 1 - k] <= '9')
+		k++;
+	return k;
+}
+
 static bool has_contact(const char *s, size_t n)
 {
 	int run = 0;
@@ -723,6 +732,14 @@ static bool described_credit(const struct unit *u)
 	return false;
 }
 
+bool kb_contact_line(const struct unit *u)
+{
+	const char *s = u->text;
+	size_t n = u->len;
+	return u->label && n && s[n - 1] >= '0' && s[n - 1] <= '9' &&
+	       kb_nchars(s, n) <= 60 && (has_contact(s, n) || trailing_digits(s, n) >= 6);
+}
+
 void kb_classify_unit(struct parse *p, struct unit *u)
 {
 	struct shape sh;
@@ -765,9 +782,7 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	} else {
 		u->kind = U_BODY;
 		/* 咨询电话:0371-67181120 ends in its number, complete */
-		if (sh.last >= '0' && sh.last <= '9' && sh.nchars <= 60 && sh.label &&
-		    has_contact(u->text, u->len))
-			u->sealed = true;
+		u->sealed = kb_contact_line(u);
 	}
 }
 

@@ -153,8 +153,8 @@ static bool signed_below(const struct parse *p, size_t i)
 		const struct unit *u = &p->units[i];
 		if (u->gone || kb_is_extra_kind(u->kind))
 			continue;
-		if (u->kind != U_BODY)
-			return u->kind == U_BYLINE;
+		if (u->kind != U_BODY) /* a note on the author (（作者系…）) names none */
+			return u->kind == U_BYLINE && u->n_authors;
 	}
 	return false;
 }

@@ -163,6 +163,9 @@ void kb_split_units(struct parse *p, const char *text, size_t len);
 void kb_classify_unit(struct parse *p, struct unit *u);
 /* Is the unit a body unit whose last sentence is unfinished? */
 bool kb_unit_open(const struct unit *u);
+/* 咨询电话:0371-67181120, 来信地址:… 邮编:450046: a labelled contact line,
+ * complete where it ends in its number. */
+bool kb_contact_line(const struct unit *u);
 /* Does the body text start a paragraph beyond doubt: a dateline (本报讯,
  * 新华社…电) or a list marker (一是 （一） 1.)? */
 /* The paper's masthead and page name under the page header: furniture. */

@@ -541,6 +541,31 @@ static void relayed_story(void)
 	kb_edition_destroy(ed);
 }
 
+/* A note on the author does not sign the sections of a signed article; a
+ * contact line ending in its postcode is not cut. */
+static void author_note_and_postcode(void)
+{
+	struct kb_edition *ed = parse(
+		"推动黄河流域文旅融合高质量发展\n\n◎ 王立新\n\n"
+		"黄河是中华民族的母亲河，河南是黄河文化的核心区。\n\n"
+		"三、探索文旅融合发展的实践路径\n\n"
+		"（一）强化规划引领。坚持全流域“一盘棋”。\n\n"
+		"（作者单位：河南省社会科学院）\n\n"
+		"■ 征稿启事\n\n本版欢迎读者来信反映身边的民生问题。\n\n"
+		"来信地址:郑州市郑东新区大河报读者服务部 邮编:450046\n\n"
+		"11月15日，记者来到新城路施工现场。\n");
+	CHECK(ed->n_articles >= 1 && ed->articles[0].n_authors == 1, "note: the essay's author");
+	if (ed->n_articles >= 1) {
+		size_t heads = 0;
+		for (size_t i = 0; i < ed->articles[0].n_blocks; i++)
+			heads += ed->articles[0].blocks[i].type == KB_BLOCK_HEADING;
+		CHECK(heads == 1, "note: 三、… is a heading of the essay, not a new article");
+	}
+	CHECK(in_text(ed, "来信地址:郑州市郑东新区大河报读者服务部 邮编:450046") &&
+	      !in_text(ed, "4500461"), "note: the postcode line stands alone");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -560,6 +585,7 @@ int main(void)
 	bullet_section_in_interview();
 	notice_fields();
 	relayed_story();
+	author_note_and_postcode();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
