@@ -732,6 +732,47 @@ static bool described_credit(const struct unit *u)
 	return false;
 }
 
+/* 郑州华商 98∶95 安徽龙腾: a result in a results box, a line of its own:
+ * two names with the score standing alone between them. */
+static bool is_score_line(const char *s, size_t n, const struct shape *sh)
+{
+	if (!sh->spaced || sh->nchars > 30)
+		return false;
+	const char *e = s + n, *tok[4];
+	size_t len[4], nt = 0;
+	int l;
+	for (const char *q = s; q < e;) {
+		while (q < e && kb_is_space(kb_cp_at(q, e, &l)))
+			q += l;
+		if (q >= e)
+			break;
+		if (nt == 3)
+			return false;
+		tok[nt] = q;
+		while (q < e && !kb_is_space(kb_cp_at(q, e, &l)))
+			q += l;
+		len[nt] = (size_t)(q - tok[nt]);
+		nt++;
+	}
+	if (nt != 3)
+		return false;
+	const char *m = tok[1], *me = tok[1] + len[1];
+	size_t digits = 0;
+	while (m < me && *m >= '0' && *m <= '9')
+		m++, digits++;
+	if (!digits || m >= me)
+		return false;
+	uint32_t c = kb_cp_at(m, me, &l);
+	if (c != 0x2236 && c != 0xFF1A && c != ':')
+		return false;
+	m += l;
+	if (m >= me)
+		return false;
+	while (m < me && *m >= '0' && *m <= '9')
+		m++;
+	return m == me;
+}
+
 bool kb_contact_line(const struct unit *u)
 {
 	const char *s = u->text;
@@ -772,7 +813,10 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	}
 	else if (is_caption(p, u, &sh))
 		u->kind = U_CAPTION;
-	else if (is_speaker_label(u->text, u->len, &sh))
+	else if (is_score_line(u->text, u->len, &sh)) {
+		u->kind = U_BODY;
+		u->sealed = true;
+	} else if (is_speaker_label(u->text, u->len, &sh))
 		u->kind = U_SPEAKER;
 	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len) &&
 		 !starts_clause_item(u->text, u->len) && !kb_is_date_line(u->text, u->len) &&

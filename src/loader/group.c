@@ -345,7 +345,8 @@ void kb_group_units(struct parse *p, struct kb_edition *ed)
 			size_t n_as;
 			if (dateline && kb_parse_inline_byline(p->arena, u->text, u->len, &as, &n_as))
 				add_authors(d, as, n_as);
-			if (dateline && !d->n_paragraphs && !kb_starts(u->text, u->len, "本报"))
+			if ((dateline || kb_relay_report(u->text, u->len)) && !d->n_paragraphs &&
+			    !kb_starts(u->text, u->len, "本报"))
 				d->wire = true;
 			/* "…活动。（记者 韩静）": the byline closes the paragraph and the story */
 			size_t cut;

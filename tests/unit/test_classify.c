@@ -118,6 +118,9 @@ static void bylines(void)
 	KIND("■ 记者追踪", "headline", "byline: ■ 记者追踪 is a label, not 记者 追踪");
 	KIND("■　快评　　木子", "byline", "byline: ■ 快评 木子 names its commentator");
 	KIND("◎ 王立新", "byline", "byline: ◎ 王立新 with no role");
+	KIND("郑州华商 98∶95 安徽龙腾", "body", "result: a score line in a results box is text");
+	KIND("管城恒星主场3∶1逆转 终结三轮不胜", "headline",
+	     "result: a headline with a score in it stays a headline");
 	KIND("郑州读者 赵国强", "byline", "byline: 郑州读者 赵国强");
 }
 

@@ -566,6 +566,28 @@ static void author_note_and_postcode(void)
 	kb_edition_destroy(ed);
 }
 
+/* A results box: its lines are text, one paragraph each; a story relayed
+ * from an official site is credited, so a signed story after it is new. */
+static void results_box(void)
+{
+	struct kb_edition *ed = parse(
+		"■ 赛果速递\n\n男篮联赛常规赛第11轮\n\n"
+		"郑州华商 98∶95 安徽龙腾\n\n江苏紫金 87∶102 广西桂冠\n\n"
+		"省首届青少年体育节 郑州代表团组建完成\n\n"
+		"据郑州市体育局官网报道，河南省首届青少年体育节代表团组建完成。\n\n"
+		"市青少年游泳锦标赛落幕\n\n"
+		"6月9日，郑州市青少年游泳锦标赛落幕。\n\n"
+		"郑州晚报记者 冯刚\n");
+	CHECK(ed->n_articles == 3, "results: box, relayed story, signed story (%zu)", ed->n_articles);
+	CHECK(in_text(ed, "郑州华商 98∶95 安徽龙腾") && in_text(ed, "江苏紫金 87∶102 广西桂冠") &&
+	      !in_text(ed, "安徽龙腾江苏"), "results: one paragraph a result");
+	if (ed->n_articles == 3) {
+		CHECK(ed->articles[1].n_authors == 0, "results: the relayed story has no author");
+		CHECK(ed->articles[2].n_authors == 1, "results: the signed story has its reporter");
+	}
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -586,6 +608,7 @@ int main(void)
 	notice_fields();
 	relayed_story();
 	author_note_and_postcode();
+	results_box();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
