@@ -38,8 +38,8 @@ static bool word_in(const char *s, size_t n, const char *const *words)
 	return false;
 }
 
-/* Is s[0..n) a role: a role word, or up to 12 characters ending in a role
- * suffix with no digits or punctuation in it? */
+/* Is s[0..n) a role: a role word, or up to 14 characters ending in a role
+ * suffix with no digits or punctuation in it but a joining middle dot? */
 static bool is_role(const char *s, size_t n)
 {
 	if (word_in(s, n, role_words))
@@ -49,11 +49,12 @@ static bool is_role(const char *s, size_t n)
 	int l;
 	for (const char *q = s; q < e; q += l) {
 		uint32_t c = kb_cp_at(q, e, &l);
-		if (!kb_is_han(c))
+		/* a middle dot joins a paper and its channel: 大河报·豫视频记者 */
+		if (!kb_is_han(c) && !((c == 0x00B7 || c == 0x30FB) && q > s && q + l < e))
 			return false;
 		chars++;
 	}
-	if (chars > 12)
+	if (chars > 14)
 		return false;
 	for (size_t i = 0; role_suffixes[i]; i++)
 		if (kb_ends(s, n, role_suffixes[i]))

@@ -73,6 +73,8 @@ static const char *classified(const char *s)
 static void standalone_from_samples(void)
 {
 	BYLINE("记者 孙庆辉", "记者:孙庆辉", "记者 孙庆辉 gives one author");
+	BYLINE("大河报·豫视频记者 常晓鸣 齐佳", "大河报·豫视频记者:常晓鸣|大河报·豫视频记者:齐佳",
+	       "a role with a middle dot is the role, not a name");
 	BYLINE("记者 裴其娟 孙庆辉", "记者:裴其娟|记者:孙庆辉",
 	       "记者 裴其娟 孙庆辉 gives two authors of one role");
 	BYLINE("记者 孙庆辉 通讯员 赵翔宇 文/图", "记者:孙庆辉|通讯员:赵翔宇",

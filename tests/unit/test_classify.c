@@ -122,6 +122,7 @@ static void bylines(void)
 	KIND("管城恒星主场3∶1逆转 终结三轮不胜", "headline",
 	     "result: a headline with a score in it stays a headline");
 	KIND("郑州读者 赵国强", "byline", "byline: 郑州读者 赵国强");
+	KIND("大河报·豫视频记者 常晓鸣 齐佳", "byline", "byline: a role with a middle dot");
 }
 
 static void captions(void)
