@@ -261,6 +261,29 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	return j;
 }
 
+/* A headline with nothing under it but a byline, after an unsigned story
+ * (…吃早餐 / 图/文 大河报记者 邱鹏), is that story's photo caption and
+ * credit: the story takes the byline, the line becomes a caption. */
+static void fold_headless_credits(struct grouper *g)
+{
+	for (size_t k = 1; k < g->n_arts; k++) {
+		struct draft *d = &g->arts[k], *prev = &g->arts[k - 1];
+		if (d->n_blocks || !d->n_authors || !d->title || d->kicker || d->subtitle ||
+		    prev->n_authors || !prev->n_paragraphs)
+			continue;
+		add_authors(prev, d->authors, d->n_authors);
+		struct unit cap = *d->title;
+		cap.kind = U_CAPTION;
+		cap.credit = NULL;
+		add_extra(g, &cap);
+		free(d->authors);
+		free(d->blocks);
+		memmove(d, d + 1, (g->n_arts - k - 1) * sizeof(*d));
+		g->n_arts--;
+		k--;
+	}
+}
+
 static void copy_out(struct grouper *g, struct kb_edition *ed)
 {
 	struct kb_arena *a = g->p->arena;
@@ -367,5 +390,6 @@ void kb_group_units(struct parse *p, struct kb_edition *ed)
 		}
 		i++;
 	}
+	fold_headless_credits(&g);
 	copy_out(&g, ed);
 }

@@ -588,6 +588,27 @@ static void results_box(void)
 	kb_edition_destroy(ed);
 }
 
+/* A line with only a byline under it, after an unsigned story, is that
+ * story's photo caption and credit. */
+static void headless_credit(void)
+{
+	struct kb_edition *ed = parse(
+		"爱心驿站里 环卫工人喝上热豆浆\n\n"
+		"每天早上5点半，位于金水区纬五路的一处爱心驿站就亮起了灯。\n\n"
+		"4月11日清晨，环卫工人在爱心驿站吃早餐\n\n"
+		"图/文 大河报记者 邱鹏\n");
+	CHECK(ed->n_articles == 1, "headless credit: one story (%zu)", ed->n_articles);
+	if (ed->n_articles == 1)
+		CHECK(ed->articles[0].n_authors == 1 && !strcmp(ed->articles[0].authors[0].name, "邱鹏"),
+		      "headless credit: the story takes the byline");
+	bool cap = false;
+	for (size_t i = 0; i < ed->n_extras; i++)
+		cap |= ed->extras[i].type == KB_EXTRA_CAPTION &&
+		       strstr(ed->extras[i].text, "环卫工人在爱心驿站吃早餐");
+	CHECK(cap, "headless credit: the line is a caption");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -609,6 +630,7 @@ int main(void)
 	relayed_story();
 	author_note_and_postcode();
 	results_box();
+	headless_credit();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
