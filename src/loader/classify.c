@@ -773,6 +773,14 @@ static bool is_score_line(const char *s, size_t n, const struct shape *sh)
 	return m == me;
 }
 
+bool kb_footer_line(const struct unit *u)
+{
+	struct shape sh;
+	measure(u->text, u->len, &sh);
+	return sh.spaced && !sh.label && sh.nchars <= 60 && !sh.stops_inside &&
+	       !kb_is_final(sh.last) && has_contact(u->text, u->len); /* 联系人:… is a field */
+}
+
 bool kb_contact_line(const struct unit *u)
 {
 	const char *s = u->text;

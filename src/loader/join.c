@@ -549,6 +549,10 @@ static void demote_trailing_headlines(struct parse *p)
 		struct unit *u = &p->units[i];
 		if (kb_is_extra_kind(u->kind))
 			continue;
+		if ((u->kind == U_HEADLINE || u->kind == U_BODY) && kb_footer_line(u)) {
+			u->kind = U_HEADER; /* the page's footer: 广告中心 … 电话:… */
+			continue;
+		}
 		if (u->kind == U_HEADLINE) {
 			u->kind = U_BODY;
 			u->sealed = kb_contact_line(u);

@@ -166,6 +166,9 @@ bool kb_unit_open(const struct unit *u);
 /* 咨询电话:0371-67181120, 来信地址:… 邮编:450046: a labelled contact line,
  * complete where it ends in its number. */
 bool kb_contact_line(const struct unit *u);
+/* 郑州报业集团广告中心 承接各类公告 电话:0371-…: segments set apart by
+ * spaces, a phone number, no sentence: a footer when it ends the page. */
+bool kb_footer_line(const struct unit *u);
 /* Does the body text start a paragraph beyond doubt: a dateline (本报讯,
  * 新华社…电) or a list marker (一是 （一） 1.)? */
 /* The paper's masthead and page name under the page header: furniture. */

@@ -609,6 +609,19 @@ static void headless_credit(void)
 	kb_edition_destroy(ed);
 }
 
+/* The page's last line, segments and a phone number with no sentence, is
+ * its footer; a notice's labelled contact field at the end stays text. */
+static void trailing_footer(void)
+{
+	struct kb_edition *ed = parse(
+		"注销公告\n\n郑州某某商贸有限公司经股东会决议，拟向登记机关申请注销登记。\n\n"
+		"联系人:王工 电话:0371-68951276\n\n"
+		"郑州报业集团广告中心 承接各类公告 电话:0371-56568181\n");
+	CHECK(!in_text(ed, "广告中心"), "footer: the page's footer is not text");
+	CHECK(in_text(ed, "联系人:王工 电话:0371-68951276"), "footer: the contact field stays text");
+	kb_edition_destroy(ed);
+}
+
 int main(void)
 {
 	metadata();
@@ -631,6 +644,7 @@ int main(void)
 	author_note_and_postcode();
 	results_box();
 	headless_credit();
+	trailing_footer();
 	list_items();
 	briefs();
 	indented_without_blank_lines();
