@@ -409,45 +409,44 @@ static bool is_caption(struct parse *p, struct unit *u, const struct shape *sh)
 	return true;
 }
 
-/* 据人民日报客户端消息（记者 张三）: a relayed report's dateline. Returns
- * the byte just past 消息, or NULL. The bracket that must follow it keeps
- * 据新华社消息，… inside a local article a sentence. */
-const char *kb_relay_dateline(const char *s, size_t n)
+/* 据人民日报客户端消息, 据《经济日报》报道: where the name of a relayed
+ * report's source ends (just past its 消息 or 报道, at the first space or
+ * mark other than the title marks), or NULL. */
+static const char *relay_source_end(const char *s, size_t n)
 {
 	const char *e = s + n;
 	int l, count = 0;
 	if (n < 3 || kb_cp_at(s, e, &l) != 0x636E /* 据 */)
 		return NULL;
-	uint32_t prev = 0;
-	for (const char *q = s + l; q < e && count < 20; q += l, count++) {
+	for (const char *q = s + l; q < e && count < 24; q += l, count++) {
 		uint32_t c = kb_cp_at(q, e, &l);
+		if (c == 0x300A || c == 0x300B) /* 《》 around a paper's name */
+			continue;
 		if (kb_is_space(c) || kb_is_punct(c))
-			return NULL;
-		if (prev == 0x6D88 && c == 0x606F /* 消息 */ && count >= 3) {
-			const char *after = q + l;
-			uint32_t nc = after < e ? kb_cp_at(after, e, &l) : 0;
-			return nc == 0xFF08 || nc == '(' ? after : NULL;
-		}
-		prev = c;
+			return count >= 3 && (kb_ends(s, (size_t)(q - s), "消息") ||
+					      kb_ends(s, (size_t)(q - s), "报道")) ? q : NULL;
 	}
 	return NULL;
 }
 
+/* The character at q, the end of a relayed report's source, or 0. */
+static uint32_t after_source(const char *s, size_t n, const char *q)
+{
+	int l;
+	return q && q < s + n ? kb_cp_at(q, s + n, &l) : 0;
+}
+
+const char *kb_relay_dateline(const char *s, size_t n)
+{
+	const char *q = relay_source_end(s, n);
+	uint32_t c = after_source(s, n, q);
+	return (c == 0xFF08 || c == '(') && kb_ends(s, (size_t)(q - s), "消息") ? q : NULL;
+}
+
 bool kb_relay_report(const char *s, size_t n)
 {
-	const char *e = s + n;
-	int l, count = 0;
-	if (n < 6 || kb_cp_at(s, e, &l) != 0x636E /* 据 */)
-		return false;
-	for (const char *q = s + l; q < e && count < 24; q += l, count++) {
-		uint32_t c = kb_cp_at(q, e, &l);
-		if (c == 0xFF0C || c == ',' || kb_is_space(c))
-			return (kb_ends(s, (size_t)(q - s), "报道") ||
-				kb_ends(s, (size_t)(q - s), "消息")) && count >= 4;
-		if (kb_is_final(c) || kb_is_pause(c))
-			return false;
-	}
-	return false;
+	uint32_t c = after_source(s, n, relay_source_end(s, n));
+	return c == 0xFF0C || c == ',' || kb_is_space(c);
 }
 
 bool kb_starts_dateline(const char *s, size_t n)
