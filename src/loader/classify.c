@@ -22,6 +22,7 @@ struct shape {
 	bool media_chars;    /* has 扫 码 邮 投 稿: may be a media note or box */
 	bool footer_chars;   /* has 热: may be a page footer (广告热线) */
 	bool label;          /* starts with a short label and a colon (市民：) */
+	bool dialogue;       /* starts with a one-character label (问：答：) */
 	uint32_t first, last;
 };
 
@@ -59,6 +60,8 @@ static void measure(const char *s, size_t n, struct shape *sh)
 				sh->pauses++;
 			else
 				sh->label = true;
+			if (colon && sh->nchars == 2)
+				sh->dialogue = true;
 		}
 		else if (c >= 0x6200 && c <= 0x90AE) { /* the trigger characters' range */
 			if (c == 0x661F || c == 0x7F16 || c == 0x6821 || c == 0x7248 || c == 0x7EC4)
@@ -795,6 +798,7 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 	u->spaced = sh.spaced;
 	u->pauses = sh.pauses;
 	u->label = sh.label;
+	u->dialogue = sh.dialogue;
 	u->hl = 0;
 	u->credit = NULL;
 	if (is_jump(u->text, u->len, &sh))

@@ -619,18 +619,6 @@ static void demote_fragments(struct parse *p)
 	}
 }
 
-/* Does the text open with a one-character dialogue label (问：答：Q:)? */
-static bool dialogue_label(const struct unit *u)
-{
-	const char *e = u->text + u->len;
-	int l1, l2;
-	if (u->len < 2)
-		return false;
-	uint32_t a = kb_cp_at(u->text, e, &l1);
-	uint32_t c = kb_cp_at(u->text + l1, e, &l2);
-	return (c == 0xFF1A || c == ':') && !kb_is_space(a) && !kb_is_pause(a);
-}
-
 /* A question cut by the column (问：今年还有哪些 | 值得期待的新玩法？)
  * leaves a short exclaiming line that looks like a heading: it is the
  * rest of the question when the line before is an open dialogue line. */
@@ -646,7 +634,7 @@ static void demote_question_tails(struct parse *p)
 			continue;
 		size_t pv = prev_unit(p, i);
 		if (pv == p->n_units || p->units[pv].kind != U_BODY ||
-		    !kb_unit_open(&p->units[pv]) || !dialogue_label(&p->units[pv]))
+		    !kb_unit_open(&p->units[pv]) || !p->units[pv].dialogue)
 			continue;
 		u->kind = U_BODY;
 	}

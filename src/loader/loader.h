@@ -142,6 +142,7 @@ struct unit {
 	bool spaced;       /* white space inside, between printed characters */
 	size_t pauses;     /* pause marks (，、：) inside, a label's colon aside */
 	bool label;        /* starts with a short label and a colon (市民：…) */
+	bool dialogue;     /* starts with a one-character label (问：答：) */
 	const char *credit; /* caption credit (arena), or NULL */
 	size_t caption_len; /* a credited caption's text without the credit */
 	struct kb_author *authors; /* parsed byline (arena) */
