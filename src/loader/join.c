@@ -647,7 +647,7 @@ static void seal_salutations(struct parse *p)
 {
 	for (size_t i = 0; i < p->n_units; i++) {
 		struct unit *u = &p->units[i];
-		if (u->gone || u->kind != U_BODY || u->len > 12 * 4)
+		if (u->gone || u->kind != U_BODY || u->len > 12 * 4) /* 4 bytes a character at most */
 			continue;
 		int l;
 		uint32_t last = kb_cp_before(u->text, u->text + u->len, &l);
