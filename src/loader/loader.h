@@ -99,6 +99,10 @@ size_t kb_nchars(const char *s, size_t n);
  * the middle dot (少数民族 names), at most 12 characters? */
 bool kb_is_name(const char *s, size_t n);
 
+/* Does s[0..n) contain / end with any of the NULL-ended words? */
+bool kb_contains_any(const char *s, size_t n, const char *const *words);
+bool kb_ends_any(const char *s, size_t n, const char *const *words);
+
 /* ---- units ---- */
 
 enum unit_kind {
@@ -157,6 +161,43 @@ struct parse {
 	bool indent_style; /* the edition marks paragraph starts by indenting */
 	size_t first_line; /* line number of the text's first line (after a header) */
 };
+
+/* ---- what a unit is, from its own text (classify.c, furniture.c,
+ * dateline.c) ---- */
+
+/* Counts over a unit's text that the rules below look at. */
+struct shape {
+	size_t nchars;       /* code points, white space excluded */
+	size_t stops_inside; /* 。；; before the last character */
+	size_t excl_inside;  /* ！？!? before the last character */
+	size_t pauses;       /* ，,、：: anywhere */
+	bool spaced;         /* white space between two printed characters */
+	bool header_chars;   /* has 星 编 校 版 组: may be a page header */
+	bool media_chars;    /* has 扫 码 邮 投 稿: may be a media note or box */
+	bool footer_chars;   /* has 热: may be a page footer (广告热线) */
+	bool label;          /* starts with a short label and a colon (市民：) */
+	bool dialogue;       /* starts with a one-character label (问：答：) */
+	uint32_t first, last;
+};
+
+/* Measure s[0..n) into sh. */
+void kb_measure(const char *s, size_t n, struct shape *sh);
+/* 扫码看 视频新闻: a note about a QR code or video. */
+bool kb_is_media_note(const char *s, size_t n, const struct shape *sh);
+/* The page's own header (weekday, date, editors) or footer (广告热线). */
+bool kb_is_page_header(const char *s, size_t n, const struct shape *sh);
+/* A jump line: 下转第三版, (上接A2版), 相关报道见第四版. */
+bool kb_is_jump(const char *s, size_t n, const struct shape *sh);
+/* A photo caption; sets u->credit and u->caption_len when it is credited. */
+bool kb_is_caption(struct parse *p, struct unit *u, const struct shape *sh);
+/* Does a credited caption describe something before its credit's role? */
+bool kb_described_credit(const struct unit *u);
+/* 欢迎读者来信来稿 邮箱：…: a box inviting letters. */
+bool kb_is_contribution_box(const char *s, size_t n, const struct shape *sh);
+/* A telephone number (seven digits in a row) or an e-mail address. */
+bool kb_has_contact(const char *s, size_t n);
+/* 一是…, 第一，…: a list item that is a clause of running text. */
+bool kb_starts_clause_item(const char *s, size_t n);
 
 /* Split text into units (blocks.c). */
 void kb_split_units(struct parse *p, const char *text, size_t len);

@@ -171,3 +171,19 @@ const char *kb_find(const char *s, size_t n, const char *w)
 			return s + i;
 	return NULL;
 }
+
+bool kb_contains_any(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (kb_find(s, n, *words))
+			return true;
+	return false;
+}
+
+bool kb_ends_any(const char *s, size_t n, const char *const *words)
+{
+	for (; *words; words++)
+		if (kb_ends(s, n, *words))
+			return true;
+	return false;
+}
