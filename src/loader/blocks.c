@@ -97,6 +97,7 @@ static size_t wrap_line(struct parse *p, size_t para)
 		return SIZE_MAX;
 	if (u->indented) {
 		u->kind = U_BODY;
+		p->n_indented++;
 		return i;
 	}
 	if (para == SIZE_MAX)
@@ -113,6 +114,7 @@ static size_t wrap_line(struct parse *p, size_t para)
 	h->text = t;
 	h->len += u->len;
 	p->n_units--;
+	p->n_wrapped++;
 	return para;
 }
 

@@ -131,15 +131,25 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 			return add_name(a, slash + sl, n - left - sl);
 		}
 	}
-	if (kb_is_name(s, n) && !glued_role(s, n))
-		return add_name(a, s, n);
-	/* 记者何雯报道: a credit mark glued after the name */
+	/* 记者何雯报道, 新华社记者 潘昱龙摄: a credit mark glued after the
+	 * name (before the name test: 潘昱龙摄 is four Han characters, but no
+	 * name ends in 摄 or 报道) */
 	static const char *const tails[] = {"报道", "摄", NULL};
 	for (size_t i = 0; tails[i]; i++) {
 		size_t tl = strlen(tails[i]);
 		if (n > tl + 3 && kb_ends(s, n, tails[i]))
 			return take_token(a, s, n - tl);
 	}
+	/* 殷新宇文 中白工业园区开发公司供图: a three-character name glued to
+	 * 文 (text by) as the photo's credit follows; 张博文 stays a name */
+	if (n == 12 && kb_ends(s, n, "文") && a->role && kb_is_name(s, 9))
+		return add_name(a, s, 9);
+	if (kb_is_name(s, n) && !glued_role(s, n))
+		return add_name(a, s, n);
+	/* 中白工业园区开发公司供图: an organisation credited for the photo
+	 * names no person */
+	if (kb_ends(s, n, "供图") && kb_nchars(s, n) <= 16)
+		return a->role != NULL;
 	/* 记者张三: a role word glued to the name */
 	for (size_t i = 0; role_suffixes[i]; i++) {
 		const char *suf = role_suffixes[i];
@@ -209,6 +219,75 @@ static bool bulleted_names(struct acc *a, const char *s, size_t n)
 	return a->n > 0;
 }
 
+/* One Han character that is no role or credit word on its own. */
+static bool lone_han(const char *s, size_t n)
+{
+	int l;
+	return n == 3 && kb_is_han(kb_cp_at(s, s + n, &l)) && !word_in(s, n, role_words) &&
+	       !word_in(s, n, credit_words);
+}
+
+/* 孙  振, 李　　浩: a two-character name padded with white space to the
+ * width of three, as names are set in print. When t[0..tn) is one Han
+ * character and the next token is one too, they are one name: *name gets
+ * it (arena) and *q moves past the second. */
+static bool padded_name(struct acc *a, const char *t, size_t tn, const char **q,
+			const char *e, const char **name, size_t *name_len)
+{
+	if (!lone_han(t, tn))
+		return false;
+	const char *q2 = *q;
+	size_t tn2;
+	const char *t2 = next_token(&q2, e, &tn2);
+	if (!t2 || !lone_han(t2, tn2))
+		return false;
+	/* only white space between them, no 、 or bracket */
+	int l;
+	for (const char *r = t + tn; r < t2; r += l)
+		if (!kb_is_space(kb_cp_at(r, t2, &l)))
+			return false;
+	char *nm = kb_arena_alloc(a->arena, 7);
+	memcpy(nm, t, 3);
+	memcpy(nm + 3, t2, 3);
+	nm[6] = '\0';
+	*name = nm;
+	*name_len = 6;
+	*q = q2;
+	return true;
+}
+
+bool kb_parse_names(struct kb_arena *arena, const char *s, size_t n, size_t max,
+		    struct kb_author **authors, size_t *n_authors)
+{
+	struct acc a;
+	a.arena = arena;
+	a.n = 0;
+	a.role = "";
+	a.role_len = 0;
+	a.had_role = false;
+	kb_trim(&s, &n);
+	const char *e = s + n, *q = s, *t;
+	size_t tn;
+	while ((t = next_token(&q, e, &tn))) {
+		const char *pt;
+		size_t ptn;
+		if (a.n == max)
+			return false;
+		if (padded_name(&a, t, tn, &q, e, &pt, &ptn))
+			add_name(&a, pt, ptn);
+		else if (kb_is_name(t, tn) && !glued_role(t, tn))
+			add_name(&a, t, tn);
+		else
+			return false;
+	}
+	if (!a.n)
+		return false;
+	*authors = kb_arena_alloc(arena, a.n * sizeof(struct kb_author));
+	memcpy(*authors, a.list, a.n * sizeof(struct kb_author));
+	*n_authors = a.n;
+	return true;
+}
+
 bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
 		     struct kb_author **authors, size_t *n_authors)
 {
@@ -240,6 +319,12 @@ bool kb_parse_byline(struct kb_arena *arena, const char *s, size_t n,
 	const char *e = s + n, *q = s, *t;
 	size_t tn;
 	while ((t = next_token(&q, e, &tn))) {
+		const char *pt;
+		size_t ptn;
+		if (a.role && padded_name(&a, t, tn, &q, e, &pt, &ptn)) {
+			add_name(&a, pt, ptn);
+			continue;
+		}
 		if (!take_token(&a, t, tn)) {
 			a.had_role = false;
 			a.n = 0;
@@ -306,7 +391,10 @@ bool kb_parse_inline_byline(struct kb_arena *arena, const char *s, size_t n,
 	}
 	if (q >= e)
 		return false;
-	return kb_parse_byline(arena, b, (size_t)(q - b), authors, n_authors);
+	/* 本报杭州5月11日电  （祝倩）: the dateline's bracket names its
+	 * reporters, with or without their role */
+	return kb_parse_byline(arena, b, (size_t)(q - b), authors, n_authors) ||
+	       kb_parse_names(arena, b, (size_t)(q - b), 4, authors, n_authors);
 }
 
 bool kb_parse_trailing_byline(struct kb_arena *arena, const char *s, size_t n,

@@ -63,6 +63,8 @@ void kb_measure(const char *s, size_t n, struct shape *sh)
 }
 
 
+static bool bracket_left_open(const char *s, size_t n);
+
 /* Function words (的 和 在 对 将 …) may end a line cut mid-sentence but not
  * a headline, which ends on a noun or a verb. */
 static bool ends_with_function_word(uint32_t c)
@@ -100,6 +102,12 @@ static bool headline_shaped(const struct shape *sh)
 	if (sh->spaced && sh->pauses <= 4)
 		return true;
 	return sh->pauses <= 1 && sh->nchars <= 50;
+}
+
+bool kb_headline_text(const char *s, size_t n, const struct shape *sh)
+{
+	return headline_shaped(sh) && !kb_starts_dateline(s, n) && !kb_starts_clause_item(s, n) &&
+	       !kb_is_date_line(s, n) && !kb_has_contact(s, n) && !bracket_left_open(s, n);
 }
 
 
@@ -241,7 +249,7 @@ static bool spaced_after_bullet(const char *s, size_t n)
 	return false;
 }
 
-static unsigned headline_flags(const char *s, size_t n, const struct shape *sh)
+unsigned kb_headline_flags(const char *s, size_t n, const struct shape *sh)
 {
 	unsigned hl = 0;
 	if (sh->first == 0x2014 || sh->first == 0x2015 || sh->first == 0x2500 ||
@@ -367,6 +375,8 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_MEDIA;
 	else if (kb_is_page_header(u->text, u->len, &sh))
 		u->kind = U_HEADER;
+	else if (kb_is_page_credit(p, u, &sh))
+		u->kind = U_CAPTION; /* 制图：王婷, 人民视觉 */
 	else if ((kb_ends(u->text, u->len, "摄") || kb_ends(u->text, u->len, "摄影")) &&
 		 kb_is_caption(p, u, &sh) && kb_described_credit(u))
 		u->kind = U_CAPTION; /* 宋振东接受本报记者专访 郑报全媒体记者 丁友明 摄 */
@@ -376,10 +386,13 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->kind = U_BYLINE; /* ■ 快评 木子, but ■ 记者追踪 is a label */
 	else if (sh.nchars <= 40 && square_byline(p, u))
 		u->kind = U_BYLINE;
-	else if (is_author_note(u->text, u->len, &sh)) {
-		u->kind = U_BYLINE; /* no names: it closes the piece */
-		u->authors = NULL;
-		u->n_authors = 0;
+	else if (is_author_note(u->text, u->len, &sh) ||
+		 kb_dateline_note(p->arena, u->text, u->len, &u->authors, &u->n_authors)) {
+		u->kind = U_BYLINE; /* it closes the piece, naming its reporters or none */
+		if (is_author_note(u->text, u->len, &sh)) {
+			u->authors = NULL;
+			u->n_authors = 0;
+		}
 	}
 	else if (kb_is_caption(p, u, &sh))
 		u->kind = U_CAPTION;
@@ -388,11 +401,9 @@ void kb_classify_unit(struct parse *p, struct unit *u)
 		u->sealed = true;
 	} else if (is_speaker_label(u->text, u->len, &sh))
 		u->kind = U_SPEAKER;
-	else if (headline_shaped(&sh) && !kb_starts_dateline(u->text, u->len) &&
-		 !kb_starts_clause_item(u->text, u->len) && !kb_is_date_line(u->text, u->len) &&
-		 !kb_has_contact(u->text, u->len) && !bracket_left_open(u->text, u->len)) {
+	else if (kb_headline_text(u->text, u->len, &sh)) {
 		u->kind = U_HEADLINE;
-		u->hl = headline_flags(u->text, u->len, &sh);
+		u->hl = kb_headline_flags(u->text, u->len, &sh);
 	} else {
 		u->kind = U_BODY;
 		/* 咨询电话:0371-67181120 ends in its number, complete */

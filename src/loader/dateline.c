@@ -124,3 +124,59 @@ bool kb_starts_clause_item(const char *s, size_t n)
 		return true;
 	return (c == 0x7B2C || c == 0x5176) && kb_cn_digit(c2) && kb_starts_list_item(s, n);
 }
+
+/* Does the text before 电 read as a dateline's place and date: 本报东京
+ * 10月14日, 本报莫斯科、开罗10月14日, 新华社北京3月5日, 本报金边? Places
+ * may be listed with 、; nothing of a sentence (，。：) stands in it. */
+static bool dateline_head(const char *s, size_t n)
+{
+	const char *e = s + n;
+	int l, count = 0;
+	for (const char *q = s; q < e; q += l, count++) {
+		uint32_t c = kb_cp_at(q, e, &l);
+		if (count > 60 || (kb_is_punct(c) && c != 0x3001) || kb_is_space(c))
+			return false;
+	}
+	return count >= 3 && (kb_starts(s, n, "本报") || kb_ends(s, n, "日") ||
+			      kb_find(s, n, "社"));
+}
+
+bool kb_dateline_note(struct kb_arena *a, const char *s, size_t n,
+		      struct kb_author **authors, size_t *n_authors)
+{
+	int l;
+	kb_trim(&s, &n);
+	if (n < 12)
+		return false;
+	uint32_t open = kb_cp_at(s, s + n, &l);
+	const char *in = s + l;
+	uint32_t close = kb_cp_before(s, s + n, &l);
+	const char *ie = s + n - l;
+	if (!((open == 0xFF08 && close == 0xFF09) || (open == '(' && close == ')')) || ie <= in)
+		return false;
+	/* 电 ends the dateline: at the end, or before white space or 记者 */
+	const char *dian = NULL;
+	for (const char *q = in; q < ie; q += l) {
+		uint32_t c = kb_cp_at(q, ie, &l);
+		if (c != 0x7535 /* 电 */)
+			continue;
+		const char *after = q + l;
+		if (after == ie || kb_is_space(kb_cp_at(after, ie, &l)) ||
+		    kb_starts(after, (size_t)(ie - after), "记者")) {
+			dian = q;
+			break;
+		}
+		l = 3;
+	}
+	if (!dian || !dateline_head(in, (size_t)(dian - in)))
+		return false;
+	const char *rest = dian + 3;
+	size_t rn = (size_t)(ie - rest);
+	kb_trim(&rest, &rn);
+	*authors = NULL;
+	*n_authors = 0;
+	if (rn == 0)
+		return true;
+	return kb_parse_byline(a, rest, rn, authors, n_authors) ||
+	       kb_parse_names(a, rest, rn, 12, authors, n_authors);
+}

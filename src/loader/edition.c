@@ -157,8 +157,13 @@ struct kb_edition *kb_edition_parse(const char *text, size_t len, const char *so
 	p.arena = ed->arena;
 	p.first_line = header_lines + 1;
 	kb_split_units(&p, text + skip, len - skip);
-	kb_mark_masthead(&p);
-	kb_join_units(&p);
+	p.line_paras = kb_detect_line_paragraphs(&p);
+	if (p.line_paras)
+		kb_read_line_paragraphs(&p); /* nothing to rejoin */
+	else {
+		kb_mark_masthead(&p);
+		kb_join_units(&p);
+	}
 	kb_group_units(&p, ed);
 	free(p.units);
 	return ed;

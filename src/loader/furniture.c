@@ -310,3 +310,101 @@ bool kb_contact_line(const struct unit *u)
 	return u->label && n && s[n - 1] >= '0' && s[n - 1] <= '9' &&
 	       kb_nchars(s, n) <= 60 && (kb_has_contact(s, n) || trailing_digits(s, n) >= 6);
 }
+
+/* Photo agencies and the paper's own photo and graphics desks, as they
+ * credit a picture with their name alone: the common vocabulary of Chinese
+ * page layout, not any one paper's. */
+static const char *const agencies[] = {
+	"人民视觉", "视觉中国", "影像中国", "新华社发", "中新社发", "东方IC",
+	"CFP", "IC photo", "图虫创意", "资料图片", "资料图", NULL};
+
+/* Is s[0..n), white space ignored, one of the words? */
+static bool is_word_spaced(const char *s, size_t n, const char *const *words)
+{
+	char buf[64];
+	size_t k = 0;
+	int l;
+	for (const char *q = s; q < s + n; q += l) {
+		uint32_t c = kb_cp_at(q, s + n, &l);
+		if (kb_is_space(c) && c != ' ')
+			continue;
+		if (c == ' ' && (k == 0 || buf[k - 1] == ' '))
+			continue;
+		if (k + (size_t)l >= sizeof(buf))
+			return false;
+		memcpy(buf + k, q, (size_t)l);
+		k += (size_t)l;
+	}
+	while (k && buf[k - 1] == ' ')
+		k--;
+	for (; *words; words++)
+		if (strlen(*words) == k && memcmp(buf, *words, k) == 0)
+			return true;
+	return false;
+}
+
+bool kb_is_page_credit(struct parse *p, struct unit *u, const struct shape *sh)
+{
+	static const char *const roles[] = {"本版制图", "制图", "图表制作", "本版设计",
+					    "版式设计", "美术设计", NULL};
+	const char *s = u->text;
+	size_t n = u->len;
+	if (sh->nchars > 24)
+		return false;
+	if (is_word_spaced(s, n, agencies)) {
+		u->credit = kb_arena_strndup(p->arena, s, n);
+		u->caption_len = n;
+		return true;
+	}
+	for (size_t i = 0; roles[i]; i++) {
+		if (!kb_starts(s, n, roles[i]))
+			continue;
+		const char *q = s + strlen(roles[i]), *e = s + n;
+		int l;
+		uint32_t c = q < e ? kb_cp_at(q, e, &l) : 0;
+		if (c != 0xFF1A && c != ':' && !kb_is_space(c))
+			return false;
+		q += l;
+		size_t rn = (size_t)(e - q);
+		kb_trim(&q, &rn);
+		struct kb_author *as;
+		size_t na;
+		if (!rn || !kb_parse_names(p->arena, q, rn, 4, &as, &na))
+			return false;
+		u->credit = kb_arena_strndup(p->arena, q, rn);
+		u->caption_len = n;
+		return true;
+	}
+	return false;
+}
+
+bool kb_photo_credit(struct kb_arena *a, const char *s, size_t n,
+		     struct kb_author **authors, size_t *n_authors)
+{
+	int l;
+	kb_trim(&s, &n);
+	if (!n || kb_nchars(s, n) > 40)
+		return false;
+	/* （人民视觉）: the agency that distributed the photo */
+	uint32_t close = kb_cp_before(s, s + n, &l);
+	if (close == 0xFF09 || close == ')') {
+		const char *q = s + n - l;
+		int steps = 0;
+		while (q > s && steps++ < 14) {
+			uint32_t c = kb_cp_before(s, q, &l);
+			q -= l;
+			if (c == 0xFF08 || c == '(')
+				break;
+		}
+		if (q <= s || steps >= 14)
+			return false;
+		n = (size_t)(q - s);
+		kb_trim(&s, &n);
+	}
+	size_t ml = kb_ends(s, n, "摄影") ? strlen("摄影") : kb_ends(s, n, "摄") ? strlen("摄") : 0;
+	if (!ml || n <= ml)
+		return false;
+	if (kb_parse_byline(a, s, n, authors, n_authors))
+		return true;
+	return kb_parse_names(a, s, n - ml, 4, authors, n_authors);
+}

@@ -159,12 +159,55 @@ static bool signed_below(const struct parse *p, size_t i)
 	return false;
 }
 
+/* Does the headline line end in a column tag, （解码）, (大使随笔)? The
+ * tag goes with the title. */
+static bool column_tag(const struct unit *u)
+{
+	const char *s = u->text, *e = u->text + u->len;
+	int l;
+	uint32_t close = kb_cp_before(s, e, &l);
+	if (close != 0xFF09 && close != ')')
+		return false;
+	int chars = 0;
+	for (const char *q = e - l; q > s && chars <= 12; chars++) {
+		uint32_t c = kb_cp_before(s, q, &l);
+		q -= l;
+		if (c == 0xFF08 || c == '(')
+			return q > s && chars >= 2;
+	}
+	return false;
+}
+
+/* Two headline lines of a page set a paragraph to a line: a kicker over
+ * the title, as a second line without a subtitle's dash is the title,
+ * unless the first ends in a column tag, or the text stands against the
+ * second line where an empty subtitle would leave a blank line. */
+static void assign_pair(struct draft *d, const struct unit *a, const struct unit *b,
+			bool text_against)
+{
+	bool lead_in = kb_ends(a->text, a->len, "——") || kb_ends(a->text, a->len, "：") ||
+		       kb_ends(a->text, a->len, ":");
+	if ((b->hl & (HL_DASH | HL_SERIES)) ||
+	    (!lead_in && ((column_tag(a) && !column_tag(b)) || text_against))) {
+		d->title = a;
+		d->subtitle = b;
+	} else {
+		d->kicker = a;
+		d->title = b;
+	}
+}
+
 /* Set kicker, title and subtitle of d from the headline group hs[0..n);
- * lines beyond the three become headings. */
+ * lines beyond the three become headings. text_against: the text follows
+ * the group in its block, without a blank line. */
 static void assign_headline(struct grouper *g, struct draft *d,
-			    const struct unit **hs, size_t n)
+			    const struct unit **hs, size_t n, bool text_against)
 {
 	size_t i = 0;
+	if (g->p->line_paras && n == 2 && !(hs[0]->hl & HL_LABEL)) {
+		assign_pair(d, hs[0], hs[1], text_against);
+		return;
+	}
 	if (n >= 2 && (hs[0]->hl & HL_LABEL)) {
 		d->kicker = hs[0];
 		i = 1;
@@ -216,6 +259,9 @@ static size_t take_headlines(struct grouper *g, size_t i)
 		}
 		if (u->kind != U_HEADLINE || n == 16)
 			break;
+		/* a section head set like the text is no headline line */
+		if (n && ((u->hl ^ hs[0]->hl) & HL_SECTION))
+			break;
 		hs[n++] = u;
 		flags |= u->hl;
 		j++;
@@ -250,9 +296,12 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	if (d && (d->n_authors || d->wire || !d->title) && !d->column && n == 1 && d->last_closed &&
 	    signed_below(p, after))
 		fresh = true;
+	if (p->line_paras) /* the indent tells: flush left opens an article */
+		fresh = !d || !(hs[0]->hl & HL_SECTION);
 	if (fresh) {
+		bool against = after < p->n_units && !p->units[after].block_start;
 		d = new_article(g, hs[0]->line);
-		assign_headline(g, d, hs, n);
+		assign_headline(g, d, hs, n, against);
 		d->column = next_item || (d->kicker && (d->kicker->hl & HL_LABEL));
 	} else {
 		for (size_t k = 0; k < n; k++)
@@ -362,7 +411,10 @@ void kb_group_units(struct parse *p, struct kb_edition *ed)
 			break;
 		case U_BODY: {
 			bool dateline = kb_starts_dateline(u->text, u->len);
-			if (!d || g.closed || (dateline && d->n_paragraphs))
+			/* a page set a paragraph to a line titles every article:
+			 * a second dateline there is a second report merged
+			 * into the same item */
+			if (!d || (!p->line_paras && (g.closed || (dateline && d->n_paragraphs))))
 				d = new_article(&g, u->line);
 			struct kb_author *as;
 			size_t n_as;

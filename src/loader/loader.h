@@ -129,6 +129,7 @@ enum {
 	HL_LABEL = 2,  /* ■ 相关新闻 : a section label, used as kicker */
 	HL_SERIES = 4, /* ends with (一) (上) : a series marker of a subtitle */
 	HL_NOTICE = 8, /* 遗失声明, 更名公告, 寻人启事 : a notice, its own item */
+	HL_SECTION = 16, /* a section head set like the text (lineparas.c) */
 };
 
 struct unit {
@@ -159,6 +160,9 @@ struct parse {
 	struct unit *units;
 	size_t n_units, cap_units;
 	bool indent_style; /* the edition marks paragraph starts by indenting */
+	bool line_paras;   /* ... and sets every paragraph whole on one line */
+	size_t n_indented; /* lines that start indented */
+	size_t n_wrapped;  /* flush-left lines that continue an indented one */
 	size_t first_line; /* line number of the text's first line (after a header) */
 };
 
@@ -199,6 +203,24 @@ bool kb_has_contact(const char *s, size_t n);
 /* 一是…, 第一，…: a list item that is a clause of running text. */
 bool kb_starts_clause_item(const char *s, size_t n);
 
+/* Is s[0..n) of measure sh shaped like a headline line (kicker, title,
+ * subtitle, heading): short, no sentence in it, no dateline or list clause,
+ * no date, contact or open bracket? */
+bool kb_headline_text(const char *s, size_t n, const struct shape *sh);
+/* HL_* flags of a headline line. */
+unsigned kb_headline_flags(const char *s, size_t n, const struct shape *sh);
+/* 制图：王婷, 本版制图：蔡华伟, 人民视觉: a credit for the page's graphics
+ * or an agency's photos standing alone (sets u->credit). */
+bool kb_is_page_credit(struct parse *p, struct unit *u, const struct shape *sh);
+/* 王炳真摄（人民视觉）, 新华社记者  潘昱龙摄: a photo credit standing alone;
+ * authors set to the photographers. */
+bool kb_photo_credit(struct kb_arena *a, const char *s, size_t n,
+		     struct kb_author **authors, size_t *n_authors);
+/* （本报东京10月14日电）, （本报…电 记者屈佩、黄云迪）: a report's
+ * dateline set at its end in brackets, maybe naming its reporters. */
+bool kb_dateline_note(struct kb_arena *a, const char *s, size_t n,
+		      struct kb_author **authors, size_t *n_authors);
+
 /* Split text into units (blocks.c). */
 void kb_split_units(struct parse *p, const char *text, size_t len);
 /* Classify one unit's text (classify.c); sets kind, hl, credit, authors. */
@@ -226,6 +248,11 @@ bool kb_starts_list_item(const char *s, size_t n);
 /* Parse a byline block (byline.c): true and authors set when s[0..n) is one. */
 bool kb_parse_byline(struct kb_arena *a, const char *s, size_t n,
 		     struct kb_author **authors, size_t *n_authors);
+/* 郑  彦, 王浩、李明: names alone, no role (padded single characters
+ * joined: 孙  振 is 孙振); true and authors (role "") set when s is only
+ * that, one to max names. */
+bool kb_parse_names(struct kb_arena *a, const char *s, size_t n, size_t max,
+		    struct kb_author **authors, size_t *n_authors);
 /* Parse the byline inside a dateline at the start of a paragraph, as in
  * 本报讯(郑报全媒体记者 张昕): true and authors set when there is one. */
 bool kb_parse_inline_byline(struct kb_arena *a, const char *s, size_t n,
@@ -239,6 +266,11 @@ bool kb_parse_trailing_byline(struct kb_arena *a, const char *s, size_t n,
 			      size_t *cut);
 /* Is s[0..n) a date alone, as under a notice: 2022年3月4日, 2022.3.4? */
 bool kb_is_date_line(const char *s, size_t n);
+
+/* Pages that set each paragraph whole on one indented line (lineparas.c):
+ * is this one of them, and reading its lines by their indent. */
+bool kb_detect_line_paragraphs(const struct parse *p);
+void kb_read_line_paragraphs(struct parse *p);
 
 /* Rejoin paragraphs broken across columns (join.c). */
 void kb_join_units(struct parse *p);
