@@ -275,9 +275,18 @@ bool kb_parse_names(struct kb_arena *arena, const char *s, size_t n, size_t max,
 			return false;
 		if (padded_name(&a, t, tn, &q, e, &pt, &ptn))
 			add_name(&a, pt, ptn);
-		else if (kb_is_name(t, tn) && !glued_role(t, tn))
-			add_name(&a, t, tn);
+		else if (kb_is_name(t, tn) && !glued_role(t, tn) &&
+			 (kb_nchars(t, tn) <= 3 || memchr(t, 0xC2, tn)))
+			add_name(&a, t, tn); /* without a role, no four-character words */
 		else
+			return false;
+	}
+	/* names are set apart by white space, 、 or ， only: （以下简称《意见》）
+	 * is no list of names */
+	int l;
+	for (const char *r = s; r < e; r += l) {
+		uint32_t c = kb_cp_at(r, e, &l);
+		if (kb_is_punct(c) && c != 0x3001 && c != 0xFF0C && c != 0x00B7 && c != 0x30FB)
 			return false;
 	}
 	if (!a.n)
