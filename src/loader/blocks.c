@@ -78,7 +78,7 @@ static void add_block(struct parse *p, const char *b, const char *e, size_t firs
 			u->block_start = first;
 			first = false;
 			kb_classify_unit(p, u);
-			if (p->indent_style)
+			if (p->indent_style && !p->line_paras)
 				para = wrap_line(p, para);
 		}
 		s = le + 1;
@@ -97,7 +97,6 @@ static size_t wrap_line(struct parse *p, size_t para)
 		return SIZE_MAX;
 	if (u->indented) {
 		u->kind = U_BODY;
-		p->n_indented++;
 		return i;
 	}
 	if (para == SIZE_MAX)
@@ -114,7 +113,6 @@ static size_t wrap_line(struct parse *p, size_t para)
 	h->text = t;
 	h->len += u->len;
 	p->n_units--;
-	p->n_wrapped++;
 	return para;
 }
 
@@ -140,6 +138,7 @@ static bool indents_paragraphs(const char *text, size_t len)
 void kb_split_units(struct parse *p, const char *text, size_t len)
 {
 	p->indent_style = indents_paragraphs(text, len);
+	p->line_paras = p->indent_style && kb_detect_line_paragraphs(text, len);
 	const char *s = text, *e = text + len;
 	const char *block = NULL;
 	size_t line = p->first_line ? p->first_line : 1, block_line = 0;

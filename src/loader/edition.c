@@ -157,7 +157,6 @@ struct kb_edition *kb_edition_parse(const char *text, size_t len, const char *so
 	p.arena = ed->arena;
 	p.first_line = header_lines + 1;
 	kb_split_units(&p, text + skip, len - skip);
-	p.line_paras = kb_detect_line_paragraphs(&p);
 	if (p.line_paras)
 		kb_read_line_paragraphs(&p); /* nothing to rejoin */
 	else {

@@ -23,20 +23,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool kb_detect_line_paragraphs(const struct parse *p)
+/* Does the line end a sentence or a quotation? */
+static bool line_closed(const char *s, size_t n)
 {
-	if (!p->indent_style || p->n_indented < 3)
-		return false;
-	/* lines a column cut: flush-left text wrapped into the indented
-	 * line above it (blocks.c), or flush-left text after an open
-	 * indented line across a blank line */
-	size_t cuts = p->n_wrapped;
-	for (size_t i = 0; i + 1 < p->n_units; i++) {
-		const struct unit *u = &p->units[i], *v = &p->units[i + 1];
-		if (u->indented && kb_unit_open(u) && !v->indented && v->kind == U_BODY)
-			cuts++;
+	int l;
+	kb_trim(&s, &n);
+	if (!n)
+		return true;
+	uint32_t c = kb_cp_before(s, s + n, &l);
+	return kb_is_final(c) || kb_is_closer(c);
+}
+
+bool kb_detect_line_paragraphs(const char *text, size_t len)
+{
+	size_t lines = 0, indented = 0, cuts = 0;
+	const char *s = text, *e = text + len;
+	bool prev_open_indented = false;
+	int l;
+	while (s < e) {
+		const char *le = memchr(s, '\n', (size_t)(e - s));
+		if (!le)
+			le = e;
+		const char *t = s;
+		size_t n = (size_t)(le - s);
+		s = le + 1;
+		bool ind = n && kb_is_space(kb_cp_at(t, t + n, &l));
+		kb_trim(&t, &n);
+		if (!n)
+			continue;
+		lines++;
+		indented += ind;
+		/* a column cut: flush-left text after an unfinished indented
+		 * line, not a headline line */
+		if (!ind && prev_open_indented) {
+			struct shape sh;
+			kb_measure(t, n, &sh);
+			cuts += !kb_headline_text(t, n, &sh);
+		}
+		prev_open_indented = ind && !line_closed(t, n);
 	}
-	return cuts * 20 <= p->n_indented;
+	return indented >= 3 && indented * 2 >= lines && cuts * 20 <= indented;
 }
 
 /* Is the unit page furniture or a byline, decided by its own text? */

@@ -161,8 +161,6 @@ struct parse {
 	size_t n_units, cap_units;
 	bool indent_style; /* the edition marks paragraph starts by indenting */
 	bool line_paras;   /* ... and sets every paragraph whole on one line */
-	size_t n_indented; /* lines that start indented */
-	size_t n_wrapped;  /* flush-left lines that continue an indented one */
 	size_t first_line; /* line number of the text's first line (after a header) */
 };
 
@@ -269,7 +267,7 @@ bool kb_is_date_line(const char *s, size_t n);
 
 /* Pages that set each paragraph whole on one indented line (lineparas.c):
  * is this one of them, and reading its lines by their indent. */
-bool kb_detect_line_paragraphs(const struct parse *p);
+bool kb_detect_line_paragraphs(const char *text, size_t len);
 void kb_read_line_paragraphs(struct parse *p);
 
 /* Rejoin paragraphs broken across columns (join.c). */
