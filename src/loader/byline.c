@@ -38,9 +38,7 @@ static bool word_in(const char *s, size_t n, const char *const *words)
 	return false;
 }
 
-/* Is s[0..n) a role: a role word, or up to 14 characters ending in a role
- * suffix with no digits or punctuation in it but a joining middle dot? */
-static bool is_role(const char *s, size_t n)
+bool kb_is_role(const char *s, size_t n)
 {
 	if (word_in(s, n, role_words))
 		return true;
@@ -110,7 +108,7 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 {
 	/* a role; a credit mark after names (文/图, 摄影) is taken as a role
 	 * too: harmless when no name follows, right when one does */
-	if (is_role(s, n)) {
+	if (kb_is_role(s, n)) {
 		set_role(a, s, n);
 		return true;
 	}
@@ -126,7 +124,7 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 	}
 	if (slash && slash > s && (size_t)(slash - s) + sl < n) {
 		size_t left = (size_t)(slash - s);
-		if (is_role(s, left) && kb_is_name(slash + sl, n - left - sl)) {
+		if (kb_is_role(s, left) && kb_is_name(slash + sl, n - left - sl)) {
 			set_role(a, s, left);
 			return add_name(a, slash + sl, n - left - sl);
 		}
@@ -163,7 +161,7 @@ static bool take_token(struct acc *a, const char *s, size_t n)
 			if (nl + sl > n || memcmp(s + k, suf, sl) != 0)
 				continue;
 			size_t rl = k + sl;
-			if (is_role(s, rl) && kb_is_name(s + rl, n - rl) &&
+			if (kb_is_role(s, rl) && kb_is_name(s + rl, n - rl) &&
 			    !word_in(s + rl, n - rl, not_names)) {
 				set_role(a, s, rl);
 				return add_name(a, s + rl, n - rl);

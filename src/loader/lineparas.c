@@ -104,7 +104,9 @@ static enum head_shape head_shape(const struct unit *u)
 {
 	struct shape sh;
 	kb_measure(u->text, u->len, &sh);
-	if (sh.nchars == 0 || sh.nchars > 30 || sh.label || sh.stops_inside || sh.excl_inside)
+	/* a numbered head (一、… （二）…) may run longer than a plain one */
+	size_t most = kb_starts_list_item(u->text, u->len) ? 40 : 30;
+	if (sh.nchars == 0 || sh.nchars > most || sh.label || sh.stops_inside || sh.excl_inside)
 		return NOT_HEAD;
 	/* a line ending in a mark of its own (。？！…，) is a sentence */
 	if (kb_is_final(sh.last) || kb_is_pause(sh.last) || sh.last == 0xFF1B || sh.last == ';')
@@ -197,6 +199,14 @@ static void read_signatures(struct parse *p)
 		bool last = nx == p->n_units || !p->units[nx].indented;
 		if (!first && !last)
 			continue;
+		/* 本报评论员 alone after the text: the piece is signed by a
+		 * role that names nobody */
+		if (last && kb_is_role(u->text, u->len) && kb_nchars(u->text, u->len) >= 3) {
+			u->kind = U_BYLINE;
+			u->authors = NULL;
+			u->n_authors = 0;
+			continue;
+		}
 		bool padded = u->spaced;
 		if (!padded && (!last || kb_nchars(u->text, u->len) > 3))
 			continue;

@@ -246,6 +246,10 @@ bool kb_starts_list_item(const char *s, size_t n);
 /* Parse a byline block (byline.c): true and authors set when s[0..n) is one. */
 bool kb_parse_byline(struct kb_arena *a, const char *s, size_t n,
 		     struct kb_author **authors, size_t *n_authors);
+/* Is s[0..n) a role: a role word, or up to 14 characters ending in a role
+ * suffix (记者, 评论员 …) with no digits or punctuation in it but a joining
+ * middle dot? */
+bool kb_is_role(const char *s, size_t n);
 /* 郑  彦, 王浩、李明: names alone, no role (padded single characters
  * joined: 孙  振 is 孙振); true and authors (role "") set when s is only
  * that, one to max names. */
