@@ -284,7 +284,8 @@ bool kb_parse_names(struct kb_arena *arena, const char *s, size_t n, size_t max,
 	int l;
 	for (const char *r = s; r < e; r += l) {
 		uint32_t c = kb_cp_at(r, e, &l);
-		if (kb_is_punct(c) && c != 0x3001 && c != 0xFF0C && c != 0x00B7 && c != 0x30FB)
+		if (kb_is_punct(c) && !kb_is_space(c) && c != 0x3001 && c != 0xFF0C && c != 0x00B7 &&
+		    c != 0x30FB)
 			return false;
 	}
 	if (!a.n)

@@ -117,6 +117,10 @@ static enum head_shape head_shape(const struct unit *u)
 		return NOT_HEAD;
 	if (kb_headline_text(u->text, u->len, &sh))
 		return sh.nchars <= 6 && !sh.pauses && !sh.spaced ? LABEL_HEAD : HEAD;
+	/* 三、提高社会治理社会化、法治化、智能化水平: a numbered head may
+	 * enumerate; a comma would make it a sentence */
+	if (most == 40 && !kb_find(u->text, u->len, "，") && !kb_find(u->text, u->len, ","))
+		return HEAD;
 	return sh.pauses <= 3 ? LOOSE_HEAD : NOT_HEAD;
 }
 
