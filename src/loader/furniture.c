@@ -318,28 +318,30 @@ static const char *const agencies[] = {
 	"人民视觉", "视觉中国", "影像中国", "新华社发", "中新社发", "东方IC",
 	"CFP", "IC photo", "图虫创意", "资料图片", "资料图", NULL};
 
-/* Is s[0..n), white space ignored, one of the words? */
+/* Is s[0..n), white space ignored, one of the words (compared without
+ * their white space too)? */
 static bool is_word_spaced(const char *s, size_t n, const char *const *words)
 {
-	char buf[64];
+	char buf[64], w[64];
 	size_t k = 0;
 	int l;
 	for (const char *q = s; q < s + n; q += l) {
 		uint32_t c = kb_cp_at(q, s + n, &l);
-		if (kb_is_space(c) && c != ' ')
-			continue;
-		if (c == ' ' && (k == 0 || buf[k - 1] == ' '))
+		if (kb_is_space(c))
 			continue;
 		if (k + (size_t)l >= sizeof(buf))
 			return false;
 		memcpy(buf + k, q, (size_t)l);
 		k += (size_t)l;
 	}
-	while (k && buf[k - 1] == ' ')
-		k--;
-	for (; *words; words++)
-		if (strlen(*words) == k && memcmp(buf, *words, k) == 0)
+	for (; *words; words++) {
+		size_t m = 0;
+		for (const char *q = *words; *q && m < sizeof(w); q++)
+			if (*q != ' ')
+				w[m++] = *q;
+		if (m == k && memcmp(buf, w, k) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -351,6 +353,7 @@ bool kb_is_page_credit(struct parse *p, struct unit *u, const struct shape *sh)
 	size_t n = u->len;
 	if (sh->nchars > 24)
 		return false;
+	kb_trim(&s, &n);
 	if (is_word_spaced(s, n, agencies)) {
 		u->credit = kb_arena_strndup(p->arena, s, n);
 		u->caption_len = n;

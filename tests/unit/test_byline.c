@@ -243,6 +243,71 @@ static void split_two_line(void)
 	free(p.units);
 }
 
+/* Forms of the papers that set a paragraph to a line (People's Daily web
+ * e-paper and the like): padded names, credits glued to names, datelines
+ * set at the end in brackets, names without a role. */
+static const char *note(const char *s)
+{
+	struct kb_author *a = NULL;
+	size_t n = 0;
+	bool ok = kb_dateline_note(P.arena, s, strlen(s), &a, &n);
+	return describe(ok, a, n);
+}
+
+static const char *photo(const char *s)
+{
+	struct kb_author *a = NULL;
+	size_t n = 0;
+	bool ok = kb_photo_credit(P.arena, s, strlen(s), &a, &n);
+	return describe(ok, a, n);
+}
+
+static const char *names(const char *s)
+{
+	struct kb_author *a = NULL;
+	size_t n = 0;
+	bool ok = kb_parse_names(P.arena, s, strlen(s), 4, &a, &n);
+	return describe(ok, a, n);
+}
+
+static void line_paragraph_forms(void)
+{
+	BYLINE("本报记者  孙  振", "本报记者:孙振", "a name padded to three columns is one name");
+	BYLINE("本报记者\u3000王\u3000\u3000浩\u3000\u3000李\u3000\u3000明",
+	       "本报记者:王浩|本报记者:李明", "two padded names pair up");
+	BYLINE("记者 文 图", "(none)", "文 and 图 are credit marks, never a padded name");
+	BYLINE("新华社记者  潘昱龙摄", "新华社记者:潘昱龙", "潘昱龙摄: the mark glued to the name goes");
+	BYLINE("记者 张三报道", "记者:张三", "张三报道: 报道 glued to a two-character name goes");
+	BYLINE("本报记者 殷新宇文 中白工业园区开发公司供图", "本报记者:殷新宇",
+	       "殷新宇文: 文 glued to a three-character name, an organisation credited for the photo");
+	BYLINE("记者 张博文", "记者:张博文", "a three-character name ending in 文 stays whole");
+	INLINE("本报杭州5月11日电\u00a0\u00a0（祝倩）“我们连续3年……”", ":祝倩",
+	       "a dateline's bracket may name the reporter without a role");
+	INLINE("本报北京5月11日电  （记者彭波）近日，……", "记者:彭波",
+	       "no-break or plain spaces between 电 and its bracket");
+	CHECK_STR(note("（本报东京10月14日电）"), "(empty)",
+		  "（本报东京10月14日电） closes a report and names nobody");
+	CHECK_STR(note("（本报金边电）"), "(empty)", "（本报金边电）: a dateline without a date");
+	CHECK_STR(note("（本报莫斯科、开罗10月14日电 记者屈佩、黄云迪）"), "记者:屈佩|记者:黄云迪",
+		  "a closing dateline of several places names its reporters");
+	CHECK_STR(note("（本报北京、东京5月11日电）"), "(empty)", "two places joined by 、");
+	CHECK_STR(note("（新华社电）"), "(empty)", "（新华社电）: an agency's dateline");
+	CHECK_STR(note("（作者为本报记者）"), "(none)", "an author note is no dateline");
+	CHECK_STR(note("（记者电话采访，他说）"), "(none)", "a sentence in brackets with 电 is none");
+	CHECK_STR(note("（下转第三版）"), "(none)", "a jump line is none");
+	CHECK_STR(photo("王炳真摄（人民视觉）"), ":王炳真", "a photo credit with its agency in brackets");
+	CHECK_STR(photo("龚献明摄（影像中国）"), ":龚献明", "影像中国 in brackets after the name");
+	CHECK_STR(photo("新华社记者  潘昱龙摄"), "新华社记者:潘昱龙", "a photo credit with a role");
+	CHECK_STR(photo("张三 李四摄"), ":张三|:李四", "two photographers");
+	CHECK_STR(photo("当地时间2月10日，中国队选手于松楠在比赛中。"), "(none)", "a caption is no credit");
+	CHECK_STR(photo("这是他第一次拍摄"), "(none)", "拍摄 ending a phrase is no credit");
+	CHECK_STR(names("郑  彦"), ":郑彦", "a padded name alone");
+	CHECK_STR(names("李\u3000\u3000浩"), ":李浩", "padded with ideographic spaces");
+	CHECK_STR(names("王浩、李明"), ":王浩|:李明", "names listed with 、");
+	CHECK_STR(names("以下简称《意见》"), "(none)", "words in title marks are no names");
+	CHECK_STR(names("核心阅读"), "(none)", "a four-character word without a role is no name");
+}
+
 int main(void)
 {
 	P.arena = kb_arena_create();
@@ -253,6 +318,7 @@ int main(void)
 	inline_not_bylines();
 	through_classify();
 	split_two_line();
+	line_paragraph_forms();
 	kb_arena_destroy(P.arena);
 	return tap_done();
 }

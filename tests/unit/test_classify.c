@@ -389,6 +389,24 @@ static void open_closed(void)
 	CHECK(U.kind == U_BODY && kb_unit_open(&U), "open: classified fragment ending in 以及 is open body");
 }
 
+/* Credits of the page's graphics and of photo agencies, alone on a line,
+ * and datelines set at a report's end: furniture and bylines, never text. */
+static void page_credits(void)
+{
+	CREDIT("制图：蔡华伟", "蔡华伟", "page credit: 制图：蔡华伟");
+	CREDIT("本版制图：蔡华伟", "蔡华伟", "page credit: 本版制图：蔡华伟");
+	CREDIT("制图：王  婷", "王  婷", "page credit: a padded name");
+	CREDIT("人民视觉", "人民视觉", "page credit: an agency's name alone");
+	CREDIT("影像中国  ", "影像中国", "page credit: trailing spaces");
+	CREDIT("东方 IC", "东方 IC", "page credit: a spaced agency name");
+	KIND("制图：最新统计数据显示，全市增长明显。", "body", "制图： and a sentence is no credit");
+	KIND("人民视觉艺术展在京开幕", "headline", "an agency's name inside a headline is no credit");
+	KIND("（本报东京10月14日电）", "byline", "a closing dateline is a byline");
+	KIND("（本报莫斯科、开罗10月14日电 记者屈佩、黄云迪）", "byline",
+	     "a closing dateline with reporters is a byline");
+	KIND("（作者为法国国际问题专家、巴黎政治学院教授）", "byline", "an author note is a byline");
+}
+
 int main(void)
 {
 	P.arena = kb_arena_create();
@@ -403,6 +421,7 @@ int main(void)
 	datelines();
 	list_items();
 	open_closed();
+	page_credits();
 	kb_arena_destroy(P.arena);
 	return tap_done();
 }
