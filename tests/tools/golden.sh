@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Golden tests of the loader: `kanbao parse --json` of each sample edition must
+# Golden tests of the loader: `kanbao parse --json` of each sample edition (and
+# of two real pages of another paper, from ../shared) must
 # equal tests/golden/NAME.json byte for byte. After a deliberate change of the
 # loader, review the diff and refresh with: tests/tools/golden.sh KANBAO ROOT --update
 # Usage: golden.sh KANBAO_BINARY SOURCE_ROOT [--update]   (prints TAP)
@@ -9,7 +10,14 @@ root=$2
 update=${3:-}
 cd "$root" || exit 1
 n=0 failed=0
-for ed in sample-issues/*.txt; do
+# the samples, and two real pages of another paper (one of each of its
+# layouts) when ../shared/real-pages is beside the repository
+editions=(sample-issues/*.txt)
+real=../shared/real-pages/editions
+for page in rmrb_20190215_p12 rmrb_20200512_p08; do
+	[ -f "$real/$page.txt" ] && editions+=("$real/$page.txt")
+done
+for ed in "${editions[@]}"; do
 	name=$(basename "$ed" .txt)
 	want=tests/golden/$name.json
 	got=$(mktemp)
