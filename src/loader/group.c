@@ -37,7 +37,28 @@ struct grouper {
 	struct kb_author *pending; /* byline seen before any article */
 	size_t n_pending;
 	bool closed; /* the current article ended with its byline */
+	bool slots;  /* headline lines stand in slots: an empty one is a blank line */
 };
+
+/* Does a page of one-line paragraphs keep a blank line for an empty
+ * headline slot? It does when its paragraphs follow one another without
+ * blank lines, yet some headline stands apart from the text under it. Only
+ * then does text set right against a headline's second line tell that the
+ * line is a subtitle (the kicker's slot being the empty one). */
+static bool headline_slots(const struct parse *p)
+{
+	bool single_newlines = false, apart = false;
+	for (size_t i = 0; i + 1 < p->n_units; i++) {
+		const struct unit *u = &p->units[i], *v = &p->units[i + 1];
+		if (u->gone || v->gone || v->kind != U_BODY || !v->indented)
+			continue;
+		if (u->kind == U_BODY && u->indented && !v->block_start)
+			single_newlines = true;
+		if (u->kind == U_HEADLINE && !u->indented && v->block_start)
+			apart = true;
+	}
+	return single_newlines && apart;
+}
 
 /* Text of a block-level unit with each line break and the white space
  * around it reduced to one '\n'. Arena-owned. */
@@ -299,7 +320,7 @@ static size_t take_headlines(struct grouper *g, size_t i)
 	if (p->line_paras) /* the indent tells: flush left opens an article */
 		fresh = !d || !(hs[0]->hl & HL_SECTION);
 	if (fresh) {
-		bool against = after < p->n_units && !p->units[after].block_start;
+		bool against = g->slots && after < p->n_units && !p->units[after].block_start;
 		d = new_article(g, hs[0]->line);
 		assign_headline(g, d, hs, n, against);
 		d->column = next_item || (d->kicker && (d->kicker->hl & HL_LABEL));
@@ -370,6 +391,7 @@ void kb_group_units(struct parse *p, struct kb_edition *ed)
 	struct grouper g;
 	memset(&g, 0, sizeof(g));
 	g.p = p;
+	g.slots = p->line_paras && headline_slots(p);
 	size_t cap_pending = 0;
 	for (size_t i = 0; i < p->n_units;) {
 		struct unit *u = &p->units[i];

@@ -62,7 +62,7 @@ bool kb_detect_line_paragraphs(const char *text, size_t len)
 		}
 		prev_open_indented = ind && !line_closed(t, n);
 	}
-	return indented >= 3 && indented * 2 >= lines && cuts * 20 <= indented;
+	return indented >= 3 && indented * 3 >= lines && cuts * 20 <= indented;
 }
 
 /* Is the unit page furniture or a byline, decided by its own text? */

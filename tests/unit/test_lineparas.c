@@ -213,6 +213,28 @@ out:
 	kb_edition_destroy(ed);
 }
 
+static void no_slots(void)
+{
+	/* single newlines, but no blank line kept for an empty headline line:
+	 * text against the second line tells nothing then */
+	struct kb_edition *ed = parse(
+		"德国乒乓球公开赛\n"
+		"樊振东男单夺冠\n"
+		P2 "据新华社柏林10月13日电  （记者张三）德国乒乓球公开赛13日落幕。\n"
+		P2 "樊振东在决赛中以4∶1获胜。\n"
+		"\n"
+		"体操世锦赛，中国队收获3银2铜\n"
+		"备战奥运会，还要加把劲\n"
+		P2 "第四十九届世界体操锦标赛13日在德国斯图加特落幕。\n");
+	CHECK(ed->n_articles == 2, "no slots: two articles");
+	if (ed->n_articles == 2) {
+		CHECK_STR(ed->articles[0].title, "樊振东男单夺冠",
+			  "no blank slots on the page: the second line is the title");
+		CHECK_STR(ed->articles[1].kicker, "体操世锦赛，中国队收获3银2铜", "and the first the kicker");
+	}
+	kb_edition_destroy(ed);
+}
+
 static void titles_of_pairs(void)
 {
 	struct kb_edition *ed = parse(
@@ -266,6 +288,7 @@ int main(void)
 	verse_is_text();
 	single_newline_layout();
 	titles_of_pairs();
+	no_slots();
 	print_columns_are_not_lines();
 	return tap_done();
 }
