@@ -72,6 +72,12 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
  * import of thousands of editions is several times faster so. */
 bool kb_store_batch(struct kb_store *s, bool on);
 
+/* How many editions whose import had returned NEW or UPDATED were rolled
+ * back with the batch by the last failed kb_store_import_file or
+ * kb_store_batch (a full disk, an I/O error): they are not in the library
+ * and must be counted as failed. */
+size_t kb_store_lost(const struct kb_store *s);
+
 /* ---- reading ---- */
 
 /* One article in a listing or in search results. */
@@ -232,5 +238,10 @@ bool kb_store_restore_json(struct kb_store *s, const char *json, struct kb_resto
 /* PRAGMA integrity_check and the store's own consistency checks; *report
  * gets "ok" or the problems found (caller frees). False when not ok. */
 bool kb_store_check(struct kb_store *s, char **report);
+
+/* Rebuild the search index from the articles (after a check found it out
+ * of step); *report gets what was done (caller frees). Annotations are not
+ * touched. */
+bool kb_store_repair(struct kb_store *s, char **report);
 
 #endif

@@ -47,11 +47,16 @@ static void detached_usage(FILE *f)
 
 static void check_usage(FILE *f)
 {
-	fputs("usage: kanbao check [--db PATH]\n"
+	fputs("usage: kanbao check [--repair] [--db PATH]\n"
 	      "\n"
-	      "Run SQLite's integrity check and the library's own consistency checks;\n"
-	      "print \"ok\" or the problems found. Exit status 0 when ok, else 1.\n"
-	      "\n" DB_HELP,
+	      "Run SQLite's integrity check and the library's own consistency checks\n"
+	      "(every article has its row in the search index, and no more); print\n"
+	      "\"ok\" or the problems found. Exit status 0 when ok, else 1.\n"
+	      "\n"
+	      "  --repair    when the search index is out of step with the articles\n"
+	      "              (after a full disk or a crash), rebuild it from them, say so,\n"
+	      "              and check again; tags, notes and highlights are not touched\n"
+	      DB_HELP,
 	      f);
 }
 
@@ -204,12 +209,24 @@ int kb_cmd_check(int argc, char **argv, const char *db)
 {
 	struct kb_opts o;
 	int status = 1;
-	if (!parse(&o, argc, argv, db, 0, check_usage, 0, 0, &status))
+	if (!parse(&o, argc, argv, db, KB_OPT_REPAIR, check_usage, 0, 0, &status))
 		goto out;
 	struct kb_store *s = kb_opts_open(&o);
 	if (s) {
 		char *report = NULL;
 		bool ok = kb_store_check(s, &report);
+		if (!ok && o.repair && report && strstr(report, "search index")) {
+			free(report);
+			report = NULL;
+			if (!kb_store_repair(s, &report)) {
+				kb_term_error(NULL, kb_store_error(s));
+			} else {
+				fprintf(stderr, "kanbao: %s\n", report);
+				free(report);
+				report = NULL;
+				ok = kb_store_check(s, &report);
+			}
+		}
 		if (report) {
 			/* line by line: put_safe would join the lines */
 			struct kb_buf b;

@@ -144,6 +144,18 @@ static void on_walk_error(void *ctx, const char *path, const char *msg)
 	kb_term_error(path, msg);
 }
 
+/* Editions counted as imported were rolled back with their batch (a full
+ * disk): count them as failed. Which of them were new and which updated is
+ * not known; new ones are taken first. */
+static void lose(struct run *r, size_t n)
+{
+	size_t k = n < r->imported ? n : r->imported;
+	r->imported -= k;
+	n -= k;
+	r->updated -= n < r->updated ? n : r->updated;
+	r->failed += k + n;
+}
+
 /* Import the i-th file and count the outcome. */
 static void import_one(struct run *r, struct kb_store *s, size_t i)
 {
@@ -176,6 +188,7 @@ static void import_one(struct run *r, struct kb_store *s, size_t i)
 		r->failed++;
 		clear_progress(r);
 		kb_term_error(path, kb_store_error(s));
+		lose(r, kb_store_lost(s));
 		break;
 	}
 	if (res == KB_IMPORT_UPDATED && st.detached) {
@@ -210,8 +223,8 @@ int kb_cmd_import(int argc, char **argv, const char *db)
 		for (size_t i = 0; i < r.n; i++)
 			import_one(&r, s, i);
 		if (!kb_store_batch(s, false)) {
-			fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
-			r.failed++;
+			kb_term_error(NULL, kb_store_error(s));
+			lose(&r, kb_store_lost(s));
 		}
 		draw_progress(&r, r.n, NULL, true);
 		clear_progress(&r);

@@ -106,6 +106,8 @@ enum kb_opts_result kb_opts_parse(struct kb_opts *o, int argc, char **argv, unsi
 			o->json = true;
 		} else if ((accept & KB_OPT_CLEAR) && strcmp(a, "--clear") == 0) {
 			o->clear = true;
+		} else if ((accept & KB_OPT_REPAIR) && strcmp(a, "--repair") == 0) {
+			o->repair = true;
 		} else if ((accept & KB_OPT_FILTER) && strcmp(a, "--unread") == 0) {
 			o->filter.unread = true;
 		} else if ((accept & KB_OPT_FILTER) && take(argc, argv, &i, "--tag", &v, &missing)) {

@@ -16,6 +16,7 @@ enum {
 	KB_OPT_JSON = 1,   /* --json */
 	KB_OPT_FILTER = 2, /* --tag --edition --date --unread --limit */
 	KB_OPT_CLEAR = 4,  /* --clear (note) */
+	KB_OPT_REPAIR = 8, /* --repair (check) */
 };
 
 /* What kb_opts_parse found. */
@@ -29,6 +30,7 @@ struct kb_opts {
 	const char *db;    /* --db, or the global one, or NULL: the default */
 	bool json;         /* --json */
 	bool clear;        /* --clear */
+	bool repair;       /* --repair */
 	struct kb_filter filter; /* its tags point into tags below */
 	const char **tags; /* --tag values, borrowed from argv; owned array */
 	const char **args; /* positional arguments, borrowed from argv; owned array */

@@ -157,16 +157,45 @@ static bool index_pending(struct kb_store *s)
 	return ok;
 }
 
+bool kb_store_batch_lost(struct kb_store *s)
+{
+	if (!s->batch_open || !sqlite3_get_autocommit(s->db))
+		return false;
+	/* the transaction is gone, rolled back by SQLite after an error:
+	 * nothing of the batch was written, nothing is waiting any more */
+	s->lost = s->batch_editions;
+	s->batch_open = false;
+	s->batch_editions = 0;
+	s->n_pending = 0;
+	kb_store_exec(s, "PRAGMA synchronous=FULL");
+	return true;
+}
+
+size_t kb_store_lost(const struct kb_store *s)
+{
+	return s->lost;
+}
+
 bool kb_store_batch_flush(struct kb_store *s)
 {
 	if (!s->batch_open)
 		return true;
+	size_t editions = s->batch_editions;
+	s->lost = 0;
+	if (kb_store_batch_lost(s))
+		return kb_store_fail(s, "%s: the last %zu editions imported were not saved"
+				     " (the transaction was rolled back): import again", s->path,
+				     editions);
 	s->batch_open = false;
 	s->batch_editions = 0;
+	s->lost = 0;
 	bool ok = index_pending(s);
 	if (ok) {
 		ok = kb_store_commit(s);
+		if (!ok)
+			s->lost = editions;
 	} else {
+		s->lost = editions;
 		char keep[sizeof(s->err)];
 		memcpy(keep, s->err, sizeof(keep));
 		kb_store_rollback(s);
@@ -358,6 +387,47 @@ bool kb_store_remember(struct kb_store *s, const char *id)
 	return rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot record article %s", s->path, id);
 }
 
+/* Does every article have its row in the search index, and no more? The
+ * index keeps one size record per document (search_docsize), which a
+ * read-only connection can count. FTS5's own integrity-check (a write)
+ * follows where the library can be written. */
+static bool check_index(struct kb_store *s, struct kb_buf *b)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT (SELECT count(*) FROM article a WHERE NOT EXISTS"
+		"  (SELECT 1 FROM search_docsize d WHERE d.id = a.n)),"
+		" (SELECT count(*) FROM search_docsize d WHERE NOT EXISTS"
+		"  (SELECT 1 FROM article a WHERE a.n = d.id))");
+	if (!st) {
+		kb_buf_printf(b, "\nsearch index: %s", s->err);
+		return false;
+	}
+	long long missing = -1, extra = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		missing = sqlite3_column_int64(st, 0);
+		extra = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (missing < 0) {
+		kb_buf_printf(b, "\nsearch index: cannot be read: %s", sqlite3_errmsg(s->db));
+		return false;
+	}
+	if (missing || extra) {
+		kb_buf_printf(b, "\nsearch index: out of step with the articles (%lld not indexed,"
+			      " %lld indexed that are gone): search misses what is not indexed",
+			      missing, extra);
+		return false;
+	}
+	if (sqlite3_db_readonly(s->db, "main") == 1)
+		return true;
+	if (sqlite3_exec(s->db, "INSERT INTO search(search, rank) VALUES('integrity-check', 1)",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		kb_buf_printf(b, "\nsearch index: %s", sqlite3_errmsg(s->db));
+		return false;
+	}
+	return true;
+}
+
 bool kb_store_check(struct kb_store *s, char **report)
 {
 	struct kb_buf b;
@@ -382,12 +452,43 @@ bool kb_store_check(struct kb_store *s, char **report)
 		kb_buf_printf(&b, "%s%s", b.len ? "\n" : "", s->err);
 	}
 	/* the search index must agree with the articles it indexes */
-	if (ok && sqlite3_exec(s->db,
-			       "INSERT INTO search(search, rank) VALUES('integrity-check', 1)",
-			       NULL, NULL, NULL) != SQLITE_OK) {
-		ok = false;
-		kb_buf_printf(&b, "\nsearch index: %s", sqlite3_errmsg(s->db));
+	if (ok) {
+		b.len = 0; /* SQLite said "ok": the index's verdict is the report */
+		ok = check_index(s, &b);
+		if (ok)
+			kb_buf_puts(&b, "ok");
+		else if (b.len && b.data[0] == '\n')
+			memmove(b.data, b.data + 1, b.len--);
 	}
+	if (!ok)
+		kb_buf_puts(&b, "\nrun `kanbao check --repair` to rebuild the search index from"
+			    " the articles (annotations are not touched)");
 	*report = kb_buf_steal(&b);
 	return ok;
+}
+
+bool kb_store_repair(struct kb_store *s, char **report)
+{
+	*report = NULL;
+	if (!kb_store_begin(s))
+		return false;
+	/* FTS5 reads every article again from the content table */
+	if (!kb_store_exec(s, "INSERT INTO search(search) VALUES('rebuild')")) {
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		kb_store_rollback(s);
+		snprintf(s->err, sizeof(s->err), "%.200s: cannot rebuild the search index: %.250s",
+			 s->path, keep);
+		return false;
+	}
+	if (!kb_store_commit(s))
+		return false;
+	sqlite3_stmt *st = kb_store_prepare(s, "SELECT count(*) FROM article");
+	long long n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_buf_printf(&b, "rebuilt the search index of %lld articles", n);
+	*report = kb_buf_steal(&b);
+	return true;
 }

@@ -589,7 +589,7 @@ static double mono(void)
  * if need be) or its own. */
 static bool open_transaction(struct kb_store *s)
 {
-	if (s->batch && s->batch_open)
+	if (s->batch && s->batch_open && !kb_store_batch_lost(s))
 		return true;
 	if (!kb_store_exec(s, "PRAGMA synchronous=NORMAL") || !kb_store_begin(s))
 		return false;
@@ -643,6 +643,7 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 {
 	memset(st, 0, sizeof(*st));
 	s->err[0] = '\0';
+	s->lost = 0;
 	char real[PATH_MAX];
 	const char *source = realpath(path, real) ? real : path;
 	const char *name = strrchr(source, '/') ? strrchr(source, '/') + 1 : source;
@@ -709,11 +710,22 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	if (!ok) {
 		char keep[sizeof(s->err)];
 		memcpy(keep, s->err, sizeof(keep));
-		sqlite3_exec(s->db, "ROLLBACK TO edition; RELEASE edition", NULL, NULL, NULL);
+		size_t editions = s->batch_editions;
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK TO edition; RELEASE edition", NULL, NULL, NULL);
 		if (n_pending_before)
 			memcpy(s->pending, pending_before, n_pending_before * sizeof(int64_t));
 		s->n_pending = n_pending_before;
 		memcpy(s->err, keep, sizeof(keep));
+		/* SQLite may have rolled back the whole transaction (a full
+		 * disk, I/O error): then the batch is gone with this edition */
+		if (kb_store_batch_lost(s) && editions) {
+			s->lost = editions;
+			size_t used = strlen(s->err);
+			snprintf(s->err + used, sizeof(s->err) - used,
+				 " (the %zu editions imported before it in this batch were not saved"
+				 " either: import again)", editions);
+		}
 	} else if (s->batch_open) {
 		s->batch_editions++;
 	}

@@ -23,6 +23,7 @@ struct kb_store {
 	bool batch_open;   /* a shared import transaction is open */
 	double batch_t0;   /* when it was opened (monotonic seconds) */
 	size_t batch_editions; /* editions imported in the open batch */
+	size_t lost;       /* editions of a batch the last failure rolled back */
 	int64_t *pending;  /* articles of the open batch not yet in the search
 			    * index: indexed at commit, outside any savepoint
 			    * (an FTS5 savepoint flushes its pending terms) */
@@ -33,6 +34,9 @@ struct kb_store {
 /* Is article row n waiting to be indexed? Removes it when drop is set. */
 bool kb_store_pending(struct kb_store *s, int64_t n, bool drop);
 
+/* Has SQLite rolled back the shared import transaction by itself (after a
+ * full disk or an I/O error)? Then forget the batch and say so. */
+bool kb_store_batch_lost(struct kb_store *s);
 /* Commit the shared import transaction, if one is open. */
 bool kb_store_batch_flush(struct kb_store *s);
 
