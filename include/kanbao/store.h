@@ -54,6 +54,9 @@ struct kb_import_stats {
 	size_t moved;    /* annotations carried to a re-identified article */
 	size_t detached; /* annotations whose article could not be found */
 	size_t warnings; /* decoder warnings */
+	bool relocated;  /* UPDATED: the file is an edition moved or renamed from other */
+	bool duplicate;  /* UNCHANGED: the file is a copy of the edition at other */
+	char other[1024]; /* that edition's path (truncated), for moved/duplicate */
 };
 
 /* Import one edition file in one transaction. Warnings of the decoder go to
@@ -131,11 +134,21 @@ struct kb_edition_row {
 	char *paper; /* or NULL */
 	char *title; /* or NULL */
 	size_t n_articles;
+	char *source; /* the file's path when last imported */
 };
 
 /* Every edition in reading order (date, page, name). */
 bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n);
 void kb_edition_rows_free(struct kb_edition_row *r, size_t n);
+
+/* Remove one edition from the library: which is its number (kb_edition_row
+ * .id), its path or its file name (when only one edition has that name).
+ * Its articles leave the library and the search index; every annotation
+ * made on them is kept, detached, with its headline (`kanbao detached`),
+ * never deleted. *name gets the removed edition's path (caller frees),
+ * *detached the number of annotations now detached. */
+bool kb_store_remove_edition(struct kb_store *s, const char *which, char **name,
+			     size_t *detached);
 
 /* The articles of one edition (by kb_edition_row.id) in page order. */
 bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_rows *out);

@@ -191,6 +191,18 @@ static void import_one(struct run *r, struct kb_store *s, size_t i)
 		lose(r, kb_store_lost(s));
 		break;
 	}
+	if (st.relocated || st.duplicate) {
+		clear_progress(r);
+		struct kb_buf b;
+		kb_buf_init(&b);
+		kb_buf_puts(&b, st.relocated ? "the edition that was at " : "a copy of ");
+		kb_term_put_safe(&b, st.other, 0);
+		kb_buf_puts(&b, st.relocated ? " (moved or renamed): its articles and annotations"
+					       " follow it"
+					     : ", already in the library: skipped");
+		kb_term_error(path, b.data);
+		kb_buf_finish(&b);
+	}
 	if (res == KB_IMPORT_UPDATED && st.detached) {
 		clear_progress(r);
 		struct kb_buf b;

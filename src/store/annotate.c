@@ -213,9 +213,9 @@ bool kb_store_refresh_annot(struct kb_store *s, const char *id)
 {
 	sqlite3_stmt *st = kb_store_prepare(s,
 		"SELECT a.n, a.heads, a.body, a.annot,"
-		" coalesce((SELECT text FROM note WHERE article=a.id), '') || coalesce((SELECT"
+		" substr(coalesce((SELECT text FROM note WHERE article=a.id), '') || coalesce((SELECT"
 		"  group_concat(note, char(10)) FROM highlight WHERE article=a.id AND note IS NOT NULL),"
-		"  '') FROM article a WHERE a.id=?1");
+		"  ''), 1, " KB_ANNOT_INDEXED ") FROM article a WHERE a.id=?1");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

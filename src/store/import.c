@@ -21,6 +21,19 @@
 
 #include "kanbao/sha256.h"
 
+#define SKETCH 128 /* hashes kept of a text's character pairs */
+
+/* A bottom-k sketch of a text: the SKETCH smallest distinct hashes of its
+ * character pairs, sorted. Two sketches estimate the overlap of the two
+ * texts' pair sets in time independent of their length; making one is
+ * O(n log n) in the text. (An exact Dice over sorted pair lists, built by
+ * insertion sort, took 46 s on a 1.2 MB edition.) */
+struct sketch {
+	uint32_t v[SKETCH];
+	size_t n;
+	size_t pairs; /* distinct pairs in the whole text */
+};
+
 /* An article of the edition as it was before this import. */
 struct old_art {
 	int64_t n;
@@ -33,6 +46,8 @@ struct new_art {
 	char *heads, *body, *kinds, *authors;
 	const struct kb_article *a;
 	bool claimed; /* an old article was matched to it */
+	bool sketched;
+	struct sketch sk; /* of its body, made when first compared */
 };
 
 /* Crockford's base32 of the first 60 bits of a digest: the article id. */
@@ -99,54 +114,66 @@ static void fill_new(struct new_art *na, const struct kb_article *a)
 
 /* ---- likeness of two texts, for matching a corrected article ---- */
 
-/* Sorted hashes of the character pairs of s. */
-static uint32_t *pair_hashes(const char *s, size_t *n)
+static int cmp_u32(const void *a, const void *b)
 {
-	size_t len = strlen(s), cap = len + 1, k = 0;
-	uint32_t *v = kb_xmalloc(cap * sizeof(uint32_t));
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void sketch_of(const char *s, struct sketch *k)
+{
+	size_t len = strlen(s), n = 0;
+	uint32_t *v = kb_xmalloc((len + 1) * sizeof(uint32_t));
 	uint32_t prev = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
 		int l = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
 		uint32_t c = 0;
 		for (int i = 0; i < l && p[i]; i++)
 			c = c << 8 | p[i];
-		if (prev && k < cap)
-			v[k++] = prev * 2654435761u ^ c;
+		if (prev) {
+			uint32_t h = (prev * 2654435761u) ^ (c * 2246822519u);
+			h ^= h >> 15;
+			v[n++] = h * 2654435761u;
+		}
 		prev = c;
 		for (int i = 0; i < l && *p; i++)
 			p++;
 	}
-	for (size_t i = 1; i < k; i++) { /* insertion sort is fine for articles */
-		uint32_t x = v[i];
-		size_t j = i;
-		for (; j > 0 && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
+	qsort(v, n, sizeof(uint32_t), cmp_u32);
+	k->n = 0;
+	k->pairs = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i && v[i] == v[i - 1])
+			continue;
+		k->pairs++;
+		if (k->n < SKETCH)
+			k->v[k->n++] = v[i];
 	}
-	*n = k;
-	return v;
+	free(v);
 }
 
-/* Dice coefficient of the character pairs of a and b, 0..1. */
-static double likeness(const char *a, const char *b)
+/* Likeness of two texts, 0..1: the Dice coefficient of their pair sets,
+ * from the Jaccard index estimated on the union's SKETCH smallest hashes
+ * (exact when both texts have fewer distinct pairs). */
+static double likeness(const struct sketch *a, const struct sketch *b)
 {
-	size_t na, nb;
-	uint32_t *x = pair_hashes(a, &na), *y = pair_hashes(b, &nb);
-	size_t i = 0, j = 0, common = 0;
-	while (i < na && j < nb) {
-		if (x[i] == y[j]) {
-			common++;
+	size_t i = 0, j = 0, taken = 0, both = 0;
+	while (taken < SKETCH && (i < a->n || j < b->n)) {
+		if (j >= b->n || (i < a->n && a->v[i] < b->v[j])) {
 			i++;
+		} else if (i >= a->n || b->v[j] < a->v[i]) {
 			j++;
-		} else if (x[i] < y[j]) {
-			i++;
 		} else {
+			both++;
+			i++;
 			j++;
 		}
+		taken++;
 	}
-	free(x);
-	free(y);
-	return na + nb ? 2.0 * (double)common / (double)(na + nb) : 0.0;
+	if (!taken)
+		return 0.0;
+	double jac = (double)both / (double)taken;
+	return 2.0 * jac / (1.0 + jac);
 }
 
 /* ---- annotations ---- */
@@ -349,6 +376,71 @@ static bool lookup_edition(struct kb_store *s, const char *source, struct known_
 	return found;
 }
 
+static bool lookup_edition_id(struct kb_store *s, int64_t id, struct known_ed *k)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT id, size, mtime, parser, hash FROM edition WHERE id=?1");
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		k->id = sqlite3_column_int64(st, 0);
+		k->size = sqlite3_column_int64(st, 1);
+		k->mtime = sqlite3_column_int64(st, 2);
+		k->parser = sqlite3_column_int(st, 3);
+		free(k->hash);
+		k->hash = kb_column_dup(st, 4);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+enum same_content {
+	CONTENT_NEW,   /* no edition of the library has these bytes */
+	CONTENT_MOVED, /* one has, and its file is gone: moved or renamed */
+	CONTENT_COPY,  /* one has, and its file is still there: a copy */
+};
+
+/* Is there an edition with the content hash already? other gets its path
+ * (truncated to n), *id its row. An edition whose file is gone is preferred:
+ * that is the one a moved file was. */
+static enum same_content find_same_content(struct kb_store *s, const char *hash, char *other,
+					   size_t n, int64_t *id)
+{
+	sqlite3_stmt *st = kb_store_prepare(s, "SELECT id, source FROM edition WHERE hash=?1");
+	enum same_content res = CONTENT_NEW;
+	if (!st)
+		return res;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	while (res != CONTENT_MOVED && sqlite3_step(st) == SQLITE_ROW) {
+		const char *src = (const char *)sqlite3_column_text(st, 1);
+		struct stat sb;
+		bool gone = src && stat(src, &sb) != 0 && errno == ENOENT;
+		if (gone || res == CONTENT_NEW) {
+			res = gone ? CONTENT_MOVED : CONTENT_COPY;
+			*id = sqlite3_column_int64(st, 0);
+			snprintf(other, n, "%s", src ? src : "");
+		}
+	}
+	sqlite3_finalize(st);
+	return res;
+}
+
+/* The edition row id now lives at source (a moved or renamed file). */
+static bool move_edition(struct kb_store *s, int64_t id, const char *source)
+{
+	sqlite3_stmt *st = kb_store_prepare(s, "UPDATE edition SET source=?2 WHERE id=?1");
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot record the edition's new place",
+						  source);
+}
+
 static int64_t mtime_ns(const struct stat *sb)
 {
 	return (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
@@ -419,6 +511,48 @@ static void free_old(struct old_art *o, size_t n)
 	free(o);
 }
 
+/* How often each base id (dup 0) has been seen in this edition: an open
+ * addressing table, grown at half full, so numbering 100,000 identical
+ * articles stays linear. */
+struct id_count {
+	struct id_slot {
+		char id[13];
+		int count;
+	} *slots;
+	size_t cap, used;
+};
+
+static size_t id_slot_of(const struct id_count *m, const char *id)
+{
+	uint64_t h = 1469598103934665603u;
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->slots[i].id[0] && strcmp(m->slots[i].id, id) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* The number of times id was seen before (0 the first time). */
+static int id_count_next(struct id_count *m, const char *id)
+{
+	if (2 * (m->used + 1) > m->cap) {
+		struct id_count bigger = {kb_xcalloc(m->cap ? 2 * m->cap : 64, sizeof(struct id_slot)),
+					  m->cap ? 2 * m->cap : 64, m->used};
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slots[i].id[0])
+				bigger.slots[id_slot_of(&bigger, m->slots[i].id)] = m->slots[i];
+		free(m->slots);
+		*m = bigger;
+	}
+	size_t i = id_slot_of(m, id);
+	if (!m->slots[i].id[0]) {
+		memcpy(m->slots[i].id, id, 13);
+		m->used++;
+	}
+	return m->slots[i].count++;
+}
+
 /* Is the id taken by an article already in the table? */
 static bool id_taken(sqlite3_stmt *probe, const char *id)
 {
@@ -437,13 +571,19 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 	sqlite3_stmt *fts = kb_store_prepare(s,
 		"INSERT INTO search(rowid, heads, body, annot) VALUES(?1, ?2, ?3, '')");
 	bool ok = probe && ins && fts;
+	struct id_count seen = {0};
 	for (size_t i = 0; ok && i < e->n_articles; i++) {
 		const struct kb_article *a = &e->articles[i];
 		fill_new(&na[i], a);
-		int dup = 0;
-		do
-			article_id(name, a, na[i].body, dup++, na[i].id);
-		while (id_taken(probe, na[i].id) && dup < 1000);
+		/* identical articles of the edition (the same headline and
+		 * opening) are numbered in page order; an id another edition
+		 * happens to hold moves on to the next number */
+		article_id(name, a, na[i].body, 0, na[i].id);
+		int dup = id_count_next(&seen, na[i].id);
+		if (dup)
+			article_id(name, a, na[i].body, dup, na[i].id);
+		while (id_taken(probe, na[i].id))
+			article_id(name, a, na[i].body, ++dup, na[i].id);
 		sqlite3_reset(ins);
 		sqlite3_bind_text(ins, 1, na[i].id, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(ins, 2, ed);
@@ -477,12 +617,51 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 	sqlite3_finalize(probe);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(fts);
+	free(seen.slots);
 	return ok;
 }
 
-/* Carry the annotations of the old articles over to the new ones. */
+/* How alike must the text of an annotated article and its candidate be to
+ * carry the annotations over: with the same headline (a corrected text),
+ * and without it (a new headline over the same story). A headline alone is
+ * never enough: 简讯, 图片新闻, 短评 head a different story every day, and a
+ * page replaced by another day's must not hand its notes to that one. */
+#define LIKE_SAME_TITLE 0.30
+#define LIKE_OTHER_TITLE 0.50
+
+/* How many annotations (tags, note, highlights, read mark) article id
+ * carries. */
+static size_t count_annotations(struct kb_store *s, const char *id)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT (SELECT count(*) FROM tag WHERE article=?1)"
+		" + (SELECT count(*) FROM note WHERE article=?1)"
+		" + (SELECT count(*) FROM highlight WHERE article=?1 AND detached=0)"
+		" + (SELECT count(*) FROM read WHERE article=?1)");
+	if (!st)
+		return 1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 1;
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The sketch of new article i's body, made once. */
+static const struct sketch *new_sketch(struct new_art *na)
+{
+	if (!na->sketched) {
+		sketch_of(na->body, &na->sk);
+		na->sketched = true;
+	}
+	return &na->sk;
+}
+
+/* Carry the annotations of the old articles over to the new ones: by id
+ * (unchanged headline and opening), else to the most alike unclaimed new
+ * article, a same-headline one needing less likeness than another. The
+ * work is linear in the texts: each is sketched once. */
 static bool reconcile(struct kb_store *s, struct old_art *old, size_t n_old, struct new_art *na,
-		      size_t n_new, struct kb_import_stats *st)
+		      size_t n_new, bool same_content, struct kb_import_stats *st)
 {
 	for (size_t i = 0; i < n_new; i++)
 		for (size_t k = 0; k < n_old; k++)
@@ -494,25 +673,30 @@ static bool reconcile(struct kb_store *s, struct old_art *old, size_t n_old, str
 			still = strcmp(old[k].id, na[i].id) == 0;
 		if (still || !annotated(s, old[k].id))
 			continue;
-		/* by headline, then by likeness of the text */
 		long match = -1;
-		for (size_t i = 0; i < n_new && match < 0; i++)
-			if (!na[i].claimed && old[k].title[0] && strcmp(old[k].title, na[i].a->title) == 0)
+		/* the same file under another name or place: the same articles
+		 * in the same order */
+		if (same_content && n_old == n_new && !na[k].claimed &&
+		    strcmp(old[k].title, na[k].a->title) == 0)
+			match = (long)k;
+		struct sketch ok_sk;
+		bool search = match < 0;
+		if (search)
+			sketch_of(old[k].body, &ok_sk);
+		double best = 0.0;
+		for (size_t i = 0; i < n_new && search; i++) {
+			if (na[i].claimed)
+				continue;
+			bool same_title = old[k].title[0] && strcmp(old[k].title, na[i].a->title) == 0;
+			double l = likeness(&ok_sk, new_sketch(&na[i]));
+			double need = same_title ? LIKE_SAME_TITLE : LIKE_OTHER_TITLE;
+			if (l >= need && l + (same_title ? 0.25 : 0.0) > best) {
+				best = l + (same_title ? 0.25 : 0.0);
 				match = (long)i;
-		double best = 0.5;
-		if (match < 0) {
-			for (size_t i = 0; i < n_new; i++) {
-				if (na[i].claimed)
-					continue;
-				double l = likeness(old[k].body, na[i].body);
-				if (l > best) {
-					best = l;
-					match = (long)i;
-				}
 			}
 		}
 		if (match < 0) {
-			st->detached++;
+			st->detached += count_annotations(s, old[k].id);
 			continue;
 		}
 		na[match].claimed = true;
@@ -652,6 +836,7 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	size_t raw_len = 0;
 	struct known_ed known = {0};
 	bool have = lookup_edition(s, source, &known);
+	bool moved = false;
 	/* unchanged by size and time: skipped without reading a byte */
 	if (have && known.parser == KB_PARSER_VERSION && stat(path, &sb) == 0 &&
 	    S_ISREG(sb.st_mode) && known.size == (int64_t)sb.st_size &&
@@ -670,7 +855,22 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	}
 	char hash[65];
 	kb_sha256_hex(raw, raw_len, hash);
-	if (have && known.parser == KB_PARSER_VERSION && strcmp(known.hash, hash) == 0) {
+	/* a file not seen here before may be an edition that was moved or
+	 * renamed (its old file gone): it is that edition, articles and
+	 * annotations follow it; or a copy of one still in place: skipped */
+	if (!have) {
+		int64_t other = 0;
+		enum same_content sc = find_same_content(s, hash, st->other, sizeof(st->other), &other);
+		if (sc == CONTENT_COPY) {
+			st->duplicate = true;
+			free(raw);
+			return KB_IMPORT_UNCHANGED;
+		}
+		if (sc == CONTENT_MOVED && (have = lookup_edition_id(s, other, &known)))
+			moved = st->relocated = true;
+	}
+	bool same_content = have && strcmp(known.hash, hash) == 0;
+	if (have && !moved && known.parser == KB_PARSER_VERSION && same_content) {
 		touch_edition(s, known.id, &sb);
 		free(known.hash);
 		free(raw);
@@ -703,9 +903,10 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	if (n_pending_before)
 		memcpy(pending_before, s->pending, n_pending_before * sizeof(int64_t));
 	bool ok = open_transaction(s) && kb_store_exec(s, "SAVEPOINT edition") &&
+		  (!moved || move_edition(s, known.id, source)) &&
 		  upsert_edition(s, source, name, hash, &sb, e, &ed_id) &&
 		  take_old(s, ed_id, &old, &n_old) && insert_articles(s, ed_id, name, e, na) &&
-		  reconcile(s, old, n_old, na, e->n_articles, st) &&
+		  reconcile(s, old, n_old, na, e->n_articles, same_content, st) &&
 		  kb_store_exec(s, "RELEASE edition");
 	if (!ok) {
 		char keep[sizeof(s->err)];
@@ -749,4 +950,71 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	if (!ok)
 		return KB_IMPORT_FAILED;
 	return have ? KB_IMPORT_UPDATED : KB_IMPORT_NEW;
+}
+
+/* Find the edition which names: its number, its path or its file name. */
+static bool find_edition(struct kb_store *s, const char *which, int64_t *id, char **source)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT id, source FROM edition WHERE CAST(id AS TEXT)=?1 OR source=?1 OR name=?1"
+		" LIMIT 2");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, which, -1, SQLITE_STATIC);
+	int found = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (found++ == 0) {
+			*id = sqlite3_column_int64(st, 0);
+			*source = kb_column_dup(st, 1);
+		}
+	}
+	sqlite3_finalize(st);
+	if (found == 1)
+		return true;
+	free(*source);
+	*source = NULL;
+	if (found == 0)
+		return kb_store_fail(s, "%s: no such edition in the library (see `kanbao editions`)",
+				     which);
+	return kb_store_fail(s, "%s: more than one edition has this name; give its number or"
+			     " path (see `kanbao editions`)", which);
+}
+
+bool kb_store_remove_edition(struct kb_store *s, const char *which, char **name,
+			     size_t *detached)
+{
+	*name = NULL;
+	*detached = 0;
+	s->err[0] = '\0';
+	int64_t id = 0;
+	if (!kb_store_begin(s))
+		return false;
+	struct old_art *old = NULL;
+	size_t n_old = 0;
+	bool ok = find_edition(s, which, &id, name) && take_old(s, id, &old, &n_old);
+	for (size_t k = 0; ok && k < n_old; k++)
+		if (annotated(s, old[k].id))
+			*detached += count_annotations(s, old[k].id);
+	if (ok) {
+		sqlite3_stmt *st = kb_store_prepare(s, "DELETE FROM edition WHERE id=?1");
+		ok = st != NULL;
+		if (st) {
+			sqlite3_bind_int64(st, 1, id);
+			ok = sqlite3_step(st) == SQLITE_DONE ||
+			     kb_store_fail(s, "%s: cannot remove the edition", which);
+			sqlite3_finalize(st);
+		}
+	}
+	ok = ok && kb_store_commit(s);
+	if (!ok) {
+		char keep[sizeof(s->err)];
+		memcpy(keep, s->err, sizeof(keep));
+		kb_store_rollback(s);
+		memcpy(s->err, keep, sizeof(keep));
+		free(*name);
+		*name = NULL;
+		*detached = 0;
+	}
+	free_old(old, n_old);
+	return ok;
 }

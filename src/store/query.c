@@ -72,9 +72,141 @@ static char **split_lines(const char *s, size_t *n)
 	"  ORDER BY name)), EXISTS(SELECT 1 FROM read WHERE article=a.id)," \
 	" CASE WHEN a.title = '' THEN substr(a.body, 1, 40) END"
 
+/* Does s start with the word w (ASCII letters compared without case)? */
+static bool hit_at(const char *s, const char *w, size_t wn)
+{
+	for (size_t i = 0; i < wn; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
+		if (!a)
+			return false;
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (b >= 'A' && b <= 'Z')
+			b += 32;
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/* The words of a query, to find and mark in the text. */
+struct words {
+	char *copy;
+	char *w[32];
+	size_t len[32];
+	size_t n;
+};
+
+static void words_init(struct words *ws, const char *query)
+{
+	char *save = NULL;
+	ws->n = 0;
+	ws->copy = kb_xstrdup(query ? query : "");
+	for (char *w = strtok_r(ws->copy, " \t\"", &save); w && ws->n < 32;
+	     w = strtok_r(NULL, " \t\"", &save)) {
+		ws->w[ws->n] = w;
+		ws->len[ws->n++] = strlen(w);
+	}
+}
+
+/* The longest word of the query that starts at p, or 0. */
+static size_t word_at(const struct words *ws, const char *p)
+{
+	size_t best = 0;
+	for (size_t i = 0; i < ws->n; i++)
+		if (ws->len[i] > best && hit_at(p, ws->w[i], ws->len[i]))
+			best = ws->len[i];
+	return best;
+}
+
+/* The snippet with every occurrence of a word of the query put in [ ].
+ * kanbao marks hits itself: FTS5 marks whole token positions, which for
+ * overlapping character pairs stop one character short. Caller frees. */
+static char *mark_hits(const char *snippet, const struct words *ws)
+{
+	if (!snippet)
+		return NULL;
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_buf_puts(&b, "");
+	for (const char *p = snippet; *p;) {
+		size_t best = word_at(ws, p);
+		if (best) {
+			kb_buf_putc(&b, '[');
+			kb_buf_append(&b, p, best);
+			kb_buf_putc(&b, ']');
+			p += best;
+		} else {
+			kb_buf_putc(&b, *p++);
+		}
+	}
+	return kb_buf_steal(&b);
+}
+
+#define SNIPPET_BEFORE 10 /* characters before the first hit */
+#define SNIPPET_CHARS 34  /* characters in all */
+
+/* Step back n characters from p, not before s. */
+static const char *back_chars(const char *s, const char *p, size_t n)
+{
+	while (n-- && p > s) {
+		p--;
+		while (p > s && ((unsigned char)*p & 0xC0) == 0x80)
+			p--;
+	}
+	return p;
+}
+
+/* Step forward n characters from p, not past a NUL. */
+static const char *fwd_chars(const char *p, size_t n)
+{
+	while (n-- && *p) {
+		p++;
+		while (((unsigned char)*p & 0xC0) == 0x80)
+			p++;
+	}
+	return p;
+}
+
+/* A search result's snippet: a short window of the text around the first
+ * hit of the query (in the body, else the notes, else the headline; the
+ * body's start when the hit was only where the tokenizer folds what this
+ * scan does not), hits marked. The work is bounded by where the first hit
+ * stands, however long the article or however many its hits: FTS5's own
+ * snippet() weighs every hit of the document, which took seconds on a
+ * 500 KB article of one repeated phrase. */
+static char *window_snippet(const char *body, const char *annot, const char *heads,
+			    const struct words *ws)
+{
+	const char *texts[] = { body ? body : "", annot ? annot : "", heads ? heads : "" };
+	const char *text = texts[0], *hit = NULL;
+	for (size_t t = 0; t < 3 && !hit; t++)
+		for (const char *p = texts[t]; *p && !hit; p++)
+			if (word_at(ws, p)) {
+				hit = p;
+				text = texts[t];
+			}
+	if (!hit)
+		hit = text;
+	const char *b = back_chars(text, hit, SNIPPET_BEFORE);
+	const char *e = fwd_chars(b, SNIPPET_CHARS);
+	struct kb_buf out;
+	kb_buf_init(&out);
+	kb_buf_puts(&out, b > text ? "…" : "");
+	for (const char *p = b; p < e; p++)
+		kb_buf_putc(&out, *p == '\n' || *p == '\t' ? ' ' : *p);
+	if (*e)
+		kb_buf_puts(&out, "…");
+	char *plain = kb_buf_steal(&out);
+	char *marked = mark_hits(plain, ws);
+	free(plain);
+	return marked;
+}
+
 /* Run a listing query and collect its rows. */
-static bool collect(struct kb_store *s, const char *sql, const struct binds *b, bool search,
-		    const char *match, size_t limit, struct kb_rows *out)
+static bool collect(struct kb_store *s, const char *sql, const struct binds *b,
+		    const struct words *search, const char *match, size_t limit,
+		    struct kb_rows *out)
 {
 	out->v = NULL;
 	out->n = 0;
@@ -104,8 +236,10 @@ static bool collect(struct kb_store *s, const char *sql, const struct binds *b, 
 		r->read = sqlite3_column_int(st, 6) != 0;
 		r->lead = kb_column_dup(st, 7);
 		if (search) {
-			r->snippet = kb_column_dup(st, 8);
-			r->rank = sqlite3_column_double(st, 9);
+			r->snippet = window_snippet((const char *)sqlite3_column_text(st, 8),
+						    (const char *)sqlite3_column_text(st, 9),
+						    (const char *)sqlite3_column_text(st, 10), search);
+			r->rank = sqlite3_column_double(st, 11);
 		}
 	}
 	sqlite3_finalize(st);
@@ -126,60 +260,9 @@ bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows
 	add_filter(&sql, &b, f);
 	kb_buf_printf(&sql, " ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
 		      " CAST(e.page AS INTEGER), e.page, e.name, a.ord LIMIT ?%d", b.n + 1);
-	bool ok = collect(s, sql.data, &b, false, NULL, f ? f->limit : 0, out);
+	bool ok = collect(s, sql.data, &b, NULL, NULL, f ? f->limit : 0, out);
 	kb_buf_finish(&sql);
 	return ok;
-}
-
-/* Does s start with the word w (ASCII letters compared without case)? */
-static bool hit_at(const char *s, const char *w, size_t wn)
-{
-	for (size_t i = 0; i < wn; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)w[i];
-		if (!a)
-			return false;
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (b >= 'A' && b <= 'Z')
-			b += 32;
-		if (a != b)
-			return false;
-	}
-	return true;
-}
-
-/* The snippet with every occurrence of a word of the query put in [ ].
- * kanbao marks hits itself: FTS5 marks whole token positions, which for
- * overlapping character pairs stop one character short. Caller frees. */
-static char *mark_hits(const char *snippet, const char *query)
-{
-	if (!snippet)
-		return NULL;
-	char *words[32];
-	size_t lens[32], n = 0;
-	char *copy = kb_xstrdup(query), *save = NULL;
-	for (char *w = strtok_r(copy, " \t\"", &save); w && n < 32; w = strtok_r(NULL, " \t\"", &save)) {
-		words[n] = w;
-		lens[n++] = strlen(w);
-	}
-	struct kb_buf b;
-	kb_buf_init(&b);
-	for (const char *p = snippet; *p;) {
-		size_t best = 0;
-		for (size_t i = 0; i < n; i++)
-			if (lens[i] > best && hit_at(p, words[i], lens[i]))
-				best = lens[i];
-		if (best) {
-			kb_buf_putc(&b, '[');
-			kb_buf_append(&b, p, best);
-			kb_buf_putc(&b, ']');
-			p += best;
-		} else {
-			kb_buf_putc(&b, *p++);
-		}
-	}
-	free(copy);
-	return kb_buf_steal(&b);
 }
 
 bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filter *f,
@@ -195,20 +278,18 @@ bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filt
 	kb_buf_init(&sql);
 	/* ORDER BY rank lets FTS5 sort the hits itself, so snippets and the
 	 * other columns are made only for the rows returned */
-	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS ", snippet(search, -1, '', '', '…', 24),"
+	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS ", a.body, a.annot, a.heads,"
 		    " search.rank FROM search JOIN article a ON a.n = search.rowid"
 		    " JOIN edition e ON e.id = a.edition WHERE 1");
 	add_filter(&sql, &b, f);
 	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY search.rank LIMIT ?%d", b.n + 1,
 		      b.n + 2);
-	bool ok = collect(s, sql.data, &b, true, match, f ? f->limit : 0, out);
+	struct words ws;
+	words_init(&ws, query);
+	bool ok = collect(s, sql.data, &b, &ws, match, f ? f->limit : 0, out);
+	free(ws.copy);
 	kb_buf_finish(&sql);
 	free(match);
-	for (size_t i = 0; ok && i < out->n; i++) {
-		char *marked = mark_hits(out->v[i].snippet, query);
-		free(out->v[i].snippet);
-		out->v[i].snippet = marked;
-	}
 	return ok;
 }
 
@@ -370,7 +451,7 @@ bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = kb_store_prepare(s,
-		"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles"
+		"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source"
 		" FROM edition e ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
 		" CAST(e.page AS INTEGER), e.page, e.name");
 	if (!st)
@@ -389,6 +470,7 @@ bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *
 		r->paper = kb_column_dup(st, 4);
 		r->title = kb_column_dup(st, 5);
 		r->n_articles = (size_t)sqlite3_column_int64(st, 6);
+		r->source = kb_column_dup(st, 7);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot read the editions", s->path);
@@ -402,6 +484,7 @@ void kb_edition_rows_free(struct kb_edition_row *r, size_t n)
 		free(r[i].page);
 		free(r[i].paper);
 		free(r[i].title);
+		free(r[i].source);
 	}
 	free(r);
 }
@@ -413,7 +496,7 @@ bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_ro
 	struct binds b = {.n = 1, .v = {id}};
 	return collect(s, "SELECT " ROW_COLUMNS " FROM article a JOIN edition e ON e.id = a.edition"
 		       " WHERE a.edition = CAST(?1 AS INTEGER) ORDER BY a.ord LIMIT ?2",
-		       &b, false, NULL, 0, out);
+		       &b, NULL, NULL, 0, out);
 }
 
 const char *kb_row_label(const struct kb_row *r, char *buf, size_t n)

@@ -13,7 +13,12 @@
 
 /* Version of the loader's reading: editions parsed by an older loader are
  * parsed again on import even when their file is unchanged. */
-#define KB_PARSER_VERSION 1
+#define KB_PARSER_VERSION 2 /* 2: pages that set a paragraph to a line */
+
+/* Characters of an article's notes that the search index takes: a note may
+ * be as long as its writer likes, but a 10 MB note of one repeated
+ * character must not make every search over it crawl. */
+#define KB_ANNOT_INDEXED "65536"
 
 struct kb_store {
 	sqlite3 *db;
