@@ -40,7 +40,10 @@ char *kb_config_default_path(void);
 
 /* Fill cfg with the defaults, then read path (NULL: the default path). A
  * missing file is fine (defaults stay). Each bad line is reported to warn
- * and skipped. Returns false only when an existing file cannot be read. */
+ * and skipped. Returns false (reported to warn, naming the file, with line
+ * 0) only when an existing file cannot be read, or is not a regular file
+ * (a FIFO, a device such as /dev/zero) or is over 1 MiB: the defaults stay.
+ * Theme files are read under the same rules. */
 bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn warn, void *ctx);
 
 /* Free what the config holds; accepts a zeroed config. */

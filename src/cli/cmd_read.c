@@ -66,8 +66,10 @@ int kb_cmd_read(int argc, char **argv, const char *db)
 	free(paths);
 
 	struct kb_config cfg;
-	if (!kb_config_load(&cfg, config_path, warn, NULL))
-		fprintf(stderr, "kanbao: cannot read the config file; using the defaults\n");
+	/* a file that cannot be read is reported through warn; one named with
+	 * --config that does not exist is most likely a typing slip */
+	if (kb_config_load(&cfg, config_path, warn, NULL) && config_path && !cfg.path)
+		warn(NULL, config_path, 0, "no such config file; using the default settings");
 	kb_layout_set_ambiwidth(cfg.ambiwidth);
 	struct kb_theme theme;
 	char err[512];

@@ -29,7 +29,6 @@
  * bytes) is reported with the file and line and skipped; the rest of the
  * file still counts. A missing file leaves the defaults, silently.
  */
-#include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -44,7 +43,7 @@
 /* From lines.c (keep in step). */
 typedef void (*kb_cfgline_fn)(void *ud, char *line, size_t lineno);
 bool kb_cfgfile_read(const char *path, kb_cfgline_fn fn, void *ud, kb_config_warn_fn warn,
-		     void *ctx, bool *missing);
+		     void *ctx, bool *missing, char *why, size_t whylen);
 void kb_cfgfile_warnf(kb_config_warn_fn warn, void *ctx, const char *path, size_t line,
 		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 size_t kb_cfgfile_utf8_next(const char *s, size_t n, uint32_t *cp);
@@ -358,6 +357,7 @@ bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn w
 	struct state st = { cfg, NULL, warn, ctx, 0 };
 	char *def = NULL;
 	bool missing, ok;
+	char why[256];
 
 	memset(cfg, 0, sizeof *cfg);
 	cfg->ambiwidth = KB_AMBI_SINGLE;
@@ -369,10 +369,10 @@ bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn w
 		path = def;
 	}
 	st.path = path;
-	ok = kb_cfgfile_read(path, parse_line, &st, warn, ctx, &missing);
+	ok = kb_cfgfile_read(path, parse_line, &st, warn, ctx, &missing, why, sizeof why);
 	if (!ok)
-		kb_cfgfile_warnf(warn, ctx, path, 0, "cannot read the config file: %s",
-				 strerror(errno));
+		kb_cfgfile_warnf(warn, ctx, path, 0,
+				 "cannot read the config file: %s; using the default settings", why);
 	else if (!missing)
 		cfg->path = kb_xstrdup(path);
 	free(def);

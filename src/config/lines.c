@@ -5,26 +5,33 @@
  * (other than tab) is reported with its line number and skipped, so the
  * parsers and any message quoting the line only ever see clean UTF-8 text.
  * A UTF-8 byte order mark at the start and CRLF line ends are accepted.
+ * Only a regular file of at most 1 MiB is read: a FIFO would block the
+ * reader before it starts and /dev/zero is one endless line, so both are
+ * refused with a message naming the file.
  *
  * The helpers below are declared again in config.c and theme.c (the config
  * layer has no private header yet); keep the prototypes in step.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kanbao/config.h"
 
 #define MAX_LINE 4096
+#define MAX_FILE (1024 * 1024) /* a settings file is a few lines */
 
 typedef void (*kb_cfgline_fn)(void *ud, char *line, size_t lineno);
 
 bool kb_cfgfile_read(const char *path, kb_cfgline_fn fn, void *ud, kb_config_warn_fn warn,
-		     void *ctx, bool *missing);
+		     void *ctx, bool *missing, char *why, size_t whylen);
 void kb_cfgfile_warnf(kb_config_warn_fn warn, void *ctx, const char *path, size_t line,
 		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 size_t kb_cfgfile_utf8_next(const char *s, size_t n, uint32_t *cp);
@@ -120,33 +127,88 @@ static bool line_ok(const char *s, size_t n, kb_config_warn_fn warn, void *ctx, 
 	return true;
 }
 
+/* What kind of file st is, for a message: "a FIFO", "a directory"... */
+static const char *file_kind(const struct stat *st)
+{
+	if (S_ISFIFO(st->st_mode))
+		return "a FIFO";
+	if (S_ISDIR(st->st_mode))
+		return "a directory";
+	if (S_ISCHR(st->st_mode))
+		return "a character device";
+	if (S_ISBLK(st->st_mode))
+		return "a block device";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/* Open path for reading if it is a regular file of at most MAX_FILE
+ * bytes. Opened without blocking, so a FIFO with no writer cannot stop
+ * the program here; then checked with fstat, the file actually opened. */
+static FILE *open_settings(const char *path, bool *missing, char *why, size_t whylen)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			*missing = true;
+		else
+			snprintf(why, whylen, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		snprintf(why, whylen, "%s", strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "it is %s, not a regular file", file_kind(&st));
+	} else if (st.st_size > MAX_FILE) {
+		snprintf(why, whylen, "it is larger than %d KiB (%lld bytes); a settings file is"
+			 " a few lines", MAX_FILE / 1024, (long long)st.st_size);
+	} else {
+		FILE *f;
+		int fl = fcntl(fd, F_GETFL);
+		if (fl != -1)
+			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+		f = fdopen(fd, "rb");
+		if (f)
+			return f;
+		snprintf(why, whylen, "%s", strerror(errno));
+	}
+	close(fd);
+	return NULL;
+}
+
 /* Read path line by line, calling fn with each clean line (NUL-terminated,
  * without its line end; fn may modify it) and its 1-based number. A file
  * that does not exist sets *missing and returns true; a file that exists
- * but cannot be read returns false with errno set. */
+ * but cannot be read, or is not a regular file of at most MAX_FILE bytes,
+ * returns false with the reason in why. No more than MAX_FILE bytes are
+ * read even from a file that grows meanwhile. */
 bool kb_cfgfile_read(const char *path, kb_cfgline_fn fn, void *ud, kb_config_warn_fn warn,
-		     void *ctx, bool *missing)
+		     void *ctx, bool *missing, char *why, size_t whylen)
 {
 	FILE *f;
 	char *line = NULL;
-	size_t cap = 0, lineno = 0;
+	size_t cap = 0, lineno = 0, total = 0;
 	ssize_t got;
 	bool ok = true;
-	int err;
 
 	*missing = false;
-	f = fopen(path, "rb");
-	if (!f) {
-		if (errno == ENOENT || errno == ENOTDIR) {
-			*missing = true;
-			return true;
-		}
-		return false;
-	}
+	if (whylen)
+		why[0] = '\0';
+	f = open_settings(path, missing, why, whylen);
+	if (!f)
+		return *missing;
 	while ((got = getline(&line, &cap, f)) >= 0) {
 		size_t n = (size_t)got;
 		char *s = line;
 
+		total += n;
+		if (total > MAX_FILE) {
+			snprintf(why, whylen, "it grew past %d KiB while being read", MAX_FILE / 1024);
+			ok = false;
+			break;
+		}
 		lineno++;
 		if (n > 0 && s[n - 1] == '\n')
 			n--;
@@ -159,12 +221,12 @@ bool kb_cfgfile_read(const char *path, kb_cfgline_fn fn, void *ud, kb_config_war
 		s[n] = '\0';
 		fn(ud, s, lineno);
 	}
-	if (ferror(f))
+	if (ok && ferror(f)) {
+		snprintf(why, whylen, "%s", strerror(errno));
 		ok = false;
-	err = errno;
+	}
 	free(line);
 	fclose(f);
-	errno = err;
 	return ok;
 }
 

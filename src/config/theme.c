@@ -6,7 +6,6 @@
  * 256-colour indices to 16 or 8 colours, and dropping colours altogether.
  * Colours are xterm palette indices; "#rrggbb" is mapped to the nearest one.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +18,7 @@
 /* From lines.c and config.c (keep in step). */
 typedef void (*kb_cfgline_fn)(void *ud, char *line, size_t lineno);
 bool kb_cfgfile_read(const char *path, kb_cfgline_fn fn, void *ud, kb_config_warn_fn warn,
-		     void *ctx, bool *missing);
+		     void *ctx, bool *missing, char *why, size_t whylen);
 void kb_cfgfile_warnf(kb_config_warn_fn warn, void *ctx, const char *path, size_t line,
 		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 char *kb_cfgfile_strip(char *line, size_t from);
@@ -305,6 +304,7 @@ bool kb_theme_load(struct kb_theme *t, const char *name, kb_config_warn_fn warn,
 	struct kb_buf tried;
 	char *path = NULL;
 	bool missing = false, ok;
+	char why[256];
 
 	kb_theme_default(t);
 	if (errlen)
@@ -333,10 +333,10 @@ bool kb_theme_load(struct kb_theme *t, const char *name, kb_config_warn_fn warn,
 	}
 	kb_buf_finish(&tried);
 	st.path = path;
-	ok = kb_cfgfile_read(path, parse_line, &st, warn, ctx, &missing);
+	ok = kb_cfgfile_read(path, parse_line, &st, warn, ctx, &missing, why, sizeof why);
 	if (!ok || missing) {
 		snprintf(err, errlen, "cannot read theme '%s': %s", path,
-			 missing ? "no such file" : strerror(errno));
+			 missing ? "no such file" : why);
 		free(path);
 		memcpy(t->style, default_styles, sizeof t->style);
 		return false;

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kanbao/config.h"
@@ -262,6 +264,94 @@ static void test_missing(void)
 	CHECK(w.n == 1 && w.line[0] == 0 && strstr(w.msg[0], "cannot read"),
 	      "a directory: reported");
 	kb_config_finish(&c);
+}
+
+/* Bytes of address space this process has mapped (VmSize), or -1. */
+static long mapped(void)
+{
+	long pages = -1;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (f) {
+		if (fscanf(f, "%ld", &pages) != 1)
+			pages = -1;
+		fclose(f);
+	}
+	return pages < 0 ? -1 : pages * sysconf(_SC_PAGESIZE);
+}
+
+/* Issue 9: a FIFO as the config blocked the reader before it started, and
+ * /dev/zero (one endless line) grew it to gigabytes. Only regular files of
+ * at most 1 MiB are read; the rest are refused at once, naming the file and
+ * what it is, config and themes alike. SIGALRM ends the test if a load
+ * blocks; RLIMIT_AS makes an unbounded read fail instead of growing. */
+static void test_special_files(void)
+{
+	struct kb_config c;
+	struct kb_theme t;
+	struct warns w = { 0 };
+	char fifo[512], err[512];
+	struct rlimit old, lim;
+
+	snprintf(fifo, sizeof fifo, "%s/fifo", tmp);
+	if (mkfifo(fifo, 0600) != 0) {
+		perror("mkfifo");
+		exit(1);
+	}
+	getrlimit(RLIMIT_AS, &old);
+	lim = old;
+	lim.rlim_cur = 1024UL * 1024 * 1024; /* 1 GiB: the old reader grew past it */
+	/* not under a sanitizer, whose shadow memory is already far larger */
+	if ((old.rlim_cur == RLIM_INFINITY || old.rlim_cur > lim.rlim_cur) && mapped() < (256L << 20))
+		setrlimit(RLIMIT_AS, &lim);
+	alarm(10);
+
+	CHECK(!kb_config_load(&c, fifo, collect, &w), "config a FIFO (no writer): refused, not blocked");
+	CHECK(w.n == 1 && w.line[0] == 0 && strcmp(w.path[0], fifo) == 0 &&
+		      strstr(w.msg[0], "a FIFO, not a regular file"),
+	      "config a FIFO: the message names the file and says it is a FIFO (%s)", w.msg[0]);
+	CHECK(c.mouse && c.path == NULL, "config a FIFO: the defaults stay");
+	kb_config_finish(&c);
+
+	w.n = 0;
+	CHECK(!kb_config_load(&c, "/dev/zero", collect, &w), "config /dev/zero: refused, bounded");
+	CHECK(w.n == 1 && strcmp(w.path[0], "/dev/zero") == 0 &&
+		      strstr(w.msg[0], "character device, not a regular file"),
+	      "config /dev/zero: the message names it (%s)", w.msg[0]);
+	kb_config_finish(&c);
+
+	w.n = 0;
+	CHECK(!kb_config_load(&c, tmp, collect, &w) && w.n == 1 &&
+		      strstr(w.msg[0], "a directory, not a regular file"),
+	      "config a directory: refused as one (%s)", w.msg[0]);
+	kb_config_finish(&c);
+
+	/* a regular file over 1 MiB is no settings file either */
+	{
+		size_t n = 1024 * 1024 + 100;
+		char *big = malloc(n);
+
+		memset(big, '#', n);
+		w.n = 0;
+		CHECK(!kb_config_load(&c, write_file("big", big, n), collect, &w) && w.n == 1 &&
+			      strstr(w.msg[0], "larger than 1024 KiB"),
+		      "a config over 1 MiB: refused (%s)", w.msg[0]);
+		kb_config_finish(&c);
+		free(big);
+	}
+
+	CHECK(!kb_theme_load(&t, fifo, collect, &w, err, sizeof err) &&
+		      strstr(err, fifo) && strstr(err, "a FIFO"),
+	      "a theme path to a FIFO: refused, not blocked (%s)", err);
+	kb_theme_finish(&t);
+	CHECK(!kb_theme_load(&t, "/dev/zero", collect, &w, err, sizeof err) &&
+		      strstr(err, "/dev/zero") && strstr(err, "not a regular file"),
+	      "a theme path to /dev/zero: refused (%s)", err);
+	kb_theme_finish(&t);
+
+	alarm(0);
+	setrlimit(RLIMIT_AS, &old);
+	unlink(fifo);
 }
 
 /* The default path from XDG_CONFIG_HOME, else HOME; load(NULL) reads it. */
@@ -561,6 +651,7 @@ int main(int argc, char **argv)
 	const char *root = argc > 1 ? argv[1] : ".";
 	char cmd[300];
 
+	setvbuf(stdout, NULL, _IOLBF, 0); /* a check that hangs still shows the ones before */
 	snprintf(tmp, sizeof tmp, "/tmp/kb_config_XXXXXX");
 	if (!mkdtemp(tmp)) {
 		perror("mkdtemp");
@@ -574,6 +665,7 @@ int main(int argc, char **argv)
 	test_errors();
 	test_bad_bytes();
 	test_missing();
+	test_special_files();
 	test_default_path();
 	test_shipped(root);
 	test_bad_theme();
