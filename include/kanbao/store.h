@@ -25,12 +25,16 @@
 struct kb_store;
 
 /* The database path to use: $KANBAO_DB, else $XDG_DATA_HOME/kanbao/kanbao.db,
- * else ~/.local/share/kanbao/kanbao.db. Caller frees. */
+ * else ~/.local/share/kanbao/kanbao.db (the account's home when HOME is
+ * unset). NULL when there is no home to put it in. Caller frees. */
 char *kb_store_default_path(void);
 
 /* Open the database at path, creating it (and its directory) if absent,
  * and bring its schema up to date. NULL on failure, with the reason (naming
- * the file) in err. A database newer than this program is refused. */
+ * the file) in err. A database newer than this program is refused, as are
+ * "", ":memory:" and a 0-byte file (a lost library, not a new one). Where
+ * the library cannot be written (read-only file, directory or disk) it is
+ * opened read-only: reading and searching work, changes fail saying so. */
 struct kb_store *kb_store_open(const char *path, char *err, size_t errlen);
 
 /* Close the connection; accepts NULL. */
@@ -192,6 +196,7 @@ void kb_full_destroy(struct kb_full *a);
 /* ---- annotations: each call one durable transaction ---- */
 
 bool kb_store_tag(struct kb_store *s, const char *id, const char *tag);
+/* Remove a tag; false (and a message) when the article does not carry it. */
 bool kb_store_untag(struct kb_store *s, const char *id, const char *tag);
 /* Set the article's note; NULL or "" removes it. */
 bool kb_store_set_note(struct kb_store *s, const char *id, const char *text);

@@ -81,10 +81,26 @@ bool kb_store_tag(struct kb_store *s, const char *id, const char *tag)
 	return ok;
 }
 
+/* Does article id carry tag t? */
+static bool has_tag(struct kb_store *s, const char *id, const char *t)
+{
+	sqlite3_stmt *st = kb_store_prepare(s, "SELECT 1 FROM tag WHERE article=?1 AND name=?2");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t, -1, SQLITE_STATIC);
+	bool yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
 bool kb_store_untag(struct kb_store *s, const char *id, const char *tag)
 {
 	char *t = clean_tag(s, tag);
-	bool ok = t && change(s, id, "DELETE FROM tag WHERE article=?1 AND name=?2", t, false);
+	bool ok = t != NULL;
+	if (ok && !has_tag(s, id, t))
+		ok = need_article(s, id) && kb_store_fail(s, "%s: the article has no tag \"%s\"", id, t);
+	ok = ok && change(s, id, "DELETE FROM tag WHERE article=?1 AND name=?2", t, false);
 	free(t);
 	return ok;
 }

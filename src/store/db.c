@@ -8,12 +8,15 @@
 #include "store_int.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kanbao/fts.h"
 
@@ -107,6 +110,10 @@ bool kb_store_exec(struct kb_store *s, const char *sql)
 
 bool kb_store_begin(struct kb_store *s)
 {
+	if (s->readonly)
+		return kb_store_fail(s, "%s: the library is read-only (its file, directory or disk"
+				     " cannot be written): it can be read and searched, not changed",
+				     s->path);
 	return kb_store_batch_flush(s) && kb_store_exec(s, "BEGIN IMMEDIATE");
 }
 
@@ -255,11 +262,19 @@ char *kb_store_default_path(void)
 	struct kb_buf b;
 	kb_buf_init(&b);
 	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (!home || home[0] != '/') {
+		/* HOME unset (cron, a service): the account's home, never the
+		 * current directory */
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+	}
 	if (xdg && xdg[0] == '/')
 		kb_buf_printf(&b, "%s/kanbao/kanbao.db", xdg);
+	else if (home)
+		kb_buf_printf(&b, "%s/.local/share/kanbao/kanbao.db", home);
 	else
-		kb_buf_printf(&b, "%s/.local/share/kanbao/kanbao.db",
-			      getenv("HOME") ? getenv("HOME") : ".");
+		return NULL;
 	return kb_buf_steal(&b);
 }
 
@@ -302,6 +317,8 @@ static bool migrate(struct kb_store *s)
 	if (version > N_MIGRATIONS)
 		return kb_store_fail(s, "%s: made by a newer kanbao (schema %d, this program knows %d);"
 				     " upgrade kanbao to open it", s->path, version, N_MIGRATIONS);
+	if (s->readonly && version == 0)
+		return kb_store_fail(s, "%s: not a kanbao library, and read-only", s->path);
 	for (int v = version; v < N_MIGRATIONS; v++) {
 		char pragma[64];
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", v + 1);
@@ -330,24 +347,99 @@ static bool migrate(struct kb_store *s)
 	return true;
 }
 
+/* Is the path something a library cannot be: empty, or SQLite's
+ * in-memory database (which would take an import and keep nothing)? */
+static bool not_a_file(const char *path)
+{
+	return !*path || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0;
+}
+
+/* Can the library at path be written: the file (if there) and its
+ * directory (for the WAL's -wal and -shm files)? */
+static bool writable(const char *path)
+{
+	char *dir = kb_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash == dir ? (void)(slash[1] = '\0') : (void)(*slash = '\0');
+	bool ok = access(slash ? dir : ".", W_OK) == 0 && (access(path, F_OK) != 0 ||
+							    access(path, W_OK) == 0);
+	/* root passes access(); a read-only mount still says no */
+	struct statvfs vs;
+	if (ok && statvfs(slash ? dir : ".", &vs) == 0 && (vs.f_flag & ST_RDONLY))
+		ok = false;
+	free(dir);
+	return ok;
+}
+
+/* Open the connection: read-write (created if absent) where the library can
+ * be written, else read-only, so that a library on a read-only disk or in a
+ * read-only directory can still be read and searched. A WAL library whose
+ * directory cannot hold the -shm file is opened immutable. */
+static bool connect(struct kb_store *s, char *err, size_t errlen)
+{
+	if (writable(s->path)) {
+		if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+				    NULL) == SQLITE_OK)
+			return true;
+	} else {
+		static const char *const how[] = { "?mode=ro", "?immutable=1" };
+		for (size_t i = 0; i < 2; i++) {
+			sqlite3_close_v2(s->db);
+			s->db = NULL;
+			struct kb_buf uri;
+			kb_buf_init(&uri);
+			kb_buf_puts(&uri, "file:");
+			for (const char *p = s->path; *p; p++) /* URI escapes */
+				if (*p == '?' || *p == '#' || *p == '%')
+					kb_buf_printf(&uri, "%%%02X", (unsigned char)*p);
+				else
+					kb_buf_putc(&uri, *p);
+			kb_buf_puts(&uri, how[i]);
+			int rc = sqlite3_open_v2(uri.data, &s->db,
+						 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+			kb_buf_finish(&uri);
+			s->readonly = true;
+			if (rc == SQLITE_OK && sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master",
+							    NULL, NULL, NULL) == SQLITE_OK)
+				return true;
+		}
+	}
+	snprintf(err, errlen, "%s: cannot open the database: %s", s->path,
+		 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	return false;
+}
+
 struct kb_store *kb_store_open(const char *path, char *err, size_t errlen)
 {
-	if (!make_parent(path, err, errlen))
+	if (!path) {
+		snprintf(err, errlen, "no library path: set HOME or KANBAO_DB, or give --db PATH");
+		return NULL;
+	}
+	if (not_a_file(path)) {
+		snprintf(err, errlen, "\"%s\": a library must be a file: give its path", path);
+		return NULL;
+	}
+	struct stat sb;
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0) {
+		snprintf(err, errlen, "%s: the file is empty (0 bytes), not a kanbao library; if it"
+			 " was one it was lost: move it aside and restore a backup, or remove it"
+			 " to start a new library", path);
+		return NULL;
+	}
+	if (access(path, F_OK) != 0 && !make_parent(path, err, errlen))
 		return NULL;
 	struct kb_store *s = kb_xcalloc(1, sizeof(*s));
 	s->path = kb_xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		snprintf(err, errlen, "%s: cannot open the database: %s", path,
-			 s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	if (!connect(s, err, errlen)) {
 		kb_store_close(s);
 		return NULL;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 10000);
 	/* A file that is not a database fails here, at the first read. */
-	if (!kb_store_exec(s, "PRAGMA journal_mode=WAL") ||
-	    !kb_store_exec(s, "PRAGMA synchronous=FULL") ||
+	if ((!s->readonly && (!kb_store_exec(s, "PRAGMA journal_mode=WAL") ||
+			      !kb_store_exec(s, "PRAGMA synchronous=FULL"))) ||
 	    !kb_store_exec(s, "PRAGMA foreign_keys=ON") ||
 	    kb_fts_register(s->db) != SQLITE_OK || !migrate(s)) {
 		snprintf(err, errlen, "%s", s->err[0] ? s->err : "cannot set up the database");

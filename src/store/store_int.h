@@ -24,6 +24,7 @@ struct kb_store {
 	sqlite3 *db;
 	char *path;
 	char err[512];
+	bool readonly;     /* opened read-only: the library cannot be written */
 	bool batch;        /* imports share transactions (kb_store_batch) */
 	bool batch_open;   /* a shared import transaction is open */
 	double batch_t0;   /* when it was opened (monotonic seconds) */
