@@ -4,10 +4,14 @@
  * per article with --split), or every annotation as a JSON backup
  * (--format json); files are written atomically. Restore brings a backup
  * into this library, attaching annotations to the same articles or keeping
- * them detached; restoring twice changes nothing.
+ * them detached; restoring twice changes nothing. Messages reach stderr
+ * sanitised (a path or an id may hold escape sequences); the paths written
+ * are printed on stdout, sanitised when it is a terminal and exact for a
+ * script otherwise.
  */
 #include "commands.h"
 #include "opts.h"
+#include "term.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kanbao/export.h"
 
@@ -58,19 +63,32 @@ static bool is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* Write text to path (atomically) or stdout (NULL path). */
+/* Write text to path (atomically) or stdout (NULL path; main reports a
+ * failed write there). */
 static bool emit(const char *path, const char *text)
 {
-	if (!path) {
-		fputs(text, stdout);
-		return fflush(stdout) == 0;
-	}
-	char err[1024];
+	if (!path)
+		return kb_term_out(text, strlen(text));
+	char err[2048];
 	if (!kb_write_atomic(path, text, strlen(text), err, sizeof(err))) {
-		fprintf(stderr, "kanbao: %s\n", err);
+		kb_term_error(NULL, err);
 		return false;
 	}
 	return true;
+}
+
+/* Print a written file's path on its own line of stdout. */
+static void print_path(const char *path)
+{
+	struct kb_buf b;
+	kb_buf_init(&b);
+	if (isatty(STDOUT_FILENO))
+		kb_term_put_safe(&b, path, 0);
+	else
+		kb_buf_puts(&b, path);
+	kb_buf_putc(&b, '\n');
+	kb_term_out(b.data, b.len);
+	kb_buf_finish(&b);
 }
 
 static const char *iso_now(void)
@@ -86,8 +104,8 @@ static const char *iso_now(void)
 int kb_cmd_export(int argc, char **argv, const char *db)
 {
 	/* export's own options first; the filters go to the shared parser */
-	const char **ids = calloc((size_t)argc + 1, sizeof(char *));
-	char **rest = calloc((size_t)argc + 1, sizeof(char *));
+	const char **ids = kb_xcalloc((size_t)argc + 1, sizeof(char *));
+	char **rest = kb_xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t n_ids = 0;
 	int n_rest = 0;
 	const char *out = NULL, *format = "md";
@@ -124,7 +142,7 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 	if (pr != KB_OPTS_OK || bad || o.n_args ||
 	    (strcmp(format, "md") != 0 && strcmp(format, "json") != 0)) {
 		if (strcmp(format, "md") != 0 && strcmp(format, "json") != 0)
-			fprintf(stderr, "kanbao export: --format is md or json, not %s\n", format);
+			kb_term_eprintf("kanbao export: --format is md or json, not %s", format);
 		export_usage(stderr);
 		goto done;
 	}
@@ -136,8 +154,8 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		goto done;
 	}
 	if (split && (!out || !is_dir(out))) {
-		fprintf(stderr, "kanbao export: --split needs -o DIR, an existing directory%s%s\n",
-			out ? "; not one: " : "", out ? out : "");
+		kb_term_eprintf("kanbao export: --split needs -o DIR, an existing directory%s%s",
+				out ? "; not one: " : "", out ? out : "");
 		goto done;
 	}
 	struct kb_store *s = kb_opts_open(&o);
@@ -147,7 +165,7 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 	if (strcmp(format, "json") == 0) {
 		char *json = kb_store_backup_json(s);
 		if (!json)
-			fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+			kb_term_error(NULL, kb_store_error(s));
 		else if (emit(out, json))
 			status = 0;
 		free(json);
@@ -162,7 +180,7 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		for (size_t i = 0; i < n_ids; i++) {
 			struct kb_full *a = kb_store_get(s, ids[i]);
 			if (!a) {
-				fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+				kb_term_error(ids[i], kb_store_error(s));
 				ok = false;
 				continue;
 			}
@@ -174,7 +192,7 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 	} else {
 		struct kb_rows rows;
 		if (!kb_store_list(s, &o.filter, &rows)) {
-			fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
+			kb_term_error(NULL, kb_store_error(s));
 			ok = false;
 			rows.n = 0;
 			rows.v = NULL;
@@ -205,12 +223,12 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		for (size_t i = 0; i < n; i++) {
 			char *name = kb_export_filename(arts[i], out);
 			size_t pl = strlen(out) + strlen(name) + 2;
-			char *path = malloc(pl);
+			char *path = kb_xmalloc(pl);
 			snprintf(path, pl, "%s/%s", out, name);
 			char *md = kb_export_article_md(arts[i], &eo);
 			if (emit(path, md)) {
 				written++;
-				printf("%s\n", path);
+				print_path(path);
 			} else {
 				ok = false;
 			}
@@ -222,9 +240,9 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		const char *target = out;
 		char *joined = NULL;
 		if (out && is_dir(out)) { /* a directory without --split: one file in it */
-			char *name = n == 1 ? kb_export_filename(arts[0], out) : strdup("kanbao-export.md");
+			char *name = n == 1 ? kb_export_filename(arts[0], out) : kb_xstrdup("kanbao-export.md");
 			size_t pl = strlen(out) + strlen(name) + 2;
-			joined = malloc(pl);
+			joined = kb_xmalloc(pl);
 			snprintf(joined, pl, "%s/%s", out, name);
 			free(name);
 			target = joined;
@@ -234,7 +252,7 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		if (emit(target, md)) {
 			written = n;
 			if (target)
-				printf("%s\n", target);
+				print_path(target);
 		} else {
 			ok = false;
 		}
@@ -267,7 +285,7 @@ int kb_cmd_restore(int argc, char **argv, const char *db)
 	const char *path = o.args[0];
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "kanbao: %s: %s\n", path, strerror(errno));
+		kb_term_error(path, strerror(errno));
 		kb_opts_finish(&o);
 		return 1;
 	}
@@ -277,8 +295,16 @@ int kb_cmd_restore(int argc, char **argv, const char *db)
 	size_t got;
 	while ((got = fread(buf, 1, sizeof(buf), f)) > 0)
 		kb_buf_append(&b, buf, got);
+	bool read_ok = !ferror(f); /* a backup read in part is no backup */
+	int read_errno = errno;
 	if (f != stdin)
 		fclose(f);
+	if (!read_ok) {
+		kb_term_errorf(path, "cannot read: %s", strerror(read_errno));
+		kb_buf_finish(&b);
+		kb_opts_finish(&o);
+		return 1;
+	}
 	int status = 1;
 	struct kb_store *s = kb_opts_open(&o);
 	if (s) {
@@ -288,7 +314,7 @@ int kb_cmd_restore(int argc, char **argv, const char *db)
 			       " %zu already there\n", st.added, st.detached, st.unchanged);
 			status = 0;
 		} else {
-			fprintf(stderr, "kanbao: %s: %s\n", path, kb_store_error(s));
+			kb_term_error(path, kb_store_error(s));
 		}
 		kb_store_close(s);
 	}

@@ -154,7 +154,7 @@ static void print_rows(const struct kb_opts *o, const struct kb_rows *rows, bool
 			table_list(&out, rows, width);
 	}
 	if (out.len)
-		fwrite(out.data, 1, out.len, stdout);
+		kb_term_out(out.data, out.len);
 	kb_buf_finish(&out);
 }
 
@@ -166,7 +166,7 @@ static int run(int argc, char **argv, const char *db, bool search)
 	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON | KB_OPT_FILTER, db);
 	if (pr != KB_OPTS_OK || (search ? o.n_args == 0 : o.n_args != 0)) {
 		if (pr == KB_OPTS_OK && !search)
-			fprintf(stderr, "kanbao list: unexpected argument %s\n", o.args[0]);
+			kb_term_eprintf("kanbao list: unexpected argument %s", o.args[0]);
 		usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
 		return pr == KB_OPTS_HELP ? 0 : 2;

@@ -2,7 +2,10 @@
  * `kanbao parse`: the loader's reading of edition files, without the store.
  * With --json, the parse schema (one object for one file, an array for
  * several); otherwise a readable outline per article. Errors name the file
- * and make the exit status 1, but the other files are still parsed.
+ * and make the exit status 1, but the other files are still parsed. File
+ * names and loader messages reach stderr sanitised (a name may hold escape
+ * sequences); once stdout fails (full disk, closed pipe) nothing more is
+ * parsed, and main reports the error.
  */
 #include "commands.h"
 #include "json.h"
@@ -40,10 +43,13 @@ static void usage(FILE *f)
 static void warn(void *ctx, size_t line, const char *msg)
 {
 	struct run *r = ctx;
+	struct kb_buf where;
+	kb_buf_init(&where);
+	kb_buf_puts(&where, r->path);
 	if (line)
-		fprintf(stderr, "kanbao: %s:%zu: warning: %s\n", r->path, line, msg);
-	else
-		fprintf(stderr, "kanbao: %s: warning: %s\n", r->path, msg);
+		kb_buf_printf(&where, ":%zu", line);
+	kb_term_errorf(where.data, "warning: %s", msg);
+	kb_buf_finish(&where);
 }
 
 static void outline(struct kb_buf *b, const struct kb_edition *ed)
@@ -120,15 +126,16 @@ static void on_file(void *ctx, const char *path)
 {
 	struct run *r = ctx;
 	struct kb_edition *ed = NULL;
+	if (kb_term_out_failed())
+		return; /* nobody can read the rest */
 	r->path = path;
 	errno = 0;
 	enum kb_status st = kb_edition_load(path, &ed, warn, r);
 	if (st != KB_OK) {
 		if (st == KB_IO && errno)
-			fprintf(stderr, "kanbao: %s: %s: %s\n", path, kb_status_message(st),
-				strerror(errno));
+			kb_term_errorf(path, "%s: %s", kb_status_message(st), strerror(errno));
 		else
-			fprintf(stderr, "kanbao: %s: %s\n", path, kb_status_message(st));
+			kb_term_error(path, kb_status_message(st));
 		r->failed++;
 		return;
 	}
@@ -143,7 +150,7 @@ static void on_file(void *ctx, const char *path)
 	}
 	r->files++;
 	kb_edition_destroy(ed);
-	fwrite(r->out.data ? r->out.data : "", 1, r->out.len, stdout);
+	kb_term_out(r->out.data ? r->out.data : "", r->out.len);
 	r->out.len = 0;
 }
 
@@ -156,7 +163,7 @@ static bool is_dir(const char *path)
 static void on_error(void *ctx, const char *path, const char *msg)
 {
 	struct run *r = ctx;
-	fprintf(stderr, "kanbao: %s: %s\n", path, msg);
+	kb_term_error(path, msg);
 	r->failed++;
 }
 
@@ -178,7 +185,7 @@ int kb_cmd_parse(int argc, char **argv)
 		} else if (opts && strcmp(argv[i], "--") == 0) {
 			opts = false;
 		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "kanbao parse: unknown option %s\n", argv[i]);
+			kb_term_eprintf("kanbao parse: unknown option %s", argv[i]);
 			usage(stderr);
 			free(paths);
 			return 2;
@@ -194,12 +201,12 @@ int kb_cmd_parse(int argc, char **argv)
 	/* one file gives one object; several, or a directory, an array */
 	bool array = r.json && (n > 1 || is_dir(paths[0]));
 	if (array)
-		fputs("[\n", stdout);
+		kb_term_out("[\n", 2);
 	kb_walk(paths, n, on_file, on_error, &r);
 	if (array)
-		fputs("\n]\n", stdout);
+		kb_term_out("\n]\n", 3);
 	else if (r.json && r.files)
-		fputs("\n", stdout);
+		kb_term_out("\n", 1);
 	kb_buf_finish(&r.out);
 	free(paths);
 	return r.failed ? 1 : 0;

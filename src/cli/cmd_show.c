@@ -163,7 +163,7 @@ int kb_cmd_show(int argc, char **argv, const char *db)
 			show_json(&b, a);
 		else
 			show_text(&b, a);
-		fwrite(b.data, 1, b.len, stdout);
+		kb_term_out(b.data, b.len);
 		kb_buf_finish(&b);
 		status = 0;
 	}

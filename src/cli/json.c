@@ -1,12 +1,17 @@
 /*
- * JSON writer for `kanbao parse --json`. Text is valid UTF-8 (the decoder
- * guarantees it) and is written as is, with quotes, backslashes and control
- * characters escaped, so any edition, escape sequences and all, gives valid
- * JSON.
+ * JSON writer for the command line. Every string comes out as valid JSON
+ * whatever its bytes: quotes and backslashes escaped, bytes that are not
+ * UTF-8 (a file name, an old database) as \ufffd, and every code point the
+ * sanitiser (kanbao/sanitize.h) keeps off a terminal -- C0, DEL, C1, bidi
+ * and zero-width controls, U+2028/9 -- as a \uXXXX escape, so the JSON is
+ * exact once parsed and still safe to print on a terminal.
  */
 #include "json.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "kanbao/sanitize.h"
 
 void kb_json_string(struct kb_buf *b, const char *s)
 {
@@ -15,61 +20,38 @@ void kb_json_string(struct kb_buf *b, const char *s)
 		return;
 	}
 	kb_buf_putc(b, '"');
-	const char *run = s;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		/* C1 controls (U+0080..U+009F, C2 80..C2 9F) and bidi controls
-		 * (E2 80 8E/8F, E2 80 AA..AE, E2 81 A6..A9) are escaped too, so
-		 * the JSON is safe to print on a terminal */
-		if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
-			kb_buf_append(b, run, (size_t)(s - run));
-			kb_buf_printf(b, "\\u%04x", (unsigned char)s[1]);
-			s++;
-			run = s + 1;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		/* runs of plain ASCII are copied at once */
+		size_t run = i;
+		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F &&
+		       s[run] != '"' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			kb_buf_append(b, s + i, run - i);
+			i = run;
 			continue;
 		}
-		if (c == 0xE2 && ((unsigned char)s[1] == 0x80 &&
-				  (((unsigned char)s[2] >= 0x8E && (unsigned char)s[2] <= 0x8F) ||
-				   ((unsigned char)s[2] >= 0xAA && (unsigned char)s[2] <= 0xAE))) ) {
-			kb_buf_append(b, run, (size_t)(s - run));
-			kb_buf_printf(b, "\\u20%02x", (unsigned char)s[2] - 0x80);
-			s += 2;
-			run = s + 1;
-			continue;
-		}
-		if (c == 0xE2 && (unsigned char)s[1] == 0x81 && (unsigned char)s[2] >= 0xA6 &&
-		    (unsigned char)s[2] <= 0xA9) {
-			kb_buf_append(b, run, (size_t)(s - run));
-			kb_buf_printf(b, "\\u20%02x", (unsigned char)s[2] - 0x80 + 0x40);
-			s += 2;
-			run = s + 1;
-			continue;
-		}
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
-			continue;
-		kb_buf_append(b, run, (size_t)(s - run));
-		run = s + 1;
-		switch (c) {
-		case '"':
+		uint32_t c;
+		size_t len = kb_utf8_next(s + i, n - i, &c);
+		if (c == '"')
 			kb_buf_puts(b, "\\\"");
-			break;
-		case '\\':
+		else if (c == '\\')
 			kb_buf_puts(b, "\\\\");
-			break;
-		case '\n':
+		else if (c == '\n')
 			kb_buf_puts(b, "\\n");
-			break;
-		case '\t':
+		else if (c == '\t')
 			kb_buf_puts(b, "\\t");
-			break;
-		case '\r':
+		else if (c == '\r')
 			kb_buf_puts(b, "\\r");
-			break;
-		default:
-			kb_buf_printf(b, "\\u%04x", c);
-		}
+		else if (c == 0xFFFD && len == 1)
+			kb_buf_puts(b, "\\ufffd"); /* not UTF-8 */
+		else if (kb_char_class(c) != KB_CHAR_TEXT)
+			kb_buf_printf(b, "\\u%04x", (unsigned)c); /* all such are in the BMP */
+		else
+			kb_buf_append(b, s + i, len);
+		i += len;
 	}
-	kb_buf_append(b, run, (size_t)(s - run));
 	kb_buf_putc(b, '"');
 }
 

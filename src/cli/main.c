@@ -2,12 +2,18 @@
  * kanbao's command line: global options (--db PATH), then dispatch to the
  * subcommands from one table, which also gives the usage text. Without a
  * subcommand, kanbao opens the reader (importing the PATHs given first).
+ *
+ * Every command's standard output is checked when it ends (the usage text
+ * says so): a write error (full disk, /dev/full) gives a message and exit
+ * status 1; a closed pipe ends kanbao quietly, by SIGPIPE as for cat and
+ * grep, or with status 1 and no message when SIGPIPE is ignored.
  */
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
+#include "term.h"
 
 /* One subcommand of the store: its name, entry point and one-line summary. */
 struct command {
@@ -53,11 +59,16 @@ static void usage(FILE *f)
 	      "Each command has --help. The library is --db PATH, else $KANBAO_DB, else\n"
 	      "$XDG_DATA_HOME/kanbao/kanbao.db (~/.local/share/kanbao/kanbao.db).\n"
 	      "Without a command, kanbao imports the editions at PATH and opens the\n"
-	      "reader (kanbao --help-keys lists its keys).\n",
+	      "reader (kanbao --help-keys lists its keys).\n"
+	      "\n"
+	      "Exit status: 0 on success, 1 on an error (a write error on standard\n"
+	      "output included: full disk, /dev/full), 2 for bad usage. A closed pipe\n"
+	      "ends kanbao quietly (SIGPIPE, or status 1 when SIGPIPE is ignored).\n",
 	      f);
 }
 
-int main(int argc, char **argv)
+/* Run the command line; the exit status before stdout is checked. */
+static int dispatch(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	const char *db = NULL;
@@ -99,9 +110,14 @@ int main(int argc, char **argv)
 		if (strcmp(cmd, commands[k].name) == 0)
 			return commands[k].run(argc - i, argv + i, db);
 	if (cmd[0] == '-' && strcmp(cmd, "--theme") != 0 && strcmp(cmd, "--config") != 0) {
-		fprintf(stderr, "kanbao: unknown option %s\n", cmd);
+		kb_term_eprintf("kanbao: unknown option %s", cmd);
 		usage(stderr);
 		return 2;
 	}
 	return kb_cmd_read(argc - i, argv + i, db);
+}
+
+int main(int argc, char **argv)
+{
+	return kb_term_close_stdout(dispatch(argc, argv));
 }
