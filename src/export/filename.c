@@ -4,13 +4,16 @@
  *
  * '/' and '\' and the characters Windows refuses (: * ? " < > |) become
  * their full-width forms (／ ＼ ： ＊ ？ ＂ ＜ ＞ ｜), so a headline stays
- * readable; control characters (C0, DEL, C1), bidi and line-separator
- * characters and bytes that are not UTF-8 are dropped; a run of dots becomes
+ * readable; control characters (C0, DEL, C1), tabs and line breaks, bidi
+ * and zero-width characters (whatever kanbao/sanitize.h keeps off a
+ * terminal) and bytes that are not UTF-8 are dropped; a run of dots becomes
  * one dot; leading '-', '.' and spaces and trailing dots and spaces are
  * removed. The name is cut on a character boundary so that with " (N)" and
  * ".md" it stays within 255 bytes (NAME_MAX on Linux).
  */
 #include "kanbao/export.h"
+
+#include "kanbao/sanitize.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,43 +22,6 @@
 #include <sys/stat.h>
 
 #define NAME_BYTES 255
-
-/* Length of the UTF-8 character at s (1 to 4), or 0 if it is not valid;
- * *cp gets the code point. */
-static size_t utf8_char(const unsigned char *s, uint32_t *cp)
-{
-	size_t len;
-	uint32_t c, min;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	} else if ((s[0] & 0xe0) == 0xc0) {
-		len = 2, c = s[0] & 0x1f, min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3, c = s[0] & 0x0f, min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4, c = s[0] & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) /* also stops at the NUL */
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* Characters dropped from a name: controls, and the invisible ones that
- * reorder or break a line in a file manager or a terminal. */
-static bool dropped(uint32_t c)
-{
-	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e || c == 0x200f ||
-	       (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff;
-}
 
 /* The full-width replacement of an ASCII character a file system refuses,
  * or NULL. */
@@ -78,22 +44,20 @@ static const char *fullwidth(uint32_t c)
 /* Append s to b made safe (see the top comment), without trimming. */
 static void sanitize(struct kb_buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
 		uint32_t c;
-		size_t len = utf8_char(p, &c);
-		if (len == 0) {
-			p++;
-			continue;
-		}
+		size_t len = kb_utf8_next(s + i, n - i, &c);
 		const char *fw = fullwidth(c);
-		if (fw)
+		if (c == 0xFFFD && len == 1)
+			; /* not UTF-8 */
+		else if (fw)
 			kb_buf_puts(b, fw);
 		else if (c == '.' && b->len > 0 && b->data[b->len - 1] == '.')
 			; /* ".." collapses */
-		else if (!dropped(c))
-			kb_buf_append(b, (const char *)p, len);
-		p += len;
+		else if (kb_char_class(c) == KB_CHAR_TEXT)
+			kb_buf_append(b, s + i, len);
+		i += len;
 	}
 }
 
@@ -154,7 +118,8 @@ static char *stem(const struct kb_full *a)
 	return kb_buf_steal(&out);
 }
 
-/* Whether dir/name exists (anything stat can see). */
+/* Whether dir/name exists: anything lstat sees, a dangling symlink too (a
+ * write through it would create a file wherever it points). */
 static bool exists(const char *dir, const char *name)
 {
 	if (!dir)
@@ -163,7 +128,7 @@ static bool exists(const char *dir, const char *name)
 	kb_buf_init(&p);
 	kb_buf_printf(&p, "%s/%s", dir, name);
 	struct stat st;
-	bool r = stat(p.data, &st) == 0;
+	bool r = lstat(p.data, &st) == 0;
 	kb_buf_finish(&p);
 	return r;
 }

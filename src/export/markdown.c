@@ -14,6 +14,12 @@
  *   "1." "1)") are escaped at the start of a line; leading and trailing
  *   spaces and tabs of a line, and control characters, become numeric
  *   character references (&#32; &#9; &#13;), which render as themselves.
+ *   So do C1 controls, bidi controls, zero-width characters and U+2028/9
+ *   (every code point kanbao/sanitize.h keeps off a terminal), so neither
+ *   the .md file nor `kanbao export` on a terminal carries them raw, and a
+ *   renderer still shows exactly the text. Bytes that are not UTF-8 become
+ *   U+FFFD; all other text (CJK, emoji) is copied byte for byte.
+ * - In the front matter, the same code points are \uXXXX escapes.
  * - A line break inside a text is a hard break (backslash at the end of the
  *   line); a trailing line break cannot be shown by CommonMark and is dropped.
  *   A note is split into paragraphs at blank lines.
@@ -30,6 +36,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "kanbao/sanitize.h"
 
 /* How the escaper writes a text: what starts each new line, whether line
  * breaks are allowed, and whether it is at the start of a line. */
@@ -82,6 +90,19 @@ static void esc_text(struct kb_buf *b, const char *s, size_t n, struct esc *e)
 			e->bol = false;
 			continue;
 		}
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t len = kb_utf8_next(s + i, n - i, &cp);
+			if (cp == 0xFFFD && len == 1)
+				kb_buf_puts(b, "\xEF\xBF\xBD"); /* not UTF-8 */
+			else if (kb_char_class(cp) != KB_CHAR_TEXT)
+				kb_buf_printf(b, "&#%u;", (unsigned)cp);
+			else
+				kb_buf_append(b, s + i, len);
+			i += len - 1;
+			e->bol = false;
+			continue;
+		}
 		if (e->bol && (c == '+' || c == '-' || c == '=')) {
 			kb_buf_putc(b, '\\');
 			kb_buf_putc(b, (char)c);
@@ -126,42 +147,12 @@ void kb_md_text(struct kb_buf *b, const char *s)
 	md_block_text(b, s ? s : "", NULL, false);
 }
 
-/* Decode one UTF-8 character of s[0..n) into *cp; its length, or 0 when the
- * bytes are not valid UTF-8. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t len;
-	uint32_t c, min;
-	if ((s[0] & 0xe0) == 0xc0) {
-		len = 2, c = s[0] & 0x1f, min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3, c = s[0] & 0x0f, min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4, c = s[0] & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* A double-quoted scalar is valid YAML 1.1 and 1.2 (PyYAML, libyaml, js-yaml)
  * when it escapes the quote, the backslash, the characters outside YAML's
  * printable set (C0, DEL, C1) and those YAML 1.1 reads as line breaks
- * (U+0085, U+2028, U+2029). Bytes that are not UTF-8 become U+FFFD. */
+ * (U+0085, U+2028, U+2029); bidi and zero-width controls are escaped too,
+ * like everything kanbao/sanitize.h keeps off a terminal. Bytes that are
+ * not UTF-8 become U+FFFD. */
 void kb_yaml_string(struct kb_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -169,9 +160,9 @@ void kb_yaml_string(struct kb_buf *b, const char *s)
 	kb_buf_putc(b, '"');
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
-		size_t len = utf8_decode(p + i, n - i, &c);
-		if (len == 0) {
-			kb_buf_puts(b, "\\uFFFD");
+		size_t len = kb_utf8_next((const char *)p + i, n - i, &c);
+		if (c == 0xFFFD && len == 1) {
+			kb_buf_puts(b, "\\uFFFD"); /* not UTF-8 */
 			i++;
 			continue;
 		}
@@ -185,9 +176,8 @@ void kb_yaml_string(struct kb_buf *b, const char *s)
 			kb_buf_puts(b, "\\t");
 		else if (c == '\r')
 			kb_buf_puts(b, "\\r");
-		else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 ||
-			 c == 0xfeff)
-			kb_buf_printf(b, "\\u%04X", (unsigned)c);
+		else if (kb_char_class(c) != KB_CHAR_TEXT)
+			kb_buf_printf(b, "\\u%04X", (unsigned)c); /* all such are in the BMP */
 		else
 			kb_buf_append(b, (const char *)p + i, len);
 		i += len;

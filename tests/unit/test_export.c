@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kanbao/export.h"
+#include "kanbao/sanitize.h"
 #include "kanbao/store.h"
 #include "kanbao/util.h"
 
@@ -84,6 +85,11 @@ static void test_md_text(void)
 		"carriage\rreturn", "<!-- comment -->", "<?php ?>", "<div>", "a <mark>b</mark>",
 		"\\\nx", "x\\\ny", "1.", "12)", "+", "-", "=", "#", ">", "!", "[", "]", "<", "&",
 		"|", "~", "$", "`", "*", "_", "\\",
+		/* issue 9: C1 controls, bidi and zero-width characters (escaped) */
+		"c1 \xc2\x9b" "31m \xc2\x9d" "0;title\xc2\x9c", "rlo \xe2\x80\xae" "evil",
+		"\xe2\x81\xa6" "isolate\xe2\x81\xa9 \xe2\x80\x8e\xe2\x80\x8f\xd8\x9c",
+		"zw\xe2\x80\x8b\xe2\x80\x8d\xef\xbb\xbf\xc2\xad" "end", "ls\xe2\x80\xa8" "ps\xe2\x80\xa9" "x",
+		"\xe2\x80\xae" "1. at the start", "郑州\xc2\x9d新闻\xe2\x80\xae标题",
 	};
 	/* also every ASCII punctuation character alone, at a line start and
 	 * in the middle of a line */
@@ -129,6 +135,9 @@ static void test_yaml(void)
 		"\\n not a newline", "ctl\x01\x1f\x7f", "c1 \xc2\x85 \xc2\x9f", "ls \xe2\x80\xa8 ps \xe2\x80\xa9",
 		"bom \xef\xbb\xbf", "中文：冒号，＃井号「」", "emoji 😀", "---", "...", "? q",
 		"a # b", "a: b: c", "\r\n", "\"\\\"",
+		/* issue 9: C1 controls, bidi and zero-width characters (escaped) */
+		"c1 \xc2\x9b" "31m \xc2\x9d" "0;title\xc2\x9c", "rlo \xe2\x80\xae" "evil",
+		"\xe2\x81\xa6" "iso\xe2\x81\xa9 \xe2\x80\x8b\xd8\x9c\xc2\xad", "郑州\xc2\x9d新闻\xe2\x80\xae标题",
 	};
 	size_t n = sizeof(corpus) / sizeof(corpus[0]);
 	struct kb_buf y;
@@ -155,6 +164,90 @@ static void test_yaml(void)
 	}
 	free(out);
 	kb_buf_finish(&y);
+}
+
+/* Whether s holds a byte sequence that acts on or reorders a terminal: a
+ * C0 control but newline, DEL, a C1 control, a bidi, zero-width or other
+ * invisible character (kanbao/sanitize.h's classes), or invalid UTF-8. */
+static bool raw_controls(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = kb_utf8_next(s + i, n - i, &c);
+		if ((c == 0xFFFD && len == 1) ||
+		    (kb_char_class(c) != KB_CHAR_TEXT && c != '\n'))
+			return true;
+		i += len;
+	}
+	return false;
+}
+
+/* Issue 9, failure 7: the Markdown and the front matter of an export never
+ * carry C1 controls or bidi overrides raw, whatever the article holds
+ * (readback of the same strings: test_md_text and test_yaml). */
+static void test_md_controls(void)
+{
+	static const char *hostile[] = {
+		"\xc2\x9d" "0;pwned\xc2\x9c", "\xc2\x9b" "2J", "\xc2\x85" "nel", "rlo\xe2\x80\xae" "txt",
+		"\xe2\x81\xa6" "iso\xe2\x81\xa9", "\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "\xe2\x80\x8b\xef\xbb\xbf",
+		"\x1b]0;t\x07", "ls\xe2\x80\xa8", "bad\xff\xc2",
+	};
+	struct kb_block blocks[] = { { KB_BLOCK_PARAGRAPH, NULL, 1 } };
+	char *tags[2];
+	struct kb_highlight hl[] = { { 1, NULL, NULL, NULL, 0, 3, NULL } };
+	struct kb_author au[] = { { NULL, NULL } };
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		char text[256], title[256];
+		snprintf(text, sizeof(text), "正文%s内容", hostile[i]);
+		snprintf(title, sizeof(title), "标题%s", hostile[i]);
+		tags[0] = title;
+		tags[1] = text;
+		blocks[0].text = text;
+		hl[0].quote = text;
+		hl[0].note = text;
+		au[0].role = title;
+		au[0].name = text;
+		struct kb_full a = { 0 };
+		a.id = "ID";
+		a.title = title;
+		a.kicker = text;
+		a.subtitle = text;
+		a.paper = text;
+		a.source = title;
+		a.date = "2021-02-27";
+		a.note = text;
+		a.text = text;
+		a.blocks = blocks;
+		a.n_blocks = 1;
+		a.tags = tags;
+		a.n_tags = 2;
+		a.highlights = hl;
+		a.n_highlights = 1;
+		a.authors = au;
+		a.n_authors = 1;
+		struct kb_export_opts o = { true, "T" };
+		char *md = kb_export_article_md(&a, &o);
+		CHECK(!raw_controls(md), "article export of hostile text %zu: nothing raw", i);
+		free(md);
+		struct kb_full *both[] = { &a, &a };
+		md = kb_export_document_md(both, 2, &o);
+		CHECK(!raw_controls(md), "document export of hostile text %zu: nothing raw", i);
+		free(md);
+		char *name = kb_export_filename(&a, NULL);
+		CHECK(!raw_controls(name), "file name of hostile title %zu: nothing raw", i);
+		free(name);
+	}
+	/* CJK is kept byte for byte, the controls as references */
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_md_text(&b, "郑州\xc2\x9d新闻\xe2\x80\xae标题");
+	CHECK_STR(b.data, "郑州&#157;新闻&#8238;标题", "md: C1 and RLO as character references");
+	kb_buf_finish(&b);
+	kb_buf_init(&b);
+	kb_yaml_string(&b, "郑州\xc2\x9d新闻\xe2\x80\xae标题");
+	CHECK_STR(b.data, "\"郑州\\u009D新闻\\u202E标题\"", "yaml: C1 and RLO as \\u escapes");
+	kb_buf_finish(&b);
 }
 
 /* Compare text with the golden file (or write it with KB_UPDATE_GOLDEN). */
@@ -406,6 +499,7 @@ int main(int argc, char **argv)
 	test_golden();
 	test_filenames();
 	test_marks();
+	test_md_controls();
 	char cmd[512];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
