@@ -18,10 +18,11 @@
 # -fsanitize=fuzzer-no-link, only the fuzz_TARGET executables linked with
 # libFuzzer (a plain b_sanitize=fuzzer would break meson's own compiler
 # checks). Each run starts from the saved corpus (tests/fuzz/corpus/TARGET)
-# and the sample editions, fixtures or themes, works in a scratch corpus,
-# and at the end merges into the saved corpus only the inputs that reach
-# code it did not reach yet: commit the ones worth keeping (small, a few
-# dozen per target). A crash, leak or broken promise is written to
+# and the sample editions, fixtures or themes, works in a scratch corpus
+# (kept between runs), and at the end copies into the saved corpus the few
+# inputs (KANBAO_FUZZ_KEEP, default 10) that reach the most code edges the
+# saved corpus does not: commit the ones worth keeping (a few dozen per
+# target at most). A crash, leak or broken promise is written to
 # KANBAO_FUZZ_FINDINGS/TARGET/ (default build-fuzz/findings), never into
 # the corpus: the fuzz-replay tests replay the corpus in every test run, so
 # an input joins it when its bug is fixed, as a regression input.
@@ -95,6 +96,34 @@ max_len_of()
 	esac
 }
 
+# Merge into the saved corpus the inputs of the scratch corpus that cover
+# code edges the saved corpus does not: libFuzzer's merge, run over a copy of
+# the saved corpus and the scratch one, lists in its control file the edges
+# each input adds (in order, saved inputs first); the KANBAO_FUZZ_KEEP
+# (default 10) inputs adding the most are copied. libFuzzer's own merge would
+# keep every input with a new feature: hundreds.
+keep_new()
+{
+	local t=$1 corpus=$root/tests/fuzz/corpus/$1 work=$build/work/$1
+	local old=$build/work/$1.saved ctl=$build/work/$1.merge kept=0 n f
+	rm -rf "$old" "$ctl"
+	cp -r "$corpus" "$old"
+	"$build/tests/fuzz/fuzz_$t" -merge=1 -merge_control_file="$ctl" \
+		-max_len="$(max_len_of "$t")" -timeout=10 "$old" "$work" >/dev/null 2>&1 || true
+	while read -r n f; do
+		if [ -f "$f" ] && [ ! -e "$corpus/${f##*/}" ]; then
+			cp -- "$f" "$corpus/"
+			kept=$((kept + 1))
+			echo "run.sh: $t: kept ${f##*/} ($n new edges)"
+		fi
+	done < <(awk 'NR == 1 { files = $1 } NR == 2 { saved = $1 }
+		NR > 2 && NR <= 2 + files { name[NR - 3] = $0 }
+		/^COV / && $2 >= saved && NF > 2 { print NF - 2, name[$2] }' "$ctl" 2>/dev/null |
+		sort -rn | head -n "${KANBAO_FUZZ_KEEP:-10}")
+	rm -rf "$old"
+	echo "run.sh: $t: $kept new inputs in $corpus (commit the ones worth keeping)"
+}
+
 status=0
 for t in "${run[@]}"; do
 	meson compile -C "$build" "fuzz_$t" >/dev/null
@@ -114,11 +143,6 @@ for t in "${run[@]}"; do
 		echo "run.sh: $t: a finding, saved in $findings/$t/" >&2
 		status=1
 	fi
-	# keep only what reaches new code
-	before=$(find "$corpus" -type f | wc -l)
-	"$build/tests/fuzz/fuzz_$t" -merge=1 -max_len="$(max_len_of "$t")" -timeout=10 \
-		"$corpus" "$work" >/dev/null 2>&1 || true
-	after=$(find "$corpus" -type f | wc -l)
-	echo "run.sh: $t: corpus $before -> $after inputs ($corpus)"
+	keep_new "$t"
 done
 exit $status
