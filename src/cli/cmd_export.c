@@ -10,6 +10,7 @@
  * script otherwise.
  */
 #include "commands.h"
+#include "json.h"
 #include "opts.h"
 #include "term.h"
 
@@ -164,10 +165,15 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		goto done;
 	if (strcmp(format, "json") == 0) {
 		char *json = kb_store_backup_json(s);
+		struct kb_buf safe;
+		kb_buf_init(&safe);
+		if (json) /* safe to print, the same once parsed */
+			kb_json_safe_document(&safe, json);
 		if (!json)
 			kb_term_error(NULL, kb_store_error(s));
-		else if (emit(out, json))
+		else if (emit(out, safe.data ? safe.data : ""))
 			status = 0;
+		kb_buf_finish(&safe);
 		free(json);
 		kb_store_close(s);
 		goto done;

@@ -55,6 +55,28 @@ void kb_json_string(struct kb_buf *b, const char *s)
 	kb_buf_putc(b, '"');
 }
 
+void kb_json_safe_document(struct kb_buf *b, const char *json)
+{
+	size_t n = strlen(json), i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)json[i];
+		if (c < 0x80 && c != 0x7F) {
+			kb_buf_putc(b, (char)c); /* C0 is escaped in strings, whitespace outside */
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = kb_utf8_next(json + i, n - i, &cp);
+		if (cp == 0xFFFD && len == 1)
+			kb_buf_puts(b, "\\ufffd");
+		else if (kb_char_class(cp) != KB_CHAR_TEXT)
+			kb_buf_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			kb_buf_append(b, json + i, len);
+		i += len;
+	}
+}
+
 void kb_json_strings(struct kb_buf *b, char *const *v, size_t n)
 {
 	kb_buf_putc(b, '[');

@@ -11,6 +11,11 @@
 
 /* Append s as a JSON string literal; NULL gives null. */
 void kb_json_string(struct kb_buf *b, const char *s);
+/* Append a valid JSON document written elsewhere (SQLite's json_object
+ * leaves C1, bidi and zero-width characters raw) with those code points as
+ * \uXXXX escapes and bytes that are not UTF-8 as \ufffd. Such code points
+ * can only stand inside strings, so the document means the same. */
+void kb_json_safe_document(struct kb_buf *b, const char *json);
 /* Append the n strings of v as a JSON array of strings. */
 void kb_json_strings(struct kb_buf *b, char *const *v, size_t n);
 /* Append authors as an array of {role, name}. */

@@ -108,6 +108,19 @@ import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 sys.exit(0 if d["note"] == "笔记\x1b]52;c;cHduZWQ=\x07\x9b2J\u2066内容\n第二行" else 1)' "$tmp/out"
 
+# the JSON backup (written by SQLite's json_object) to stdout
+"$kanbao" --db "$db" export --format json >"$tmp/out" 2>"$tmp/err"
+check "export --format json: nothing raw" term_safe "$tmp/out"
+check "export --format json: the tag and note exact once parsed" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+a = [a for a in d["articles"] if a.get("note")][0]
+ok = a["note"] == "笔记\x1b]52;c;cHduZWQ=\x07\x9b2J\u2066内容\n第二行" and \
+     "标签\x9d0;tag\x9c\u202e" in a["tags"]
+sys.exit(0 if ok else print(a, file=sys.stderr) or 1)' "$tmp/out"
+check "export --format json: a fresh library restores it" \
+	"$kanbao" --db "$tmp/b.db" restore "$tmp/out"
+
 # ---- errors naming a hostile argument ----
 osc=$'\e]0;ARG\a\xc2\x9d0;c1\xc2\x9c\xe2\x80\xae'
 err_safe() {
