@@ -82,7 +82,8 @@ static char *resolve_target(const char *path, int *mode, char *err, size_t errle
 		if (lstat(cur, &st) != 0) {
 			if (errno == ENOENT)
 				return cur; /* a new file; a missing directory fails at mkstemp */
-			snprintf(err, errlen, "%s: cannot examine %s: %s", path, cur, strerror(errno));
+			snprintf(err, errlen, "%s: cannot examine %s: %s", path, cur,
+				 strerror(errno));
 			free(cur);
 			return NULL;
 		}
@@ -92,11 +93,14 @@ static char *resolve_target(const char *path, int *mode, char *err, size_t errle
 		}
 		if (!S_ISLNK(st.st_mode)) {
 			if (strcmp(cur, path) == 0)
-				snprintf(err, errlen, "%s is %s, not a regular file: not writing to it",
-					 path, kind(st.st_mode));
+				snprintf(err, errlen,
+					 "%s is %s, not a regular file: not writing to it", path,
+					 kind(st.st_mode));
 			else
-				snprintf(err, errlen, "%s: the link points to %s, which is %s, not a "
-					 "regular file: not writing to it", path, cur, kind(st.st_mode));
+				snprintf(err, errlen,
+					 "%s: the link points to %s, which is %s, not a "
+					 "regular file: not writing to it",
+					 path, cur, kind(st.st_mode));
 			free(cur);
 			return NULL;
 		}
@@ -134,8 +138,8 @@ static char *resolve_target(const char *path, int *mode, char *err, size_t errle
 /* Write data to target (path resolved, see resolve_target) through a
  * temporary file in target's directory; messages name path, what the user
  * gave. mode: the replaced file's permission bits, or -1 for a new file. */
-static bool write_file(const char *path, const char *target, int mode, const char *data,
-		       size_t n, char *err, size_t errlen)
+static bool write_file(const char *path, const char *target, int mode, const char *data, size_t n,
+		       char *err, size_t errlen)
 {
 	const char *slash = strrchr(target, '/');
 	char *dir = slash ? kb_xstrndup(target, (size_t)(slash - target)) : kb_xstrdup(".");
@@ -149,7 +153,8 @@ static bool write_file(const char *path, const char *target, int mode, const cha
 	snprintf(tmp, tl, "%s/.%.200s.XXXXXX", dir, base);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot create a file in %s: %s", path, dir, strerror(errno));
+		snprintf(err, errlen, "%s: cannot create a file in %s: %s", path, dir,
+			 strerror(errno));
 		free(tmp);
 		free(dir);
 		return false;

@@ -47,23 +47,40 @@ static void test_classes(void)
 		uint32_t c;
 		enum kb_char_class want;
 	} cases[] = {
-		{ 'a', KB_CHAR_TEXT },        { 0x90D1, KB_CHAR_TEXT },   /* 郑 */
-		{ 0x3000, KB_CHAR_TEXT },     { 0x1F600, KB_CHAR_TEXT },  /* ideographic space, emoji */
-		{ 0xFFFD, KB_CHAR_TEXT },     { '\n', KB_CHAR_NEWLINE },
-		{ 0x2028, KB_CHAR_NEWLINE },  { 0x2029, KB_CHAR_NEWLINE },
-		{ '\t', KB_CHAR_TAB },        { 0x00, KB_CHAR_CONTROL },
-		{ 0x07, KB_CHAR_CONTROL },    { 0x1B, KB_CHAR_CONTROL },
-		{ '\r', KB_CHAR_CONTROL },    { 0x08, KB_CHAR_CONTROL },
-		{ 0x7F, KB_CHAR_CONTROL },    { 0x80, KB_CHAR_CONTROL },
-		{ 0x9B, KB_CHAR_CONTROL },    { 0x9D, KB_CHAR_CONTROL },
-		{ 0x9F, KB_CHAR_CONTROL },    { 0xA0, KB_CHAR_TEXT },
-		{ 0xD800, KB_CHAR_CONTROL },  { 0x110000, KB_CHAR_CONTROL },
-		{ 0x00AD, KB_CHAR_INVISIBLE }, { 0x061C, KB_CHAR_INVISIBLE },
-		{ 0x200B, KB_CHAR_INVISIBLE }, { 0x200E, KB_CHAR_INVISIBLE },
-		{ 0x200F, KB_CHAR_INVISIBLE }, { 0x202A, KB_CHAR_INVISIBLE },
-		{ 0x202E, KB_CHAR_INVISIBLE }, { 0x2066, KB_CHAR_INVISIBLE },
-		{ 0x2069, KB_CHAR_INVISIBLE }, { 0xFEFF, KB_CHAR_INVISIBLE },
-		{ 0x2010, KB_CHAR_TEXT },     { 0x2070, KB_CHAR_TEXT },
+		{ 'a', KB_CHAR_TEXT },
+		{ 0x90D1, KB_CHAR_TEXT }, /* 郑 */
+		{ 0x3000, KB_CHAR_TEXT },
+		{ 0x1F600, KB_CHAR_TEXT }, /* ideographic space, emoji */
+		{ 0xFFFD, KB_CHAR_TEXT },
+		{ '\n', KB_CHAR_NEWLINE },
+		{ 0x2028, KB_CHAR_NEWLINE },
+		{ 0x2029, KB_CHAR_NEWLINE },
+		{ '\t', KB_CHAR_TAB },
+		{ 0x00, KB_CHAR_CONTROL },
+		{ 0x07, KB_CHAR_CONTROL },
+		{ 0x1B, KB_CHAR_CONTROL },
+		{ '\r', KB_CHAR_CONTROL },
+		{ 0x08, KB_CHAR_CONTROL },
+		{ 0x7F, KB_CHAR_CONTROL },
+		{ 0x80, KB_CHAR_CONTROL },
+		{ 0x9B, KB_CHAR_CONTROL },
+		{ 0x9D, KB_CHAR_CONTROL },
+		{ 0x9F, KB_CHAR_CONTROL },
+		{ 0xA0, KB_CHAR_TEXT },
+		{ 0xD800, KB_CHAR_CONTROL },
+		{ 0x110000, KB_CHAR_CONTROL },
+		{ 0x00AD, KB_CHAR_INVISIBLE },
+		{ 0x061C, KB_CHAR_INVISIBLE },
+		{ 0x200B, KB_CHAR_INVISIBLE },
+		{ 0x200E, KB_CHAR_INVISIBLE },
+		{ 0x200F, KB_CHAR_INVISIBLE },
+		{ 0x202A, KB_CHAR_INVISIBLE },
+		{ 0x202E, KB_CHAR_INVISIBLE },
+		{ 0x2066, KB_CHAR_INVISIBLE },
+		{ 0x2069, KB_CHAR_INVISIBLE },
+		{ 0xFEFF, KB_CHAR_INVISIBLE },
+		{ 0x2010, KB_CHAR_TEXT },
+		{ 0x2070, KB_CHAR_TEXT },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		CHECK(kb_char_class(cases[i].c) == cases[i].want, "class of U+%04X",
@@ -106,18 +123,36 @@ static void test_sanitize(void)
 		unsigned flags;
 		const char *want;
 	} cases[] = {
-		{ "郑州新闻：高新区（２０２１）“引号”……😀", 0, "郑州新闻：高新区（２０２１）“引号”……😀" },
+		{ "郑州新闻：高新区（２０２１）“引号”……😀", 0,
+		  "郑州新闻：高新区（２０２１）“引号”……😀" },
 		{ "title\x1b]0;PWNED\x07.txt", 0, "title\xEF\xBF\xBD]0;PWNED\xEF\xBF\xBD.txt" },
 		{ "\x1b]52;c;cHduZWQ=\x07", 0, "\xEF\xBF\xBD]52;c;cHduZWQ=\xEF\xBF\xBD" },
 		{ "\x1b[2J", 0, "\xEF\xBF\xBD[2J" },
-		{ "raw\x9b" "31m", 0, "raw\xEF\xBF\xBD" "31m" },
-		{ "c1\xC2\x9B" "31m\xC2\x9D" "0;t\xC2\x9C", 0,
-		  "c1\xEF\xBF\xBD" "31m\xEF\xBF\xBD" "0;t\xEF\xBF\xBD" },
-		{ "rlo\xE2\x80\xAE" "exe.txt", 0, "rloexe.txt" },
-		{ "\xE2\x81\xA6" "iso\xE2\x81\xA9 \xE2\x80\x8E\xE2\x80\x8F\xD8\x9C", 0, "iso " },
-		{ "zw\xE2\x80\x8B\xE2\x80\x8D\xEF\xBB\xBF\xC2\xAD" "end", 0, "zwend" },
+		{ "raw\x9b"
+		  "31m",
+		  0,
+		  "raw\xEF\xBF\xBD"
+		  "31m" },
+		{ "c1\xC2\x9B"
+		  "31m\xC2\x9D"
+		  "0;t\xC2\x9C",
+		  0,
+		  "c1\xEF\xBF\xBD"
+		  "31m\xEF\xBF\xBD"
+		  "0;t\xEF\xBF\xBD" },
+		{ "rlo\xE2\x80\xAE"
+		  "exe.txt",
+		  0, "rloexe.txt" },
+		{ "\xE2\x81\xA6"
+		  "iso\xE2\x81\xA9 \xE2\x80\x8E\xE2\x80\x8F\xD8\x9C",
+		  0, "iso " },
+		{ "zw\xE2\x80\x8B\xE2\x80\x8D\xEF\xBB\xBF\xC2\xAD"
+		  "end",
+		  0, "zwend" },
 		{ "del\x7F", 0, "del\xEF\xBF\xBD" },
-		{ "cr\rbs\b", 0, "cr\xEF\xBF\xBD" "bs\xEF\xBF\xBD" },
+		{ "cr\rbs\b", 0,
+		  "cr\xEF\xBF\xBD"
+		  "bs\xEF\xBF\xBD" },
 		{ "a\nb\tc", 0, "a b c" },
 		{ "a\nb\tc", KB_SANITIZE_NEWLINES, "a\nb c" },
 		{ "a\nb\tc", KB_SANITIZE_NEWLINES | KB_SANITIZE_TABS, "a\nb\tc" },
@@ -147,9 +182,9 @@ static void test_sanitize(void)
  * out clean: valid UTF-8 without controls. */
 static void test_exhaustive(void)
 {
-	static const unsigned char bytes[] = { 0x00, 0x07, 0x0A, 0x1B, 0x41, 0x7F, 0x80, 0x9B,
-					       0xA0, 0xAE, 0xBF, 0xC0, 0xC2, 0xD8, 0xE2, 0xE4,
-					       0xED, 0xEF, 0xF0, 0xF4, 0xFF };
+	static const unsigned char bytes[] = { 0x00, 0x07, 0x0A, 0x1B, 0x41, 0x7F, 0x80,
+					       0x9B, 0xA0, 0xAE, 0xBF, 0xC0, 0xC2, 0xD8,
+					       0xE2, 0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xFF };
 	size_t nb = sizeof(bytes), bad = 0, total = 0;
 	for (size_t i = 0; i < nb; i++)
 		for (size_t j = 0; j < nb; j++)
