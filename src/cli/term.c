@@ -127,14 +127,20 @@ void kb_term_error(const char *subject, const char *msg)
 }
 
 /* The message fmt formats, appended to b sanitised. */
+__attribute__((format(printf, 2, 0)))
 static void vformat_safe(struct kb_buf *b, const char *fmt, va_list ap)
 {
+	char small[512];
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, aq);
+	int n = vsnprintf(small, sizeof(small), fmt, aq);
 	va_end(aq);
 	if (n <= 0)
 		return;
+	if ((size_t)n < sizeof(small)) {
+		kb_term_put_safe(b, small, 0);
+		return;
+	}
 	char *s = kb_xmalloc((size_t)n + 1);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	kb_term_put_safe(b, s, 0);
