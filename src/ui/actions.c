@@ -85,6 +85,29 @@ static char *external_edit(struct app *a, const char *initial, bool *changed)
 	return text;
 }
 
+/* The article whose note is about to be edited, as it stands now. If the
+ * id is gone (another process re-imported the edition and the id changed)
+ * the open article is looked for under its new id; if it cannot be found,
+ * the status line says so and nothing is edited. Caller destroys. */
+static struct kb_full *note_target(struct app *a, const char *id)
+{
+	struct kb_full *f = kb_store_get(a->store, id);
+	if (f)
+		return f;
+	char *moved = a->art && strcmp(a->art->id, id) == 0 ? kb_find_moved(a, a->art) : NULL;
+	kb_list_reload(a, moved);
+	if (!moved) {
+		kb_message(a, true, "this article is no longer in the library (its edition was"
+				    " re-imported meanwhile): choose it again in the list");
+		return NULL;
+	}
+	kb_article_close(a);
+	kb_article_open(a, moved);
+	f = kb_store_get(a->store, moved);
+	free(moved);
+	return f;
+}
+
 static void tag_prompt(struct app *a, const char *id)
 {
 	a->in_prompt = true;
@@ -246,29 +269,27 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		break;
 	}
 	case ACT_NOTE: {
-		if (!id)
+		struct kb_full *f = id ? note_target(a, id) : NULL;
+		if (!f)
 			break;
-		struct kb_full *f = kb_store_get(a->store, id);
 		a->in_prompt = true;
-		char *text = kb_edit_box(a, "note", f ? f->note : NULL);
+		char *text = kb_edit_box(a, "note", f->note);
 		a->in_prompt = false;
-		if (text && strcmp(text, f && f->note ? f->note : "") != 0)
-			kb_do_note(a, id, text, true);
+		if (text && strcmp(text, f->note ? f->note : "") != 0)
+			kb_save_note(a, f, text);
 		free(text);
 		kb_full_destroy(f);
 		break;
 	}
 	case ACT_NOTE_EDITOR: {
-		if (!id)
+		struct kb_full *f = id ? note_target(a, id) : NULL;
+		if (!f)
 			break;
-		char *keep = strdup(id);
-		struct kb_full *f = kb_store_get(a->store, keep);
 		bool changed;
-		char *text = external_edit(a, f ? f->note : NULL, &changed);
+		char *text = external_edit(a, f->note, &changed);
 		if (text && changed)
-			kb_do_note(a, keep, text, true);
+			kb_save_note(a, f, text);
 		free(text);
-		free(keep);
 		kb_full_destroy(f);
 		break;
 	}

@@ -2,12 +2,20 @@
  * Annotation changes made from the reader. Each is written to the store the
  * moment it is made (so a crash or a closed terminal loses nothing), then
  * recorded for undo; undo applies the inverse change, redo the change again,
- * both through the store as well.
+ * both through the store as well. A note typed in the box is never lost:
+ * if its article went away meanwhile (another process re-imported the
+ * edition) it follows the article, or is kept in a file.
  */
 #include "ui.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "kanbao/export.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -95,6 +103,137 @@ bool kb_do_note(struct app *a, const char *id, const char *text, bool rec)
 	refresh_views(a, id);
 	kb_message(a, false, text && *text ? "note saved" : "note removed");
 	return true;
+}
+
+static bool same_text(const char *x, const char *y)
+{
+	return x && y ? strcmp(x, y) == 0 : x == y;
+}
+
+char *kb_find_moved(struct app *a, const struct kb_full *was)
+{
+	struct kb_edition_row *eds;
+	size_t n_eds;
+	char *exact = NULL, *head = NULL;
+	size_t n_exact = 0, n_head = 0;
+	if (!was || !kb_store_editions(a->store, &eds, &n_eds))
+		return NULL;
+	for (size_t e = 0; e < n_eds; e++) {
+		struct kb_rows rows = {0};
+		if (strcmp(eds[e].name, was->edition) != 0 ||
+		    !kb_store_edition_articles(a->store, eds[e].id, &rows))
+			continue;
+		for (size_t i = 0; i < rows.n; i++) {
+			struct kb_full *f = kb_store_get(a->store, rows.v[i].id);
+			if (!f)
+				continue;
+			/* the headline alone is not enough (简讯 and 图片新闻 recur
+			 * on every page): the first paragraph must match too */
+			if (same_text(f->text, was->text)) {
+				n_exact++;
+				free(exact);
+				exact = strdup(f->id);
+			} else if (was->title[0] && strcmp(f->title, was->title) == 0 &&
+				   same_text(f->kicker, was->kicker) && f->n_blocks && was->n_blocks &&
+				   strcmp(f->blocks[0].text, was->blocks[0].text) == 0) {
+				n_head++;
+				free(head);
+				head = strdup(f->id);
+			}
+			kb_full_destroy(f);
+		}
+		kb_rows_finish(&rows);
+	}
+	kb_edition_rows_free(eds, n_eds);
+	char *found = n_exact == 1 ? exact : n_exact == 0 && n_head == 1 ? head : NULL;
+	if (found != exact)
+		free(exact);
+	if (found != head)
+		free(head);
+	return found;
+}
+
+/* Keep a note the library would not take in a file of its own under
+ * $XDG_DATA_HOME/kanbao/kept-notes/ (else ~/.local/share/...), written
+ * durably; the status line names it. False when even that failed. */
+static bool keep_note(struct app *a, const struct kb_full *was, const char *text, const char *why)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char dir[1024], path[1200], err[512], when[32];
+	if (xdg && xdg[0] == '/')
+		snprintf(dir, sizeof(dir), "%s/kanbao/kept-notes", xdg);
+	else if (home && home[0])
+		snprintf(dir, sizeof(dir), "%s/.local/share/kanbao/kept-notes", home);
+	else
+		snprintf(dir, sizeof(dir), "%s/kanbao-kept-notes",
+			 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	for (char *p = dir + 1; *p; p++) /* mkdir -p */
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	mkdir(dir, 0700);
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y%m%d-%H%M%S", &tm);
+	snprintf(path, sizeof(path), "%s/note-%s-%s.txt", dir, was->id, when);
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_buf_printf(&b, "# a note kanbao could not save in the library (%s)\n"
+			  "# article: %s\n# edition: %s\n# id: %s\n\n%s\n",
+		      why, was->title, was->edition, was->id, text);
+	bool ok = kb_write_atomic(path, b.data, b.len, err, sizeof(err));
+	kb_buf_finish(&b);
+	size_t hl = home ? strlen(home) : 0;
+	if (ok && hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
+		kb_message(a, true, "note kept in ~%s, not in the library: %s", path + hl, why);
+	else if (ok)
+		kb_message(a, true, "note kept in %s, not in the library: %s", path, why);
+	else
+		kb_message(a, true, "note NOT saved: %s; and not kept either: %s", why, err);
+	return ok;
+}
+
+bool kb_save_note(struct app *a, const struct kb_full *was, const char *text)
+{
+	if (kb_do_note(a, was->id, text, true))
+		return true;
+	char why[512];
+	snprintf(why, sizeof(why), "%s", kb_store_error(a->store));
+	struct kb_full *now = kb_store_get(a->store, was->id);
+	bool gone = now == NULL;
+	kb_full_destroy(now);
+	char *moved = gone ? kb_find_moved(a, was) : NULL;
+	if (moved) {
+		/* only over the note the article had when the edit began (the
+		 * re-import carried it along); any other note stays */
+		struct kb_full *m = kb_store_get(a->store, moved);
+		bool same = m && same_text(m->note, was->note);
+		kb_full_destroy(m);
+		if (same && kb_do_note(a, moved, text, true)) {
+			kb_list_reload(a, moved);
+			if (!a->art || strcmp(a->art->id, was->id) == 0) {
+				kb_article_close(a);
+				kb_article_open(a, moved);
+			}
+			kb_message(a, false, "note saved to the article as re-imported (now %s)", moved);
+			free(moved);
+			return true;
+		}
+		snprintf(why, sizeof(why), "%s", same ? kb_store_error(a->store)
+				: "the article, re-imported meanwhile, has another note now");
+	} else if (gone) {
+		snprintf(why, sizeof(why), "its article is gone (the edition was re-imported)");
+		kb_list_reload(a, NULL);
+	}
+	free(moved);
+	if (text && *text)
+		keep_note(a, was, text, why);
+	else
+		kb_message(a, true, "note not removed: %s", why);
+	return false;
 }
 
 bool kb_do_read(struct app *a, const char *id, bool read, bool rec)

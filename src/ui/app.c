@@ -31,6 +31,8 @@ void kb_ui_mark_start(void)
 	t_start = now_ms();
 }
 
+static bool terminal_usable(void);
+
 static const struct pane_ops *const panes[P_COUNT] = {&kb_list_pane, &kb_article_pane,
 						      &kb_notes_pane};
 
@@ -190,28 +192,57 @@ static void mouse(struct app *a)
 	}
 }
 
-int kb_read_key(struct app *a)
+/* One key from the terminal, waiting for it or not. The bytes are read
+ * one by one (wgetch) and decoded here rather than by get_wch: ncurses'
+ * get_wch pushes back bytes it cannot decode and reads them again, so one
+ * invalid byte (0xFF, a lone 0x80, a cut E4 B8) would stop every key after
+ * it, q included. */
+static int read_key(struct app *a, bool wait)
 {
-	wint_t wc;
-	int r = get_wch(&wc);
-	if (r == ERR)
-		return 0;
-	if (r == KEY_CODE_YES) {
-		if (wc == KEY_RESIZE) {
+	for (;;) {
+		if (!wait)
+			wtimeout(stdscr, 0);
+		int c = wgetch(stdscr);
+		if (!wait)
+			wtimeout(stdscr, -1);
+		if (c == ERR)
+			return 0;
+		if (c == KEY_RESIZE) {
+			kb_utf8_in_reset(&a->in);
 			kb_geometry(a);
 			kb_paint(a);
 			return 0;
 		}
-		if (wc == KEY_MOUSE) {
+		if (c == KEY_MOUSE) {
+			kb_utf8_in_reset(&a->in);
 			if (!a->in_prompt) {
 				mouse(a);
 				kb_paint(a);
 			}
 			return 0;
 		}
-		return KEY_FN((int)wc);
+		if (c > 0xFF) {
+			kb_utf8_in_reset(&a->in);
+			return KEY_FN(c);
+		}
+		bool again;
+		do {
+			int r = kb_utf8_in_feed(&a->in, (unsigned char)c, &again);
+			if (r >= 0)
+				return r;
+		} while (again);
+		/* more bytes of a character, or a dropped byte: read on */
 	}
-	return (int)wc;
+}
+
+int kb_read_key(struct app *a)
+{
+	return read_key(a, true);
+}
+
+int kb_read_key_now(struct app *a)
+{
+	return read_key(a, false);
 }
 
 void kb_ui_suspend(void)
@@ -313,6 +344,8 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 				" (kanbao --help) in scripts\n");
 		return 1;
 	}
+	if (!terminal_usable())
+		return 1;
 	struct app a;
 	memset(&a, 0, sizeof(a));
 	a.store = s;
@@ -325,9 +358,10 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		fprintf(stderr, "kanbao: %s\n", kb_store_error(s));
 		return 1;
 	}
-	if (!initscr()) {
-		fprintf(stderr, "kanbao: cannot start the terminal (TERM=%s)\n",
-			getenv("TERM") ? getenv("TERM") : "");
+	/* newterm, not initscr: initscr ends the process itself when it fails */
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, "kanbao: cannot start the terminal (TERM=%s)\n", getenv("TERM"));
 		kb_list_finish(&a);
 		return 1;
 	}
@@ -335,6 +369,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE); /* all eight bits of every byte: UTF-8 is decoded here */
 	set_escdelay(25);
 	curs_set(0);
 	if (has_colors() && !getenv("NO_COLOR")) {
@@ -363,6 +398,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		kb_paint(&a);
 	}
 	endwin();
+	delscreen(scr);
 	kb_fatal_hook = NULL;
 	kb_article_close(&a);
 	for (size_t i = 0; i < a.n_pos; i++)
@@ -373,4 +409,43 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	kb_changes_free(&a);
 	kb_list_finish(&a);
 	return 0;
+}
+
+/* term.h names every terminfo capability as a macro (lines, columns, tab
+ * ...), so it comes last, for the one function that needs it. */
+#include <term.h>
+
+/* Can the reader drive this terminal? Asked of terminfo before curses
+ * starts, so that each way it cannot gets its own message and exit status
+ * (initscr would print its own and end the process, and newterm leaks its
+ * screen when TERM is unknown): TERM unset, a TERM without a terminfo
+ * entry, or a terminal that cannot place the cursor (dumb, hardcopy),
+ * where the panes would be written one after another as a stream. */
+static bool terminal_usable(void)
+{
+	const char *term = getenv("TERM");
+	const char *hint = "set TERM to your terminal's type (e.g. TERM=xterm-256color), or use"
+			   " the subcommands (kanbao --help)";
+	if (!term || !*term) {
+		fprintf(stderr, "kanbao: TERM is not set, so the reader cannot tell how to draw on"
+				" this terminal; %s\n", hint);
+		return false;
+	}
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		if (err == 0)
+			fprintf(stderr, "kanbao: the terminal type TERM=%s is not known here (no"
+					" terminfo entry); %s\n", term, hint);
+		else
+			fprintf(stderr, "kanbao: cannot read the terminfo database for TERM=%s; %s\n",
+				term, hint);
+		return false;
+	}
+	const char *cup = tigetstr("cup");
+	bool ok = cup && cup != (const char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+	del_curterm(cur_term);
+	if (!ok)
+		fprintf(stderr, "kanbao: the terminal (TERM=%s) cannot move the cursor, which the"
+				" reader's panes need; %s\n", term, hint);
+	return ok;
 }

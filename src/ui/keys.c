@@ -1,7 +1,8 @@
 /*
  * The key table: one table maps keys to actions, so the help overlay, the
  * help text of the command line and the code cannot disagree. Defaults come
- * from the action list in ui.h; the config file can rebind any key.
+ * from the action list in ui.h; the config file can rebind any key. Also
+ * here: turning the bytes the terminal sends into characters.
  */
 #include "ui.h"
 
@@ -217,4 +218,50 @@ void kb_ui_print_keys(FILE *f)
 {
 	for (int a = 1; a < ACT_COUNT; a++)
 		fprintf(f, "  %-12s %-14s %s\n", actions[a].keys, actions[a].name, actions[a].help);
+}
+
+/* UTF-8 by the Unicode rules for the second byte (no overlong forms, no
+ * surrogates, nothing past U+10FFFF), so only well-formed characters reach
+ * the key table and the editors. */
+int kb_utf8_in_feed(struct kb_utf8_in *d, unsigned char b, bool *refeed)
+{
+	*refeed = false;
+	if (d->need) {
+		if (b >= d->lo && b <= d->hi) {
+			d->cp = d->cp << 6 | (b & 0x3Fu);
+			d->lo = 0x80;
+			d->hi = 0xBF;
+			return --d->need ? KB_IN_MORE : (int)d->cp;
+		}
+		/* a cut sequence: drop it, and b starts afresh */
+		d->need = 0;
+		*refeed = true;
+		return KB_IN_BAD;
+	}
+	if (b < 0x80)
+		return b;
+	d->lo = 0x80;
+	d->hi = 0xBF;
+	if (b >= 0xC2 && b <= 0xDF) {
+		d->need = 1;
+		d->cp = b & 0x1Fu;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		d->need = 2;
+		d->cp = b & 0x0Fu;
+		d->lo = b == 0xE0 ? 0xA0 : 0x80;
+		d->hi = b == 0xED ? 0x9F : 0xBF;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		d->need = 3;
+		d->cp = b & 0x07u;
+		d->lo = b == 0xF0 ? 0x90 : 0x80;
+		d->hi = b == 0xF4 ? 0x8F : 0xBF;
+	} else {
+		return KB_IN_BAD; /* a lone continuation byte, C0, C1, F5..FF */
+	}
+	return KB_IN_MORE;
+}
+
+void kb_utf8_in_reset(struct kb_utf8_in *d)
+{
+	d->need = 0;
 }

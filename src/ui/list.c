@@ -36,6 +36,38 @@ void kb_list_finish(struct app *a)
 	free(a->res_label);
 }
 
+void kb_list_reload(struct app *a, const char *id)
+{
+	struct kb_edition_row *eds;
+	size_t n;
+	if (!kb_store_editions(a->store, &eds, &n))
+		return; /* the old rows stay */
+	bool *open = calloc(n + 1, sizeof(bool));
+	for (size_t e = 0; e < n; e++)
+		for (size_t k = 0; k < a->n_eds; k++)
+			if (a->open[k] && eds[e].id == a->eds[k].id)
+				open[e] = true;
+	for (size_t i = 0; i < a->n_eds; i++)
+		kb_rows_finish(&a->arts[i]);
+	free(a->arts);
+	free(a->loaded);
+	free(a->open);
+	kb_edition_rows_free(a->eds, a->n_eds);
+	a->eds = eds;
+	a->n_eds = n;
+	a->arts = calloc(n + 1, sizeof(struct kb_rows));
+	a->loaded = calloc(n + 1, sizeof(bool));
+	a->open = open;
+	kb_list_rebuild(a);
+	for (size_t i = 0; id && !a->results && i < a->n_vis; i++) {
+		struct row_ref ref = a->vis[i];
+		if (ref.article != SIZE_MAX && strcmp(a->arts[ref.edition].v[ref.article].id, id) == 0) {
+			a->cur = i;
+			break;
+		}
+	}
+}
+
 static void load(struct app *a, size_t e)
 {
 	if (a->loaded[e])

@@ -24,7 +24,18 @@ static bool put_wrapped(struct app *a, int *y, int x, int w, const char *text, e
 {
 	struct kb_lines ls = {0};
 	int width = w - indent > 0 ? w - indent : 1;
-	kb_layout_wrap(text, strlen(text), width, 0, &ls);
+	/* wrap only what the rows left can show (a row holds at most width
+	 * characters of four bytes, and a line end): a note of megabytes
+	 * must not be wrapped whole at every key press */
+	size_t n = strlen(text);
+	size_t rows_left = *y < a->body_rows ? (size_t)(a->body_rows - *y) : 0;
+	size_t most = rows_left * ((size_t)width * 4 + 1);
+	if (n > most) {
+		n = most;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	kb_layout_wrap(text, n, width, 0, &ls);
 	for (size_t i = 0; i < ls.n; i++) {
 		if (*y >= a->body_rows) {
 			kb_lines_finish(&ls);

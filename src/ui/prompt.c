@@ -142,34 +142,50 @@ static size_t common_prefix(char **v, size_t n)
 	return l;
 }
 
+/* Paint the screen with the prompt on the bottom row, scrolled so that
+ * the cursor shows (measured back from the cursor: only what fits). */
+static void prompt_paint(struct app *a, const char *label, const struct text *t)
+{
+	kb_paint(a);
+	int y = a->rows - 1;
+	kb_draw_fill(y, 0, a->cols, KB_STYLE_PROMPT);
+	int x = kb_draw_text(y, 0, a->cols, label, strlen(label), KB_STYLE_PROMPT);
+	int avail = a->cols - x - 1, used = 0;
+	size_t from = t->cur;
+	while (from > 0) {
+		size_t p = prev_char(t->s, from);
+		int w = kb_str_width(t->s + p, from - p);
+		if (used + w > avail)
+			break;
+		used += w;
+		from = p;
+	}
+	int cx = x + used;
+	kb_draw_text(y, x, a->cols, t->s + from, t->len - from, KB_STYLE_PROMPT);
+	move(y, cx < a->cols ? cx : a->cols - 1);
+	refresh();
+}
+
 char *kb_prompt(struct app *a, const char *label, const char *initial,
 		char **(*complete)(struct app *, const char *word, size_t *n))
 {
 	struct text t;
 	text_set(&t, initial);
 	curs_set(1);
-	for (;;) {
-		kb_paint(a);
-		int y = a->rows - 1;
-		kb_draw_fill(y, 0, a->cols, KB_STYLE_PROMPT);
-		int x = kb_draw_text(y, 0, a->cols, label, strlen(label), KB_STYLE_PROMPT);
-		/* scroll so that the cursor stays visible */
-		int avail = a->cols - x - 1;
-		size_t from = 0;
-		while (avail > 0 && kb_str_width(t.s + from, t.cur - from) > avail)
-			from = next_char(t.s, t.len, from);
-		int cx = x + kb_str_width(t.s + from, t.cur - from);
-		kb_draw_text(y, x, a->cols, t.s + from, t.len - from, KB_STYLE_PROMPT);
-		move(y, cx < a->cols ? cx : a->cols - 1);
-		refresh();
-		int key = kb_read_key(a);
-		if (key == 0)
-			continue; /* resized: painted again */
+	/* keys the terminal has already sent (a paste) are taken in before
+	 * the prompt is painted again */
+	for (int key = 0;; key = kb_read_key_now(a)) {
+		if (!key) {
+			prompt_paint(a, label, &t);
+			key = kb_read_key(a);
+			if (key == 0)
+				continue; /* resized: painted again */
+		}
 		if (key == '\n' || key == '\r' || key == KEY_FN(KEY_ENTER)) {
 			curs_set(0);
 			return t.s;
 		}
-		if (key == 27 || key == 7) { /* Esc, C-g */
+		if (key == 27 || key == 7 || key == 3) { /* Esc, C-g, C-c */
 			curs_set(0);
 			free(t.s);
 			return NULL;
@@ -250,101 +266,173 @@ static size_t *box_rows(const char *s, size_t len, int width, size_t *n)
 	return v;
 }
 
+/* The box editor's state: the text, and its rows at the box's inner width
+ * (laid out again only when needed, so a paste costs one layout, not one
+ * per character). */
+struct box {
+	struct text t;
+	size_t *rows; /* row starts, NULL when out of date */
+	size_t nr;
+	int iw; /* inner width the rows are for */
+};
+
+static void box_rows_need(struct box *b, int iw)
+{
+	if (b->rows && b->iw == iw)
+		return;
+	free(b->rows);
+	b->iw = iw;
+	b->rows = box_rows(b->t.s, b->t.len, iw, &b->nr);
+}
+
+static void box_changed(struct box *b)
+{
+	free(b->rows);
+	b->rows = NULL;
+}
+
+/* The row holding the cursor. */
+static size_t box_crow(const struct box *b)
+{
+	size_t crow = 0;
+	for (size_t r = 0; r < b->nr; r++)
+		if (b->rows[r] <= b->t.cur)
+			crow = r;
+	return crow;
+}
+
+/* Paint the box over the screen; false when the terminal is too small. */
+static bool box_paint(struct app *a, struct box *b, const char *title)
+{
+	kb_paint(a);
+	int bw = a->cols - 4 < 72 ? a->cols - 4 : 72;
+	int bh = a->rows - 4 < 14 ? a->rows - 4 : 14;
+	if (bw < 4 || bh < 3)
+		return false;
+	int bx = (a->cols - bw) / 2, by = (a->rows - bh) / 2;
+	box_rows_need(b, bw - 2);
+	const struct text *t = &b->t;
+	size_t crow = box_crow(b), nr = b->nr, *rows = b->rows;
+	int visible = bh - 3;
+	size_t first = crow >= (size_t)visible ? crow - (size_t)visible + 1 : 0;
+	for (int y = by; y < by + bh; y++)
+		kb_draw_fill(y, bx, bx + bw, KB_STYLE_PROMPT);
+	kb_draw_text(by, bx + 1, bx + bw, title, strlen(title), KB_STYLE_PROMPT);
+	const char *help = "C-s save  Esc cancel";
+	kb_draw_text(by + bh - 1, bx + 1, bx + bw, help, strlen(help), KB_STYLE_META);
+	int cy = by + 1, cx = bx + 1;
+	for (int r = 0; r < visible && first + (size_t)r < nr; r++) {
+		size_t s0 = rows[first + (size_t)r];
+		size_t s1 = first + (size_t)r + 1 < nr ? rows[first + (size_t)r + 1] : t->len;
+		while (s1 > s0 && t->s[s1 - 1] == '\n')
+			s1--;
+		kb_draw_fill(by + 1 + r, bx + 1, bx + bw - 1, KB_STYLE_NORMAL);
+		kb_draw_text(by + 1 + r, bx + 1, bx + bw - 1, t->s + s0, s1 - s0, KB_STYLE_NORMAL);
+		if (first + (size_t)r == crow) {
+			cy = by + 1 + r;
+			cx = bx + 1 + kb_str_width(t->s + s0, t->cur - s0);
+		}
+	}
+	for (int r = (int)(nr - first); r < visible; r++)
+		if (r >= 0)
+			kb_draw_fill(by + 1 + r, bx + 1, bx + bw - 1, KB_STYLE_NORMAL);
+	move(cy, cx < bx + bw - 1 ? cx : bx + bw - 2);
+	refresh();
+	return true;
+}
+
+enum box_result { BOX_GOING, BOX_SAVE, BOX_CANCEL };
+
+/* One key other than text: save, cancel, edit or move. */
+static enum box_result box_key(struct box *b, int key)
+{
+	struct text *t = &b->t;
+	if (key == 19 || key == 4 || key == KEY_FN(KEY_F(2))) /* C-s, C-d, F2 */
+		return BOX_SAVE;
+	if (key == 27 || key == 7) /* Esc, C-g */
+		return BOX_CANCEL;
+	if (edit_key(t, key)) {
+		box_changed(b);
+		return BOX_GOING;
+	}
+	if (!b->rows)
+		box_rows_need(b, b->iw);
+	size_t crow = box_crow(b), nr = b->nr, *rows = b->rows;
+	if (key == KEY_FN(KEY_UP) || key == KEY_FN(KEY_DOWN)) {
+		size_t target = key == KEY_FN(KEY_UP) ? (crow ? crow - 1 : 0) : crow + 1;
+		if (target < nr) {
+			int col = kb_str_width(t->s + rows[crow], t->cur - rows[crow]);
+			size_t p = rows[target];
+			size_t end = target + 1 < nr ? rows[target + 1] : t->len;
+			while (p < end && t->s[p] != '\n') {
+				size_t q = next_char(t->s, t->len, p);
+				if (kb_str_width(t->s + rows[target], q - rows[target]) > col)
+					break;
+				p = q;
+			}
+			t->cur = p;
+		}
+	} else if (key == KEY_FN(KEY_HOME) || key == 1) {
+		t->cur = rows[crow];
+	} else if (key == KEY_FN(KEY_END) || key == 5) {
+		size_t end = crow + 1 < nr ? rows[crow + 1] : t->len;
+		while (end > rows[crow] && end <= t->len && end > 0 && t->s[end - 1] == '\n')
+			end--;
+		t->cur = end;
+	}
+	return BOX_GOING;
+}
+
 char *kb_edit_box(struct app *a, const char *title, const char *initial)
 {
-	struct text t;
-	text_set(&t, initial);
+	struct box b = {.iw = 1};
+	text_set(&b.t, initial);
 	curs_set(1);
-	for (;;) {
-		kb_paint(a);
-		int bw = a->cols - 4 < 72 ? a->cols - 4 : 72;
-		int bh = a->rows - 4 < 14 ? a->rows - 4 : 14;
-		if (bw < 4 || bh < 3) {
-			curs_set(0);
-			free(t.s);
-			kb_message(a, true, "the terminal is too small to edit a note");
-			return NULL;
+	enum box_result r = BOX_GOING;
+	struct kb_buf typed; /* text keys not yet inserted */
+	kb_buf_init(&typed);
+	while (r == BOX_GOING) {
+		if (!box_paint(a, &b, title)) {
+			/* the box waits, text kept, until the terminal is larger;
+			 * C-s and Esc still work */
+			int key = kb_read_key(a);
+			if (key && !printable(key) && key != '\n' && key != '\r')
+				r = box_key(&b, key);
+			continue;
 		}
-		int bx = (a->cols - bw) / 2, by = (a->rows - bh) / 2;
-		int iw = bw - 2;
-		size_t nr;
-		size_t *rows = box_rows(t.s, t.len, iw, &nr);
-		size_t crow = 0;
-		for (size_t r = 0; r < nr; r++)
-			if (rows[r] <= t.cur)
-				crow = r;
-		int visible = bh - 3;
-		size_t first = crow >= (size_t)visible ? crow - (size_t)visible + 1 : 0;
-		for (int y = by; y < by + bh; y++)
-			kb_draw_fill(y, bx, bx + bw, KB_STYLE_PROMPT);
-		kb_draw_text(by, bx + 1, bx + bw, title, strlen(title), KB_STYLE_PROMPT);
-		const char *help = "C-s save  Esc cancel";
-		kb_draw_text(by + bh - 1, bx + 1, bx + bw, help, strlen(help), KB_STYLE_META);
-		int cy = by + 1, cx = bx + 1;
-		for (int r = 0; r < visible && first + (size_t)r < nr; r++) {
-			size_t s0 = rows[first + (size_t)r];
-			size_t s1 = first + (size_t)r + 1 < nr ? rows[first + (size_t)r + 1] : t.len;
-			while (s1 > s0 && t.s[s1 - 1] == '\n')
-				s1--;
-			kb_draw_fill(by + 1 + r, bx + 1, bx + bw - 1, KB_STYLE_NORMAL);
-			kb_draw_text(by + 1 + r, bx + 1, bx + bw - 1, t.s + s0, s1 - s0, KB_STYLE_NORMAL);
-			if (first + (size_t)r == crow) {
-				cy = by + 1 + r;
-				cx = bx + 1 + kb_str_width(t.s + s0, t.cur - s0);
-			}
-		}
-		for (int r = (int)(nr - first); r < visible; r++)
-			if (r >= 0)
-				kb_draw_fill(by + 1 + r, bx + 1, bx + bw - 1, KB_STYLE_NORMAL);
-		move(cy, cx < bx + bw - 1 ? cx : bx + bw - 2);
-		refresh();
+		/* every key the terminal has already sent (a paste) is taken in
+		 * before the box is painted again, and text is inserted in one
+		 * piece, so a paste of megabytes costs time linear in its size */
 		int key = kb_read_key(a);
-		if (key == 0) {
-			free(rows);
-			continue;
-		}
-		if (key == 19 || key == 4 || key == KEY_FN(KEY_F(2))) { /* C-s, C-d, F2 */
-			free(rows);
-			curs_set(0);
-			return t.s;
-		}
-		if (key == 27 || key == 7) {
-			free(rows);
-			curs_set(0);
-			free(t.s);
-			return NULL;
-		}
-		if (edit_key(&t, key)) {
-			free(rows);
-			continue;
-		}
-		if (key == KEY_FN(KEY_UP) || key == KEY_FN(KEY_DOWN)) {
-			size_t target = key == KEY_FN(KEY_UP) ? (crow ? crow - 1 : 0) : crow + 1;
-			if (target < nr) {
-				int col = kb_str_width(t.s + rows[crow], t.cur - rows[crow]);
-				size_t p = rows[target];
-				size_t end = target + 1 < nr ? rows[target + 1] : t.len;
-				while (p < end && t.s[p] != '\n') {
-					size_t q = next_char(t.s, t.len, p);
-					if (kb_str_width(t.s + rows[target], q - rows[target]) > col)
-						break;
-					p = q;
+		while (key && r == BOX_GOING) {
+			if (key == '\n' || key == '\r' || key == KEY_FN(KEY_ENTER)) {
+				kb_buf_putc(&typed, '\n');
+			} else if (printable(key)) {
+				char c[4];
+				kb_buf_append(&typed, c, encode((uint32_t)key, c));
+			} else {
+				if (typed.len) {
+					text_insert(&b.t, typed.data, typed.len);
+					typed.len = 0;
+					box_changed(&b);
 				}
-				t.cur = p;
+				r = box_key(&b, key);
 			}
-		} else if (key == KEY_FN(KEY_HOME) || key == 1)
-			t.cur = rows[crow];
-		else if (key == KEY_FN(KEY_END) || key == 5) {
-			size_t end = crow + 1 < nr ? rows[crow + 1] : t.len;
-			while (end > rows[crow] && end <= t.len && end > 0 && t.s[end - 1] == '\n')
-				end--;
-			t.cur = end;
-		} else if (key == '\n' || key == '\r' || key == KEY_FN(KEY_ENTER))
-			text_insert(&t, "\n", 1);
-		else if (printable(key)) {
-			char b[4];
-			text_insert(&t, b, encode((uint32_t)key, b));
+			if (r == BOX_GOING)
+				key = kb_read_key_now(a);
 		}
-		free(rows);
+		if (typed.len && r != BOX_CANCEL) {
+			text_insert(&b.t, typed.data, typed.len);
+			typed.len = 0;
+			box_changed(&b);
+		}
 	}
+	kb_buf_finish(&typed);
+	free(b.rows);
+	curs_set(0);
+	if (r == BOX_CANCEL) {
+		free(b.t.s);
+		return NULL;
+	}
+	return b.t.s;
 }

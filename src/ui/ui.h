@@ -48,7 +48,7 @@
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
-	_(QUIT, "quit", "q", "quit (or leave search results, help)") \
+	_(QUIT, "quit", "q C-c", "quit (or leave search results, help)") \
 	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot")
 
 enum action {
@@ -67,6 +67,23 @@ enum action {
 enum action kb_keys_action(int key, int *slot);
 /* Apply the config's bindings; bad ones reported via warn. */
 void kb_keys_configure(const struct kb_config *cfg, void (*warn)(void *, const char *), void *ctx);
+/* Bytes from the terminal decoded as UTF-8 one at a time. A byte that
+ * cannot be UTF-8 (0xFF, a lone 0x80, a sequence cut by the next key) is
+ * dropped on its own, so it can never hold up the keys after it. */
+struct kb_utf8_in {
+	uint32_t cp;          /* the code point so far */
+	unsigned need;        /* continuation bytes still expected */
+	unsigned char lo, hi; /* the range the next continuation byte must be in */
+};
+enum { KB_IN_MORE = -1, KB_IN_BAD = -2 };
+/* Feed one byte: a code point when one is complete, KB_IN_MORE while a
+ * sequence is open, KB_IN_BAD when the bytes so far are not UTF-8 (they
+ * are dropped). *refeed is set when byte cut an open sequence short: feed
+ * it again, as the start of the next. */
+int kb_utf8_in_feed(struct kb_utf8_in *d, unsigned char byte, bool *refeed);
+/* Drop an open sequence (a function key came between its bytes). */
+void kb_utf8_in_reset(struct kb_utf8_in *d);
+
 /* The keys bound to an action now (after the config), as the config
  * names them. */
 void kb_keys_describe(enum action act, char *buf, size_t n);
@@ -174,6 +191,7 @@ struct app {
 	bool quit;
 	bool in_prompt;  /* mouse events are ignored while typing */
 	bool mouse;
+	struct kb_utf8_in in; /* a character the terminal is still sending */
 };
 
 /* Flags returned by key handlers. */
@@ -201,6 +219,10 @@ const struct kb_row *kb_list_current(struct app *a);
 void kb_list_open_current(struct app *a);
 /* Move to the next/previous article row and open it. */
 void kb_list_step_article(struct app *a, int dir);
+/* Read the editions and their articles again (another process imported
+ * meanwhile), keeping which editions are unfolded; the cursor goes to the
+ * row of article id (may be NULL) when it is listed. */
+void kb_list_reload(struct app *a, const char *id);
 /* Refresh the row of article id (tags, read) from the store. */
 void kb_list_refresh_row(struct app *a, const char *id);
 /* Show search results / a tag filter instead of the tree. */
@@ -227,6 +249,16 @@ char *kb_edit_box(struct app *a, const char *title, const char *initial);
 /* annotate.c: annotation changes that go through undo */
 bool kb_do_tag(struct app *a, const char *id, const char *tag, bool on, bool record);
 bool kb_do_note(struct app *a, const char *id, const char *text, bool record);
+/* Save text, typed as the note of article was (as it stood when the edit
+ * began), never dropping it: when another process re-imported the edition
+ * meanwhile and the article's id changed, the note goes to the article that
+ * is now the same one (same text, or same headline and first paragraph);
+ * when there is none, or the store fails, the text is kept in a file and
+ * the status line says where. True when saved in the library. */
+bool kb_save_note(struct app *a, const struct kb_full *was, const char *text);
+/* The article that was (gone from the library since) is now, after a
+ * re-import by another process: its new id, or NULL. Caller frees. */
+char *kb_find_moved(struct app *a, const struct kb_full *was);
 bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note);
 bool kb_do_delete_highlight(struct app *a, int64_t hid);
 bool kb_do_read(struct app *a, const char *id, bool read, bool record);
@@ -246,9 +278,13 @@ void kb_message(struct app *a, bool error, const char *fmt, ...)
 /* Suspend curses around an external program (the editor). */
 void kb_ui_suspend(void);
 void kb_ui_resume(struct app *a);
-/* Read one key (wide character or KEY_FN(code)); handles KEY_RESIZE by
- * recomputing the geometry and repainting (resize returns 0). */
+/* Read one key (a Unicode character or KEY_FN(code)), waiting for it;
+ * handles KEY_RESIZE by recomputing the geometry and repainting, and mouse
+ * events (both return 0). Bytes that are not UTF-8 are dropped. */
 int kb_read_key(struct app *a);
+/* The next key if the terminal has already sent it, else 0 (never waits):
+ * lets a paste be taken in whole before the screen is painted again. */
+int kb_read_key_now(struct app *a);
 void kb_geometry(struct app *a);
 
 #endif

@@ -1,10 +1,12 @@
 /*
  * The reader's key table: every action has a name, help text and a default
  * key; the config rebinds keys by name; bad bindings are reported with
- * their line; help text comes from the same table.
+ * their line; help text comes from the same table. And the decoding of the
+ * bytes the terminal sends: bad bytes dropped, the keys after them kept.
  */
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +21,59 @@ static void warn(void *ctx, const char *msg)
 	strcat(warned, "\n");
 }
 
+/* Feed bytes to a fresh decoder as kb_read_key does (a byte that cut a
+ * sequence is fed again); the characters come out in out, joined by ',',
+ * a dropped run as '!'. */
+static void decode(const char *bytes, size_t n, char *out, size_t cap)
+{
+	struct kb_utf8_in d = {0};
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		bool again;
+		do {
+			int r = kb_utf8_in_feed(&d, (unsigned char)bytes[i], &again);
+			if (r >= 0)
+				used += (size_t)snprintf(out + used, cap - used, "%sU+%04X", used ? "," : "",
+							 (unsigned)r);
+			else if (r == KB_IN_BAD)
+				used += (size_t)snprintf(out + used, cap - used, "%s!", used ? "," : "");
+		} while (again);
+	}
+}
+
+/* Issue 9: one invalid byte from the terminal froze the reader (ncurses'
+ * get_wch pushed it back for ever). The decoder drops exactly the bad
+ * bytes and gives every key after them. */
+static void test_utf8_in(void)
+{
+	char out[256];
+	decode("\xffq", 2, out, sizeof(out));
+	CHECK_STR(out, "!,U+0071", "an invalid byte (0xFF) is dropped, q after it comes through");
+	decode("\x80j", 2, out, sizeof(out));
+	CHECK_STR(out, "!,U+006A", "a lone continuation byte (0x80) is dropped, j comes through");
+	decode("\xe4\xb8q", 3, out, sizeof(out));
+	CHECK_STR(out, "!,U+0071", "a cut sequence (E4 B8) is dropped, q after it comes through");
+	decode("\xe4\xb8\xe4\xb8\xad", 5, out, sizeof(out));
+	CHECK_STR(out, "!,U+4E2D", "a cut sequence before a whole one: the whole one (中) comes through");
+	decode("\xe4\xb8\xad\xe6\x96\x87", 6, out, sizeof(out));
+	CHECK_STR(out, "U+4E2D,U+6587", "中文 decodes");
+	decode("\xf0\x9f\x98\x80", 4, out, sizeof(out));
+	CHECK_STR(out, "U+1F600", "a four-byte character decodes");
+	decode("\xc0\xaf" "a", 3, out, sizeof(out));
+	CHECK_STR(out, "!,!,U+0061", "an overlong form is dropped byte by byte");
+	decode("\xed\xa0\x80z", 4, out, sizeof(out));
+	CHECK_STR(out, "!,!,!,U+007A", "an encoded surrogate is dropped");
+	decode("\xf4\x90\x80\x80z", 5, out, sizeof(out));
+	CHECK_STR(out, "!,!,!,!,U+007A", "a code point past U+10FFFF is dropped");
+	decode("\xe4\x1b", 2, out, sizeof(out));
+	CHECK_STR(out, "!,U+001B", "Esc cutting a sequence still comes through");
+}
+
 int main(void)
 {
+	test_utf8_in();
+
 	for (int a = 1; a < ACT_COUNT; a++) {
 		char keys[64];
 		kb_keys_describe((enum action)a, keys, sizeof(keys));
@@ -33,6 +86,7 @@ int main(void)
 	CHECK(kb_keys_action('\t', NULL) == ACT_NEXT_PANE, "Tab switches pane");
 	CHECK(kb_keys_action(KEY_FN(KEY_BTAB), NULL) == ACT_PREV_PANE, "S-Tab switches back");
 	CHECK(kb_keys_action(18, NULL) == ACT_REDO, "C-r redoes");
+	CHECK(kb_keys_action(3, NULL) == ACT_QUIT, "C-c quits (raw mode: no SIGINT)");
 	CHECK(kb_keys_action('7', &slot) == ACT_QUICK_TAG && slot == 7, "7 is quick tag slot 7");
 	CHECK(kb_keys_action('Z', NULL) == ACT_NONE, "Z is unbound");
 
