@@ -48,6 +48,8 @@ show_screen() {
 # it) and kanbao started in a new session NAME of that size. The pane
 # stays after kanbao exits (its status goes to $TD/rc) so its last screen
 # can still be read. Extra ENV=VALUE words before -- are passed to env.
+# START_UNSET=VAR removes VAR (TERM, say) from kanbao's environment;
+# START_STDERR=1 sends kanbao's stderr to $TD/stderr instead of the pane.
 start() {
 	SESSION=$1 W=$2 H=$3
 	shift 3
@@ -60,8 +62,10 @@ start() {
 	TD=$(mktemp -d "$TMP_ROOT/$SESSION.XXXXXX")
 	mkdir -p "$TD/config" "$TD/data" "$TD/home"
 	local cmd q a
-	cmd="env -u KANBAO_DB -u NO_COLOR HOME=$TD/home XDG_CONFIG_HOME=$TD/config"
-	cmd+=" XDG_DATA_HOME=$TD/data LANG=C.UTF-8 LC_ALL= TERM=xterm-256color"
+	cmd="env -u KANBAO_DB -u NO_COLOR"
+	[ -n "${START_UNSET:-}" ] && cmd+=" -u $START_UNSET"
+	cmd+=" HOME=$TD/home XDG_CONFIG_HOME=$TD/config XDG_DATA_HOME=$TD/data LANG=C.UTF-8 LC_ALL="
+	[ "${START_UNSET:-}" = TERM ] || cmd+=" TERM=xterm-256color"
 	for a in "${envs[@]}"; do
 		printf -v q '%q' "$a"
 		cmd+=" $q"
@@ -74,6 +78,7 @@ start() {
 	done
 	# the wrapper keeps the pane open after kanbao exits and records why;
 	# with START_GATE set, kanbao waits for `go` (to set things up first)
+	[ -n "${START_STDERR:-}" ] && cmd+=" 2>$TD/stderr"
 	cmd="$cmd; echo \$? >$TD/rc; exec sleep 3600"
 	[ -n "${START_GATE:-}" ] && cmd="while [ ! -e $TD/go ]; do sleep 0.02; done; $cmd"
 	tm new-session -d -s "$SESSION" -x "$W" -y "$H" "$cmd"
@@ -94,6 +99,8 @@ stop() {
 keys() { tm send-keys -t "$SESSION" "$@"; }
 # type TEXT: literal text (Chinese included), no key names.
 type_text() { tm send-keys -t "$SESSION" -l "$1"; }
+# bytes HEX...: raw bytes as the terminal would send them (ff, 80, e4 b8).
+bytes() { tm send-keys -t "$SESSION" -H "$@"; }
 
 # wait_re ERE [TIMEOUT-TENTHS]: poll the screen every 50 ms (default 5 s)
 # until a line matches; false on timeout.
@@ -125,10 +132,11 @@ wait_gone() {
 }
 # status_line: the last line of the screen.
 status_line() { capture | sed -n "${H}p"; }
-# wait_status ERE: until the status line (last row) matches.
+# wait_status ERE [TIMEOUT-TENTHS]: until the status line (last row)
+# matches (default 5 s).
 wait_status() {
-	local re=$1 i
-	for ((i = 0; i < 100; i++)); do
+	local re=$1 tries=$(( ${2:-50} * 2 )) i
+	for ((i = 0; i < tries; i++)); do
 		status_line | grep -Eq -- "$re" && return 0
 		sleep 0.05
 	done
@@ -200,8 +208,9 @@ sys.exit(0 if ($1) else 1)" "$TD/out" 2>"$TD/pyerr"; then
 		return 0
 	fi
 	diag "expected: $1" "output:"
-	head -c 1500 "$TD/out" | sed 's/^/#     /'
-	[ -s "$TD/err" ] && head -c 500 "$TD/err" | sed 's/^/#   stderr: /'
+	# (a cut last line gets its line end, so the next TAP line starts a line)
+	{ head -c 1500 "$TD/out"; echo; } | sed 's/^/#     /'
+	[ -s "$TD/err" ] && { head -c 500 "$TD/err"; echo; } | sed 's/^/#   stderr: /'
 	[ -s "$TD/pyerr" ] && tail -3 "$TD/pyerr" | sed 's/^/#   python: /'
 	return 1
 }

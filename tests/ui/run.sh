@@ -44,9 +44,11 @@ T1=为郑州建设国家中心城市提供创新驱动引擎  # 000, article 2
 T14=高新区举行2017年工作总结表彰            # 004, its only article
 
 . "$(dirname "$0")/scenarios.sh"
+. "$(dirname "$0")/attacks.sh"
 
 scenarios=("$@")
-[ ${#scenarios[@]} -eq 0 ] && scenarios=(open navigate tag note highlight search undo resize narrow escapes help locale mouse export undo_highlight)
+[ ${#scenarios[@]} -eq 0 ] && scenarios=(open navigate tag note highlight search undo resize narrow escapes help locale mouse export undo_highlight
+	invalid_utf8 paste term config_special reimport_note reimport_gone sigkill)
 for s in "${scenarios[@]}"; do
 	echo "# scenario: $s"
 	"scenario_$s"

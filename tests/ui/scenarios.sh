@@ -363,7 +363,7 @@ scenario_help() {
 	expect "help: it lists S-Tab" wait_re '^ S-Tab +focus the previous pane'
 	expect "help: it lists u (undo)" wait_re '^ u +undo'
 	expect "help: it lists C-r (redo)" wait_re '^ C-r +redo'
-	expect "help: it lists q" wait_re '^ q +quit'
+	expect "help: it lists q and C-c" wait_re '^ q C-c +quit'
 	screen_ok "help"
 	keys j
 	expect "help: j scrolls the help" wait_gone " j Down "
