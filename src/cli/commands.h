@@ -30,6 +30,10 @@ int kb_cmd_tags(int argc, char **argv, const char *db);
 int kb_cmd_detached(int argc, char **argv, const char *db);
 /* kanbao check: the database's integrity. */
 int kb_cmd_check(int argc, char **argv, const char *db);
+/* kanbao editions: the editions of the library, missing files marked. */
+int kb_cmd_editions(int argc, char **argv, const char *db);
+/* kanbao remove EDITION...: remove editions, keeping their annotations. */
+int kb_cmd_remove(int argc, char **argv, const char *db);
 /* kanbao export [filters] [-o FILE|DIR [--split]] [--with-text] [--format md|json] */
 int kb_cmd_export(int argc, char **argv, const char *db);
 /* kanbao restore FILE: bring a JSON backup's annotations into the library. */

@@ -32,7 +32,9 @@ static const struct command commands[] = {
 	{ "note", kb_cmd_note, "set an article's note (TEXT, - for stdin, or $EDITOR)" },
 	{ "tags", kb_cmd_tags, "every tag with the number of its articles" },
 	{ "detached", kb_cmd_detached, "annotations whose article is gone; re-attach them" },
-	{ "check", kb_cmd_check, "check the database's integrity" },
+	{ "check", kb_cmd_check, "check the database's integrity (--repair the search index)" },
+	{ "editions", kb_cmd_editions, "the editions of the library, files gone marked" },
+	{ "remove", kb_cmd_remove, "remove editions (their annotations kept, detached)" },
 	{ "export", kb_cmd_export, "notes, highlights and tags as Markdown, or a JSON backup" },
 	{ "restore", kb_cmd_restore, "bring a JSON backup's annotations into the library" },
 };
