@@ -372,7 +372,8 @@ bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn w
 	ok = kb_cfgfile_read(path, parse_line, &st, warn, ctx, &missing, why, sizeof why);
 	if (!ok)
 		kb_cfgfile_warnf(warn, ctx, path, 0,
-				 "cannot read the config file: %s; using the default settings", why);
+				 "cannot read the config file: %s; using the default settings",
+				 why);
 	else if (!missing)
 		cfg->path = kb_xstrdup(path);
 	free(def);

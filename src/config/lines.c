@@ -162,8 +162,10 @@ static FILE *open_settings(const char *path, bool *missing, char *why, size_t wh
 	} else if (!S_ISREG(st.st_mode)) {
 		snprintf(why, whylen, "it is %s, not a regular file", file_kind(&st));
 	} else if (st.st_size > MAX_FILE) {
-		snprintf(why, whylen, "it is larger than %d KiB (%lld bytes); a settings file is"
-			 " a few lines", MAX_FILE / 1024, (long long)st.st_size);
+		snprintf(why, whylen,
+			 "it is larger than %d KiB (%lld bytes); a settings file is"
+			 " a few lines",
+			 MAX_FILE / 1024, (long long)st.st_size);
 	} else {
 		FILE *f;
 		int fl = fcntl(fd, F_GETFL);
@@ -205,7 +207,8 @@ bool kb_cfgfile_read(const char *path, kb_cfgline_fn fn, void *ud, kb_config_war
 
 		total += n;
 		if (total > MAX_FILE) {
-			snprintf(why, whylen, "it grew past %d KiB while being read", MAX_FILE / 1024);
+			snprintf(why, whylen, "it grew past %d KiB while being read",
+				 MAX_FILE / 1024);
 			ok = false;
 			break;
 		}

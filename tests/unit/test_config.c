@@ -302,11 +302,13 @@ static void test_special_files(void)
 	lim = old;
 	lim.rlim_cur = 1024UL * 1024 * 1024; /* 1 GiB: the old reader grew past it */
 	/* not under a sanitizer, whose shadow memory is already far larger */
-	if ((old.rlim_cur == RLIM_INFINITY || old.rlim_cur > lim.rlim_cur) && mapped() < (256L << 20))
+	if ((old.rlim_cur == RLIM_INFINITY || old.rlim_cur > lim.rlim_cur) &&
+	    mapped() < (256L << 20))
 		setrlimit(RLIMIT_AS, &lim);
 	alarm(10);
 
-	CHECK(!kb_config_load(&c, fifo, collect, &w), "config a FIFO (no writer): refused, not blocked");
+	CHECK(!kb_config_load(&c, fifo, collect, &w),
+	      "config a FIFO (no writer): refused, not blocked");
 	CHECK(w.n == 1 && w.line[0] == 0 && strcmp(w.path[0], fifo) == 0 &&
 		      strstr(w.msg[0], "a FIFO, not a regular file"),
 	      "config a FIFO: the message names the file and says it is a FIFO (%s)", w.msg[0]);
@@ -340,8 +342,8 @@ static void test_special_files(void)
 		free(big);
 	}
 
-	CHECK(!kb_theme_load(&t, fifo, collect, &w, err, sizeof err) &&
-		      strstr(err, fifo) && strstr(err, "a FIFO"),
+	CHECK(!kb_theme_load(&t, fifo, collect, &w, err, sizeof err) && strstr(err, fifo) &&
+		      strstr(err, "a FIFO"),
 	      "a theme path to a FIFO: refused, not blocked (%s)", err);
 	kb_theme_finish(&t);
 	CHECK(!kb_theme_load(&t, "/dev/zero", collect, &w, err, sizeof err) &&
