@@ -248,3 +248,25 @@ scenario_sigkill() {
 	kb check
 	check "sigkill: kanbao check finds the library whole" test "$rc" = 0
 }
+
+# (23) The note box closed, dropping what was typed, when the terminal
+# shrank too small to draw it; it now waits, text kept, for a larger one.
+scenario_box_shrink() {
+	open_samples shrink 120 40
+	local id
+	id=$(article_id 0)
+	keys j Enter n
+	expect "shrink: the note box is open" wait_text "C-s save"
+	type_text "缩小之前写的"
+	expect "shrink: the text typed shows" wait_text "缩小之前写的"
+	resize 10 3
+	sleep 0.2
+	expect "shrink: at 10x3 the terminal is too small" wait_re 'too small'
+	resize 120 40
+	sleep 0.2
+	expect "shrink: back at 120x40 the box is there with its text" wait_text "缩小之前写的"
+	keys C-s
+	expect "shrink: C-s saves it" wait_status 'note saved'
+	kb show "$id" --json
+	check "shrink: the note is in the library" json "d['note'] == '缩小之前写的'"
+}
