@@ -129,7 +129,12 @@ void kb_article_open(struct app *a, const char *id)
 	kb_article_close(a);
 	a->art = kb_store_get(a->store, keep);
 	if (!a->art) {
-		kb_message(a, true, "%s", kb_store_error(a->store));
+		/* most likely another process re-imported the edition and the
+		 * id changed: read the list again so its rows are current */
+		char err[400];
+		snprintf(err, sizeof(err), "%s", kb_store_error(a->store));
+		kb_list_reload(a, NULL);
+		kb_message(a, true, "%s; the list is read again", err);
 		free(keep);
 		return;
 	}

@@ -214,6 +214,19 @@ scenario_reimport_gone() {
 			"$TD/out" && landed+=" $i"
 	done
 	check "gone: no other article got the note (got:$landed)" test -z "$landed"
+	# a list row whose article was re-imported away: opening it reads the
+	# list again (it said "no article with this id" for ever before)
+	cp "$SAMPLES"/002_c5a4716e04ad5819.txt "$ed"/004_c52dc1dd292ef930.txt
+	kb import "$ed"
+	keys BTab
+	expect "gone: the list has focus" wait_status '^\[list\]'
+	keys Enter
+	expect "gone: Enter on a row re-imported away says the list is read again" \
+		wait_status 'list is read again'
+	keys Enter
+	expect "gone: Enter then opens the article as re-imported (its headline)" \
+		wait_re '\|力争重点项目申报数'
+	expect "gone: the article pane has focus" wait_status '^\[article\]'
 	keys q
 	check "gone: q quits" wait_exit
 	rm -rf "$ed"
