@@ -183,7 +183,15 @@ int kb_cmd_detached(int argc, char **argv, const char *db)
 	struct kb_store *s = kb_opts_open(&o);
 	if (s && attach) {
 		if (kb_store_reattach(s, o.args[1], o.args[2])) {
-			printf("reattached %s to %s\n", o.args[1], o.args[2]);
+			struct kb_buf b;
+			kb_buf_init(&b);
+			kb_buf_puts(&b, "reattached ");
+			kb_term_put_safe(&b, o.args[1], 0);
+			kb_buf_puts(&b, " to ");
+			kb_term_put_safe(&b, o.args[2], 0);
+			kb_buf_putc(&b, '\n');
+			kb_term_out(b.data, b.len);
+			kb_buf_finish(&b);
 			status = 0;
 		} else {
 			kb_term_error(o.args[1], kb_store_error(s));
@@ -221,7 +229,7 @@ int kb_cmd_check(int argc, char **argv, const char *db)
 			if (!kb_store_repair(s, &report)) {
 				kb_term_error(NULL, kb_store_error(s));
 			} else {
-				fprintf(stderr, "kanbao: %s\n", report);
+				kb_term_error(NULL, report);
 				free(report);
 				report = NULL;
 				ok = kb_store_check(s, &report);

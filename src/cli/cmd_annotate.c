@@ -172,7 +172,7 @@ static char *edit(const char *current)
 	kb_buf_printf(&path, "%s/kanbao-note-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path.data);
 	if (fd < 0) {
-		fprintf(stderr, "kanbao: %s: cannot create a temporary file: %s\n", path.data,
+		kb_term_errorf(path.data, "cannot create a temporary file: %s",
 			strerror(errno));
 		kb_buf_finish(&path);
 		return NULL;
@@ -183,7 +183,7 @@ static char *edit(const char *current)
 		  (len == 0 || write(fd, "\n", 1) == 1);
 	close(fd);
 	if (!ok) {
-		fprintf(stderr, "kanbao: %s: cannot write: %s\n", path.data, strerror(errno));
+		kb_term_errorf(path.data, "cannot write: %s", strerror(errno));
 		goto out;
 	}
 	/* through the shell, so that EDITOR="code --wait" works */
@@ -201,7 +201,7 @@ static char *edit(const char *current)
 		;
 	kb_buf_finish(&cmd);
 	if (pid < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst) != 0) {
-		fprintf(stderr, "kanbao: the editor (%s) failed; the note is unchanged\n", editor);
+		kb_term_eprintf("kanbao: the editor (%s) failed; the note is unchanged", editor);
 		goto out;
 	}
 	FILE *f = fopen(path.data, "rb");
@@ -209,7 +209,7 @@ static char *edit(const char *current)
 	if (f)
 		fclose(f);
 	if (!text)
-		fprintf(stderr, "kanbao: %s: cannot read the note back: %s\n", path.data,
+		kb_term_errorf(path.data, "cannot read the note back: %s",
 			strerror(errno));
 out:
 	unlink(path.data);

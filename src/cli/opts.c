@@ -49,7 +49,7 @@ static bool parse_date(struct kb_opts *o, char *v, const char *cmd)
 	o->filter.date_to = *to ? to : NULL;
 	return true;
 bad:
-	fprintf(stderr, "kanbao %s: --date wants YYYY-MM-DD or FROM..TO (YYYY-MM-DD), not %s\n",
+	kb_term_eprintf("kanbao %s: --date wants YYYY-MM-DD or FROM..TO (YYYY-MM-DD), not %s",
 		cmd, v);
 	return false;
 }
@@ -123,16 +123,16 @@ enum kb_opts_result kb_opts_parse(struct kb_opts *o, int argc, char **argv, unsi
 			char *end = NULL;
 			long long n = v ? strtoll(v, &end, 10) : 0;
 			if (v && (end == v || *end || n <= 0)) {
-				fprintf(stderr, "kanbao %s: --limit wants a positive number\n", cmd);
+				kb_term_eprintf("kanbao %s: --limit wants a positive number", cmd);
 				return KB_OPTS_ERROR;
 			}
 			o->filter.limit = (size_t)n;
 		} else {
-			fprintf(stderr, "kanbao %s: unknown option %s\n", cmd, a);
+			kb_term_eprintf("kanbao %s: unknown option %s", cmd, a);
 			return KB_OPTS_ERROR;
 		}
 		if (missing) {
-			fprintf(stderr, "kanbao %s: %s needs a value\n", cmd, a);
+			kb_term_eprintf("kanbao %s: %s needs a value", cmd, a);
 			return KB_OPTS_ERROR;
 		}
 	}
