@@ -15,6 +15,7 @@
 #define _XOPEN_SOURCE 700 /* wcwidth */
 
 #include "kanbao/layout.h"
+#include "kanbao/sanitize.h"
 
 #include <unistr.h>
 #include <wchar.h>
@@ -110,34 +111,23 @@ bool kb_is_ambiguous(uint32_t c)
 /* Whether c is dropped on the way to the screen: bidi controls (Trojan
  * Source), zero-width and invisible format characters, the soft hyphen and
  * the byte order mark. mutt strips the same set. */
-static bool is_dropped(uint32_t c)
-{
-	switch (c) {
-	case 0x00AD: /* soft hyphen: glibc says 1 column, terminals differ */
-	case 0x061C: /* Arabic letter mark */
-	case 0x180E: /* Mongolian vowel separator */
-	case 0xFEFF: /* byte order mark, zero-width no-break space */
-		return true;
-	}
-	return (c >= 0x200B && c <= 0x200F) || /* ZWSP, ZWNJ, ZWJ, LRM, RLM */
-	       (c >= 0x202A && c <= 0x202E) || /* LRE RLE PDF LRO RLO */
-	       (c >= 0x2060 && c <= 0x206F) || /* word joiner, invisible ops, isolates */
-	       (c >= 0xFFF9 && c <= 0xFFFB);   /* interlinear annotation */
-}
-
 /* What is drawn for c (see layout.h). */
 uint32_t kb_display_cp(uint32_t c)
 {
-	if (c == '\t' || c == '\n')
-		return 0;
-	if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
-		return 0xFFFD;
-	if (c < 0x7F)
+	if (c >= 0x20 && c < 0x7F)
 		return c;
-	if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0xFFFD;
-	if (is_dropped(c))
+	/* the one classification of what must not reach a terminal raw
+	 * (src/util/sanitize.c), shared with the command line */
+	switch (kb_char_class(c)) {
+	case KB_CHAR_NEWLINE:
+	case KB_CHAR_TAB:
+	case KB_CHAR_INVISIBLE:
 		return 0;
+	case KB_CHAR_CONTROL:
+		return 0xFFFD;
+	case KB_CHAR_TEXT:
+		break;
+	}
 	if (wcwidth((wchar_t)c) < 0)
 		return 0x3013; /* 〓: ncurses would draw a blank */
 	return c;
