@@ -425,9 +425,27 @@ static bool restore_note(struct restorer *r, const struct r_art *a, bool here)
 
 /* A highlight unless the article has the same one (same quote at the same
  * start, or same quote in the same context). */
-static bool restore_highlight(struct restorer *r, const struct r_art *a, const struct r_hl *h,
-			      bool here)
+/* Are two highlights of a backup the same one, as the library tells them
+ * apart: the same quote and note, at the same place or in the same context?
+ * A note that differs is another annotation, never dropped as a copy. */
+static bool same_highlight(const struct r_hl *x, const struct r_hl *y)
 {
+	return strcmp(x->quote, y->quote) == 0 &&
+	       strcmp(x->note ? x->note : "", y->note ? y->note : "") == 0 &&
+	       (x->start == y->start ||
+		(strcmp(x->prefix, y->prefix) == 0 && strcmp(x->suffix, y->suffix) == 0));
+}
+
+/* Restore highlight k of article a. The library may hold the same passage
+ * highlighted twice (two notes on it): the highlight is there already when
+ * the library has more such highlights than came before it in the backup,
+ * so a restore brings every copy and restoring twice adds none. */
+static bool restore_highlight(struct restorer *r, const struct r_art *a, size_t k, bool here)
+{
+	const struct r_hl *h = &a->hl[k];
+	int64_t before = 0;
+	for (size_t i = 0; i < k; i++)
+		before += same_highlight(&a->hl[i], h);
 	sqlite3_stmt *q = r->hl_same;
 	sqlite3_reset(q);
 	sqlite3_bind_text(q, 1, a->id, -1, SQLITE_STATIC);
@@ -435,7 +453,8 @@ static bool restore_highlight(struct restorer *r, const struct r_art *a, const s
 	sqlite3_bind_int64(q, 3, h->start);
 	sqlite3_bind_text(q, 4, h->prefix, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 5, h->suffix, -1, SQLITE_STATIC);
-	bool same = sqlite3_step(q) == SQLITE_ROW;
+	kb_bind_text(q, 6, h->note);
+	bool same = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) > before;
 	sqlite3_reset(q);
 	if (same) {
 		count(r, false, here);
@@ -490,7 +509,7 @@ static bool restore_article(struct restorer *r, const struct r_art *a)
 			count(r, sqlite3_changes(s->db) > 0, here);
 	}
 	for (size_t i = 0; ok && i < a->n_hl; i++)
-		ok = restore_highlight(r, a, &a->hl[i], here);
+		ok = restore_highlight(r, a, i, here);
 	/* in this library: anchor the highlights in its text, index the notes */
 	if (ok && here)
 		ok = kb_store_reanchor(s, a->id, body, &r->st->detached) &&
@@ -532,7 +551,8 @@ bool kb_store_restore_json(struct kb_store *s, const char *json, struct kb_resto
 		.read = kb_store_prepare(s,
 			"INSERT OR IGNORE INTO read(article, at) VALUES(?1, ?2)"),
 		.hl_same = kb_store_prepare(s,
-			"SELECT 1 FROM highlight WHERE article=?1 AND quote=?2"
+			"SELECT count(*) FROM highlight WHERE article=?1 AND quote=?2"
+			" AND coalesce(note, '') = coalesce(?6, '')"
 			" AND (start=?3 OR (prefix=?4 AND suffix=?5))"),
 		.hl_put = kb_store_prepare(s,
 			"INSERT INTO highlight(article, quote, prefix, suffix, start, end, note, at)"

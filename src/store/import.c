@@ -246,6 +246,10 @@ static long find_anchor(const char *text, const char *quote, const char *prefix,
 	 * "发展" is not the passage */
 	size_t need = count == 1 && ql >= 12 ? 1 : 1 + 6;
 	for (const char *p = strstr(text, quote); p; p = strstr(p + 1, quote)) {
+		/* a quote that is not valid UTF-8 (from a damaged backup) may
+		 * match inside a character: such a place is no anchor */
+		if (((unsigned char)*p & 0xC0) == 0x80 || ((unsigned char)p[ql] & 0xC0) == 0x80)
+			continue;
 		size_t score = 1, k;
 		for (k = 0; k < pl && (size_t)(p - text) > k && p[-1 - (long)k] == prefix[pl - 1 - k]; k++)
 			;
@@ -283,7 +287,9 @@ bool kb_store_reanchor(struct kb_store *s, const char *id, const char *text, siz
 		int64_t start = sqlite3_column_int64(q, 4), end = sqlite3_column_int64(q, 5);
 		size_t ql = strlen(quote);
 		if (ql >= 12 && start >= 0 && (size_t)end <= tl && (size_t)(end - start) == ql &&
-		    memcmp(text + start, quote, ql) == 0)
+		    memcmp(text + start, quote, ql) == 0 &&
+		    ((unsigned char)text[start] & 0xC0) != 0x80 &&
+		    ((unsigned char)text[end] & 0xC0) != 0x80)
 			continue; /* still where it was (a short quote is checked by its context) */
 		long at = find_anchor(text, quote, (const char *)sqlite3_column_text(q, 2),
 				      (const char *)sqlite3_column_text(q, 3));

@@ -373,14 +373,18 @@ static void test_merge(const char *json_a)
 	      "D has notes, a tag and a highlight of its own");
 	struct kb_restore_stats st;
 	bool ok = kb_store_restore_json(s, json_a, &st);
-	CHECK(ok && st.added == 14 && st.unchanged == 3,
-	      "restored: the same tag, the contained note, the same highlight unchanged"
-	      " (%zu added, %zu unchanged)", st.added, st.unchanged);
+	/* the backup's highlight of the passage D highlighted too carries
+	 * another note: it is another annotation, added beside D's (it was
+	 * taken for the same one and its note lost, found by fuzz_restore) */
+	CHECK(ok && st.added == 15 && st.unchanged == 2,
+	      "restored: the same tag and the contained note unchanged, the same passage with"
+	      " another note added (%zu added, %zu unchanged)", st.added, st.unchanged);
 	struct kb_full *f = kb_store_get(s, ids[0]);
 	char want[1024];
 	snprintf(want, sizeof(want), "我的笔记\n\n%s", the_note);
 	CHECK(f && f->note && !strcmp(f->note, want), "a different note: both kept");
-	CHECK(f && f->n_highlights == 3 && f->n_tags == 5, "no duplicate highlight or tag");
+	CHECK(f && f->n_highlights == 4 && f->n_tags == 5,
+	      "no duplicate highlight or tag: D's own and the backup's three");
 	bool own = false;
 	for (size_t i = 0; f && i < f->n_highlights; i++)
 		own |= f->highlights[i].note && !strcmp(f->highlights[i].note, "D's own");
