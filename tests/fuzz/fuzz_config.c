@@ -78,8 +78,7 @@ static void check_config(const struct kb_config *c, const char *path)
 {
 	if (c->ambiwidth != KB_AMBI_SINGLE && c->ambiwidth != KB_AMBI_DOUBLE)
 		abort();
-	if (c->list_width < 0 || c->list_width > 200 || c->notes_width < 0 ||
-	    c->notes_width > 200)
+	if (c->list_width < 0 || c->list_width > 200 || c->notes_width < 0 || c->notes_width > 200)
 		abort();
 	if (c->theme && !clean_value(c->theme))
 		abort();
@@ -117,7 +116,7 @@ static void fuzz_config(const uint8_t *data, size_t size, const char *path)
 	memcpy(buf + size, tail, sizeof(tail) - 1);
 	size_t n = size + sizeof(tail) - 1;
 
-	struct seen sn = {count_lines(data, size), 0};
+	struct seen sn = { count_lines(data, size), 0 };
 	struct kb_config c;
 	fuzz_write_file(path, data, size);
 	if (!kb_config_load(&c, path, warn, &sn))
@@ -143,14 +142,14 @@ static void fuzz_config(const uint8_t *data, size_t size, const char *path)
 static void fuzz_theme(const uint8_t *data, size_t size, const char *path)
 {
 	static const char tail[] = "\ntitle red color200 bold italic\n";
-	struct seen sn = {count_lines(data, size), 0};
+	struct seen sn = { count_lines(data, size), 0 };
 	struct kb_theme t;
 	char err[512];
 	fuzz_write_file(path, data, size);
 	if (!kb_theme_load(&t, path, warn, &sn, err, sizeof(err)))
 		abort(); /* a readable theme file always loads */
 	check_theme(&t, 256);
-	int colors[] = {256, 16, 8, 2};
+	int colors[] = { 256, 16, 8, 2 };
 	for (size_t i = 0; i < sizeof(colors) / sizeof(colors[0]); i++) {
 		struct kb_theme f = t;
 		kb_theme_fit(&f, colors[i]);

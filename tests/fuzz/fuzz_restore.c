@@ -214,7 +214,8 @@ static void check_anchors(struct kb_store *s)
 
 /* What of the backup in (its annotations, one row each: article, kind,
  * text, note) is missing from the library's backup out. SQLite's JSON
- * functions on a private connection read both. */
+ * functions on a private connection read both. Notes are searched as bytes:
+ * instr() on text misses a match in invalid UTF-8. */
 static const char missing_sql[] =
 	"WITH i(id, a) AS (SELECT a.value->>'id', a.value FROM json_each(?1, '$.articles') a),"
 	" o(id, a) AS (SELECT a.value->>'id', a.value FROM json_each(?2, '$.articles') a)"
@@ -223,7 +224,8 @@ static const char missing_sql[] =
 	"   WHERE o.id = i.id AND u.value = t.value)"
 	" UNION ALL SELECT i.id, 'note', i.a->>'note', NULL FROM i"
 	"  WHERE coalesce(i.a->>'note', '') <> '' AND NOT EXISTS(SELECT 1 FROM o"
-	"   WHERE o.id = i.id AND instr(o.a->>'note', i.a->>'note') > 0)"
+	"   WHERE o.id = i.id"
+	"    AND instr(CAST(o.a->>'note' AS BLOB), CAST(i.a->>'note' AS BLOB)) > 0)"
 	" UNION ALL SELECT i.id, 'read', NULL, NULL FROM i"
 	"  WHERE i.a->>'read' = 1 AND NOT EXISTS(SELECT 1 FROM o"
 	"   WHERE o.id = i.id AND o.a->>'read' = 1)"
@@ -310,7 +312,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			die("a second restore failed", kb_store_error(s));
 		char *again = backup(s);
 		if (st2.added || strcmp(again, after) != 0) {
-			fprintf(stderr, "added %zu\nfirst: %s\nsecond: %s\n", st2.added, after, again);
+			fprintf(stderr, "added %zu\nfirst: %s\nsecond: %s\n", st2.added, after,
+				again);
 			die("a second restore changed the library", NULL);
 		}
 		free(again);

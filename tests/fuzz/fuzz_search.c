@@ -160,7 +160,7 @@ static void pieces(const char *text, size_t n, uint64_t *seed, int want, int *bu
 {
 	size_t count;
 	struct unit *u = units_of((const uint8_t *)text, n, &count);
-	for (int tries = 0, made = 0; count && tries < 4 * want && made < want && *budget > 0;
+	for (int tries = 0, made = 0; count && *budget > 0 && made < want && tries < 4 * want;
 	     tries++) {
 		size_t a = (size_t)(fuzz_rand(seed) % count);
 		size_t len = 1 + (size_t)(fuzz_rand(seed) % 4);
@@ -179,7 +179,8 @@ static void pieces(const char *text, size_t n, uint64_t *seed, int want, int *bu
 			fprintf(stderr, "fuzz_search: %s: search \"%s\"\n", what, piece);
 		if (!found(ctx, piece)) {
 			char *q = kb_fts_query(piece);
-			fprintf(stderr, "fuzz_search: %s: \"%s\" (bytes %zu..%zu, query %s) not found\n",
+			fprintf(stderr,
+				"fuzz_search: %s: \"%s\" (bytes %zu..%zu, query %s) not found\n",
 				what, piece, off, end, q ? q : "(none)");
 			free(q);
 			abort();
@@ -248,8 +249,8 @@ static void search_store(const uint8_t *data, size_t size, uint64_t *seed)
 		struct kb_full *a = kb_store_get(s, rows.v[i].id);
 		if (!a)
 			abort();
-		struct in_store c = {s, a->id};
-		const char *fields[] = {a->kicker, a->title, a->subtitle, a->text};
+		struct in_store c = { s, a->id };
+		const char *fields[] = { a->kicker, a->title, a->subtitle, a->text };
 		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
 			if (fields[k])
 				pieces(fields[k], strlen(fields[k]), seed, PIECES, &budget,
@@ -288,7 +289,8 @@ static void search_raw(const uint8_t *data, size_t size, uint64_t *seed)
 {
 	static sqlite3 *db;
 	if (!db) {
-		if (sqlite3_open(":memory:", &db) != SQLITE_OK || kb_fts_register(db) != SQLITE_OK ||
+		if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+		    kb_fts_register(db) != SQLITE_OK ||
 		    sqlite3_exec(db, "CREATE VIRTUAL TABLE doc USING fts5(x, tokenize='kanbao')",
 				 NULL, NULL, NULL) != SQLITE_OK)
 			abort();

@@ -49,11 +49,12 @@ static inline const char *fuzz_tmpdir(void)
 		return fuzz_dir;
 	const char *base = getenv("TMPDIR");
 	struct stat sb;
-	if (!base || !*base)
-		base = stat("/dev/shm", &sb) == 0 && S_ISDIR(sb.st_mode) &&
-				       access("/dev/shm", W_OK) == 0
-			       ? "/dev/shm"
-			       : "/tmp";
+	if (!base || !*base) {
+		base = "/tmp";
+		if (stat("/dev/shm", &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    access("/dev/shm", W_OK) == 0)
+			base = "/dev/shm";
+	}
 	snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/kanbao-fuzz-XXXXXX", base);
 	if (!mkdtemp(fuzz_dir)) {
 		perror(fuzz_dir);
