@@ -12,6 +12,8 @@
  */
 #include "store_int.h"
 
+#include "kanbao/sanitize.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +174,32 @@ static bool valid_tag(const char *t)
 }
 
 /* Read the tags of article object json (at position k) into a. */
+/* A text column of a backup as valid UTF-8: a damaged backup may hold
+ * bytes that are not (json_valid does not look inside strings) or a \u0000
+ * escape that would cut a C string inside a character. Each bad byte and
+ * each NUL becomes U+FFFD, as the loader does for editions: the text is
+ * kept, never cut. Caller frees; NULL for SQL NULL. */
+static char *clean_dup(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	if (!t)
+		return NULL;
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
+	struct kb_buf b;
+	kb_buf_init(&b);
+	kb_buf_puts(&b, "");
+	for (size_t k = 0; k < n;) {
+		uint32_t c;
+		size_t l = kb_utf8_next(t + k, n - k, &c);
+		if (c == 0xFFFD || c == 0)
+			kb_buf_puts(&b, "\xEF\xBF\xBD");
+		else
+			kb_buf_append(&b, t + k, l);
+		k += l;
+	}
+	return kb_buf_steal(&b);
+}
+
 static bool parse_tags(struct kb_store *s, const char *json, size_t k, struct r_art *a)
 {
 	sqlite3_stmt *st = kb_store_prepare(s, "SELECT type, value FROM json_each(?1, '$.tags')");
@@ -189,7 +217,7 @@ static bool parse_tags(struct kb_store *s, const char *json, size_t k, struct r_
 		void *v = a->tags;
 		kb_xgrow(&v, &a->cap_tags, a->n_tags + 1, sizeof(*a->tags));
 		a->tags = v;
-		a->tags[a->n_tags++] = kb_xstrdup(t);
+		a->tags[a->n_tags++] = clean_dup(st, 1);
 	}
 	sqlite3_finalize(st);
 	return ok;
@@ -235,12 +263,12 @@ static bool parse_highlight(struct kb_store *s, const char *json, size_t k, stru
 	kb_xgrow(&v, &a->cap_hl, a->n_hl + 1, sizeof(*a->hl));
 	a->hl = v;
 	struct r_hl *x = &a->hl[a->n_hl++];
-	x->quote = kb_column_dup(st, 2);
-	x->prefix = is_none(st, 3) ? kb_xstrdup("") : kb_column_dup(st, 4);
-	x->suffix = is_none(st, 5) ? kb_xstrdup("") : kb_column_dup(st, 6);
+	x->quote = clean_dup(st, 2);
+	x->prefix = is_none(st, 3) ? kb_xstrdup("") : clean_dup(st, 4);
+	x->suffix = is_none(st, 5) ? kb_xstrdup("") : clean_dup(st, 6);
 	x->start = sqlite3_column_int64(st, 8);
 	x->end = sqlite3_column_int64(st, 10);
-	x->note = is_none(st, 11) || !sqlite3_column_bytes(st, 12) ? NULL : kb_column_dup(st, 12);
+	x->note = is_none(st, 11) || !sqlite3_column_bytes(st, 12) ? NULL : clean_dup(st, 12);
 	sqlite3_finalize(st);
 	return true;
 }
@@ -294,10 +322,10 @@ static bool parse_article(struct kb_store *s, const char *json, size_t k, struct
 		sqlite3_finalize(st);
 		return kb_store_fail(s, "backup: article %zu %s", k + 1, why);
 	}
-	a->id = kb_column_dup(st, 2);
-	a->title = is_none(st, 3) ? NULL : kb_column_dup(st, 4);
-	a->edition = is_none(st, 5) ? NULL : kb_column_dup(st, 6);
-	a->note = is_none(st, 7) || !sqlite3_column_bytes(st, 8) ? NULL : kb_column_dup(st, 8);
+	a->id = clean_dup(st, 2);
+	a->title = is_none(st, 3) ? NULL : clean_dup(st, 4);
+	a->edition = is_none(st, 5) ? NULL : clean_dup(st, 6);
+	a->note = is_none(st, 7) || !sqlite3_column_bytes(st, 8) ? NULL : clean_dup(st, 8);
 	a->read = is_type(st, 9, "true");
 	sqlite3_finalize(st);
 	return parse_tags(s, json, k, a) && parse_highlights(s, json, k, a);
