@@ -115,6 +115,13 @@ const char *kb_row_label(const struct kb_row *r, char *buf, size_t n);
 /* Free the rows; accepts an empty set. */
 void kb_rows_finish(struct kb_rows *r);
 
+/* The order of search results. */
+enum kb_sort {
+	KB_SORT_NEWEST,    /* newest edition first (the default): stops at the limit */
+	KB_SORT_OLDEST,    /* oldest first: stops at the limit too */
+	KB_SORT_RELEVANCE, /* bm25, headlines weighted: scores every hit first */
+};
+
 /* Which articles to list. Zeroed means all. */
 struct kb_filter {
 	const char *const *tags; /* each must be on the article */
@@ -124,10 +131,18 @@ struct kb_filter {
 	const char *date_to;   /* YYYY-MM-DD, inclusive */
 	bool unread;
 	size_t limit; /* 0: no limit */
+	enum kb_sort sort; /* search only */
 };
 
-/* Articles in reading order (date, page, position), filtered. */
+/* Called with each row of a listing or search, in order; the row and its
+ * strings are borrowed for the call. Return false to stop. */
+typedef bool (*kb_row_fn)(void *ctx, const struct kb_row *r);
+
+/* Articles in reading order (paper, date, page, position), filtered. Reads
+ * only the rows it returns (an index in that order). */
 bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out);
+/* The same, each row handed to fn as it is read: constant memory. */
+bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn fn, void *ctx);
 
 /* An edition in the library, for the reader's list. */
 struct kb_edition_row {
@@ -139,11 +154,24 @@ struct kb_edition_row {
 	char *title; /* or NULL */
 	size_t n_articles;
 	char *source; /* the file's path when last imported */
+	char *key;    /* its place in the reading order (kb_store_editions_page) */
 };
 
 /* Every edition in reading order (date, page, name). */
 bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n);
 void kb_edition_rows_free(struct kb_edition_row *r, size_t n);
+
+/* Up to n editions in reading order just after (or, backward, just before)
+ * the edition from (its key and id), or from the start (the end, backward)
+ * when from is NULL; backward pages come nearest first. Reads only those
+ * rows: a screen of a 100,000-edition library costs what one of 1,000 does.
+ * Free with kb_edition_rows_free. */
+bool kb_store_editions_page(struct kb_store *s, const struct kb_edition_row *from,
+			    bool backward, size_t n, struct kb_edition_row **out, size_t *n_out);
+/* How many editions the library holds, and how many come before from in
+ * the reading order (NULL pos: not asked). */
+bool kb_store_edition_count(struct kb_store *s, const struct kb_edition_row *from,
+			    size_t *total, size_t *pos);
 
 /* Remove one edition from the library: which is its number (kb_edition_row
  * .id), its path or its file name (when only one edition has that name).
@@ -157,9 +185,15 @@ bool kb_store_remove_edition(struct kb_store *s, const char *which, char **name,
 /* The articles of one edition (by kb_edition_row.id) in page order. */
 bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_rows *out);
 
-/* Full-text search, best first (bm25, titles weighted), filtered. */
+/* Full-text search, filtered, in f->sort order (newest first by default).
+ * Exactly the articles holding every word of the query as the tokenizer
+ * reads it (a substring search of the folded text), each with a snippet. */
 bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filter *f,
 		     struct kb_rows *out);
+/* The same, each row handed to fn as it is found: the first rows come
+ * before the later ones are looked for, in constant memory. */
+bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb_filter *f,
+			  kb_row_fn fn, void *ctx);
 
 struct kb_highlight {
 	int64_t id;

@@ -69,6 +69,36 @@ static const char *const migrations[] = {
 	"ALTER TABLE edition ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;"
 	"UPDATE edition SET articles = (SELECT count(*) FROM article WHERE article.edition = edition.id);"
 	"INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 1.0, 2.0)');",
+	/* 3: the reading order as one indexed key (paper, date, page, name),
+	 * so a listing reads only the rows it shows; articles numbered in date
+	 * order (rowid = day << 20 | sequence), so a search walking the index
+	 * newest first stops at its limit; a search index without positions
+	 * (detail=none, a sixth of the size), phrases confirmed against the
+	 * text (fts_match.c). The articles are copied once and indexed again. */
+	"ALTER TABLE edition ADD COLUMN sortkey TEXT NOT NULL DEFAULT '';"
+	"UPDATE edition SET sortkey = " KB_EDITION_SORTKEY ";"
+	"DROP INDEX IF EXISTS edition_order;"
+	"CREATE INDEX edition_sort ON edition(sortkey, id);"
+	"CREATE TABLE article_v3("
+	"  n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	"  edition INTEGER NOT NULL REFERENCES edition(id), ord INTEGER NOT NULL,"
+	"  kicker TEXT, title TEXT NOT NULL, subtitle TEXT, authors TEXT NOT NULL,"
+	"  kinds TEXT NOT NULL, body TEXT NOT NULL, heads TEXT NOT NULL,"
+	"  annot TEXT NOT NULL DEFAULT '');"
+	"INSERT INTO article_v3(n, id, edition, ord, kicker, title, subtitle, authors, kinds, body,"
+	"  heads, annot)"
+	" SELECT (" KB_EDITION_DAY("e.date") " << 20) + row_number() OVER"
+	"   (PARTITION BY " KB_EDITION_DAY("e.date") " ORDER BY e.sortkey, e.id, a.ord) - 1,"
+	"  a.id, a.edition, a.ord, a.kicker, a.title, a.subtitle, a.authors, a.kinds, a.body,"
+	"  a.heads, a.annot FROM article a JOIN edition e ON e.id = a.edition;"
+	"DROP TABLE search;"
+	"DROP TABLE article;"
+	"ALTER TABLE article_v3 RENAME TO article;"
+	"CREATE INDEX article_edition ON article(edition, ord);"
+	"CREATE VIRTUAL TABLE search USING fts5(heads, body, annot,"
+	"  content='article', content_rowid='n', tokenize='kanbao', detail=none);"
+	"INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 1.0, 2.0)');"
+	"INSERT INTO search(search) VALUES('rebuild');",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -573,7 +573,22 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 	sqlite3_stmt *probe = kb_store_prepare(s, "SELECT 1 FROM article WHERE id=?1");
 	sqlite3_stmt *ins = kb_store_prepare(s,
 		"INSERT INTO article(id, edition, ord, kicker, title, subtitle, authors, kinds,"
-		" body, heads) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+		" body, heads, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	/* the articles take the next numbers of their day: rowids in date
+	 * order, which the search walks newest first */
+	int64_t next = 0, hi = 0;
+	sqlite3_stmt *day = kb_store_prepare(s,
+		"WITH d(lo) AS (SELECT " KB_EDITION_DAY("date") " << 20 FROM edition WHERE id=?1)"
+		" SELECT coalesce((SELECT max(n) + 1 FROM article, d WHERE n >= d.lo"
+		"  AND n < d.lo + (1 << 20)), d.lo), d.lo + (1 << 20) FROM d");
+	if (day) {
+		sqlite3_bind_int64(day, 1, ed);
+		if (sqlite3_step(day) == SQLITE_ROW) {
+			next = sqlite3_column_int64(day, 0);
+			hi = sqlite3_column_int64(day, 1);
+		}
+		sqlite3_finalize(day);
+	}
 	sqlite3_stmt *fts = kb_store_prepare(s,
 		"INSERT INTO search(rowid, heads, body, annot) VALUES(?1, ?2, ?3, '')");
 	bool ok = probe && ins && fts;
@@ -601,6 +616,10 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 		sqlite3_bind_text(ins, 8, na[i].kinds, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 9, na[i].body, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 10, na[i].heads, -1, SQLITE_STATIC);
+		if (next < hi) /* a million articles a day, else the next free number */
+			sqlite3_bind_int64(ins, 11, next++);
+		else
+			sqlite3_bind_null(ins, 11);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			ok = kb_store_fail(s, "cannot store article %zu", i + 1);
 			break;
@@ -751,6 +770,16 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
 	if (ok)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (ok) {
+		st = kb_store_prepare(s, "UPDATE edition SET sortkey = " KB_EDITION_SORTKEY
+				      " WHERE id=?1");
+		ok = st != NULL;
+		if (st) {
+			sqlite3_bind_int64(st, 1, *id);
+			ok = sqlite3_step(st) == SQLITE_DONE;
+			sqlite3_finalize(st);
+		}
+	}
 	return ok || kb_store_fail(s, "%s: cannot record the edition", source);
 }
 

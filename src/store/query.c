@@ -12,6 +12,7 @@
 
 #include "kanbao/fts.h"
 
+
 /* Append the filter's conditions to sql and remember what to bind. */
 struct binds {
 	const char *v[64];
@@ -203,65 +204,188 @@ static char *window_snippet(const char *body, const char *annot, const char *hea
 	return marked;
 }
 
-/* Run a listing query and collect its rows. */
-static bool collect(struct kb_store *s, const char *sql, const struct binds *b,
-		    const struct words *search, const char *match, size_t limit,
-		    struct kb_rows *out)
+/* Free the strings of one row (not the row itself). */
+static void row_clear(struct kb_row *x)
 {
-	out->v = NULL;
-	out->n = 0;
+	free(x->id);
+	free(x->edition);
+	free(x->date);
+	free(x->page);
+	free(x->title);
+	free(x->lead);
+	for (size_t k = 0; k < x->n_tags; k++)
+		free(x->tags[k]);
+	free(x->tags);
+	free(x->snippet);
+	memset(x, 0, sizeof(*x));
+}
+
+/* How a listing or search runs: its statement's parameters, whether it
+ * searches (snippets, and confirming candidates), and where rows go. */
+struct run {
+	const struct binds *b;
+	const char *match;        /* the MATCH expression, or NULL */
+	const char *query;        /* the user's search text, or NULL */
+	const struct words *words; /* its words, for snippets */
+	bool verify;              /* candidates must be confirmed (fts_match.c) */
+	bool ranked;              /* column 11 is bm25's rank */
+	size_t limit;             /* 0: no limit */
+	kb_row_fn fn;
+	void *ctx;
+};
+
+/* Run a listing or search statement and hand its rows to r->fn, one at a
+ * time, stopping at the limit: constant memory however many rows. */
+static bool stream(struct kb_store *s, const char *sql, const struct run *r)
+{
 	sqlite3_stmt *st = kb_store_prepare(s, sql);
 	if (!st)
 		return false;
-	for (int i = 0; i < b->n; i++)
-		sqlite3_bind_text(st, i + 1, b->v[i], -1, SQLITE_STATIC);
-	int next = b->n + 1;
-	if (match)
-		sqlite3_bind_text(st, next++, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, next, limit ? (sqlite3_int64)limit : -1);
-	size_t cap = 0;
+	for (int i = 0; i < r->b->n; i++)
+		sqlite3_bind_text(st, i + 1, r->b->v[i], -1, SQLITE_STATIC);
+	int next = r->b->n + 1;
+	if (r->match)
+		sqlite3_bind_text(st, next++, r->match, -1, SQLITE_STATIC);
+	/* with candidates to confirm, the limit counts confirmed rows */
+	sqlite3_bind_int64(st, next, r->limit && !r->verify ? (sqlite3_int64)r->limit : -1);
+	size_t n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		void *v = out->v;
-		kb_xgrow(&v, &cap, out->n + 1, sizeof(struct kb_row));
-		out->v = v;
-		struct kb_row *r = &out->v[out->n++];
-		memset(r, 0, sizeof(*r));
-		r->id = kb_column_dup(st, 0);
-		r->edition = kb_column_dup(st, 1);
-		r->date = kb_column_dup(st, 2);
-		r->page = kb_column_dup(st, 3);
-		r->title = kb_column_dup(st, 4);
-		r->tags = split_lines((const char *)sqlite3_column_text(st, 5), &r->n_tags);
-		r->read = sqlite3_column_int(st, 6) != 0;
-		r->lead = kb_column_dup(st, 7);
-		if (search) {
-			r->snippet = window_snippet((const char *)sqlite3_column_text(st, 8),
-						    (const char *)sqlite3_column_text(st, 9),
-						    (const char *)sqlite3_column_text(st, 10), search);
-			r->rank = sqlite3_column_double(st, 11);
+	bool go = true;
+	while (go && (!r->limit || n < r->limit) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r->verify) {
+			const char *cols[3] = { (const char *)sqlite3_column_text(st, 10),
+						(const char *)sqlite3_column_text(st, 8),
+						(const char *)sqlite3_column_text(st, 9) };
+			if (!kb_fts_verify(r->query, cols, 3))
+				continue;
 		}
+		struct kb_row row;
+		memset(&row, 0, sizeof(row));
+		row.id = kb_column_dup(st, 0);
+		row.edition = kb_column_dup(st, 1);
+		row.date = kb_column_dup(st, 2);
+		row.page = kb_column_dup(st, 3);
+		row.title = kb_column_dup(st, 4);
+		row.tags = split_lines((const char *)sqlite3_column_text(st, 5), &row.n_tags);
+		row.read = sqlite3_column_int(st, 6) != 0;
+		row.lead = kb_column_dup(st, 7);
+		if (r->words) {
+			row.snippet = window_snippet((const char *)sqlite3_column_text(st, 8),
+						     (const char *)sqlite3_column_text(st, 9),
+						     (const char *)sqlite3_column_text(st, 10), r->words);
+			row.rank = r->ranked ? sqlite3_column_double(st, 11) : 0.0;
+		}
+		n++;
+		go = r->fn(r->ctx, &row);
+		row_clear(&row);
 	}
+	if (!go || (r->limit && n >= r->limit))
+		rc = SQLITE_DONE;
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		kb_rows_finish(out);
+	if (rc != SQLITE_DONE)
 		return kb_store_fail(s, "%s: cannot read the library", s->path);
-	}
 	return true;
 }
 
-bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out)
+/* kb_row_fn that keeps every row in a kb_rows (it takes the strings). */
+struct keep {
+	struct kb_rows *out;
+	size_t cap;
+};
+
+static bool keep_row(void *ctx, const struct kb_row *r)
+{
+	struct keep *k = ctx;
+	void *v = k->out->v;
+	kb_xgrow(&v, &k->cap, k->out->n + 1, sizeof(struct kb_row));
+	k->out->v = v;
+	k->out->v[k->out->n++] = *r;
+	memset((struct kb_row *)r, 0, sizeof(*r)); /* the strings are kept */
+	return true;
+}
+
+/* The rows of a listing in reading order: editions by their sort key (an
+ * index, read as far as the rows shown), each edition's articles by
+ * position (another). */
+#define LIST_SQL "SELECT " ROW_COLUMNS \
+	" FROM edition e JOIN article a ON a.edition = e.id WHERE 1"
+#define LIST_ORDER " ORDER BY e.sortkey, e.id, a.ord"
+
+bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn fn, void *ctx)
 {
 	struct kb_buf sql;
 	struct binds b = {.n = 0};
 	kb_buf_init(&sql);
-	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS
-		    " FROM article a JOIN edition e ON e.id = a.edition WHERE 1");
+	kb_buf_puts(&sql, LIST_SQL);
 	add_filter(&sql, &b, f);
-	kb_buf_printf(&sql, " ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
-		      " CAST(e.page AS INTEGER), e.page, e.name, a.ord LIMIT ?%d", b.n + 1);
-	bool ok = collect(s, sql.data, &b, NULL, NULL, f ? f->limit : 0, out);
+	kb_buf_printf(&sql, LIST_ORDER " LIMIT ?%d", b.n + 1);
+	struct run r = {.b = &b, .limit = f ? f->limit : 0, .fn = fn, .ctx = ctx};
+	bool ok = stream(s, sql.data, &r);
 	kb_buf_finish(&sql);
+	return ok;
+}
+
+bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	struct keep k = {out, 0};
+	if (kb_store_list_each(s, f, keep_row, &k))
+		return true;
+	kb_rows_finish(out);
+	return false;
+}
+
+bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb_filter *f,
+			  kb_row_fn fn, void *ctx)
+{
+	char *match = kb_fts_query(query);
+	if (!match)
+		return kb_store_fail(s, "nothing to search for in \"%s\"", query);
+	enum kb_sort sort = f ? f->sort : KB_SORT_NEWEST;
+	struct kb_buf sql;
+	struct binds b = {.n = 0};
+	kb_buf_init(&sql);
+	/* the index returns its rows in rowid order, which is date order: newest
+	 * or oldest first stops at the limit; relevance (bm25) scores every
+	 * candidate before the first row comes */
+	kb_buf_printf(&sql, "SELECT " ROW_COLUMNS ", a.body, a.annot, a.heads%s"
+		      " FROM search JOIN article a ON a.n = search.rowid"
+		      " JOIN edition e ON e.id = a.edition WHERE 1",
+		      sort == KB_SORT_RELEVANCE ? ", search.rank" : "");
+	add_filter(&sql, &b, f);
+	if (f && f->date_from) {
+		b.v[b.n++] = f->date_from;
+		kb_buf_printf(&sql, " AND search.rowid >= (" KB_EDITION_DAY("?%d") " << %d)", b.n,
+			      KB_DAY_SHIFT);
+	}
+	if (f && f->date_to) {
+		b.v[b.n++] = f->date_to;
+		kb_buf_printf(&sql, " AND search.rowid < ((" KB_EDITION_DAY("?%d") " + 1) << %d)",
+			      b.n, KB_DAY_SHIFT);
+	}
+	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY %s LIMIT ?%d", b.n + 1,
+		      sort == KB_SORT_RELEVANCE ? "search.rank"
+		      : sort == KB_SORT_OLDEST  ? "search.rowid"
+						: "search.rowid DESC",
+		      b.n + 2);
+	struct words ws;
+	words_init(&ws, query);
+	struct run r = {
+		.b = &b,
+		.match = match,
+		.query = query,
+		.words = &ws,
+		.verify = kb_fts_needs_verify(query),
+		.ranked = sort == KB_SORT_RELEVANCE,
+		.limit = f ? f->limit : 0,
+		.fn = fn,
+		.ctx = ctx,
+	};
+	bool ok = stream(s, sql.data, &r);
+	free(ws.copy);
+	kb_buf_finish(&sql);
+	free(match);
 	return ok;
 }
 
@@ -270,44 +394,17 @@ bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filt
 {
 	out->v = NULL;
 	out->n = 0;
-	char *match = kb_fts_query(query);
-	if (!match)
-		return kb_store_fail(s, "nothing to search for in \"%s\"", query);
-	struct kb_buf sql;
-	struct binds b = {.n = 0};
-	kb_buf_init(&sql);
-	/* ORDER BY rank lets FTS5 sort the hits itself, so snippets and the
-	 * other columns are made only for the rows returned */
-	kb_buf_puts(&sql, "SELECT " ROW_COLUMNS ", a.body, a.annot, a.heads,"
-		    " search.rank FROM search JOIN article a ON a.n = search.rowid"
-		    " JOIN edition e ON e.id = a.edition WHERE 1");
-	add_filter(&sql, &b, f);
-	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY search.rank LIMIT ?%d", b.n + 1,
-		      b.n + 2);
-	struct words ws;
-	words_init(&ws, query);
-	bool ok = collect(s, sql.data, &b, &ws, match, f ? f->limit : 0, out);
-	free(ws.copy);
-	kb_buf_finish(&sql);
-	free(match);
-	return ok;
+	struct keep k = {out, 0};
+	if (kb_store_search_each(s, query, f, keep_row, &k))
+		return true;
+	kb_rows_finish(out);
+	return false;
 }
 
 void kb_rows_finish(struct kb_rows *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		struct kb_row *x = &r->v[i];
-		free(x->id);
-		free(x->edition);
-		free(x->date);
-		free(x->page);
-		free(x->title);
-		for (size_t k = 0; k < x->n_tags; k++)
-			free(x->tags[k]);
-		free(x->tags);
-		free(x->snippet);
-		free(x->lead);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		row_clear(&r->v[i]);
 	free(r->v);
 	r->v = NULL;
 	r->n = 0;
@@ -446,16 +543,16 @@ void kb_full_destroy(struct kb_full *a)
 	free(a);
 }
 
-bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n)
+#define EDITION_COLUMNS \
+	"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source," \
+	" e.sortkey FROM edition e"
+
+/* Step st and collect its edition rows. */
+static bool edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition_row **out,
+			 size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = kb_store_prepare(s,
-		"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source"
-		" FROM edition e ORDER BY e.date IS NULL, e.date, e.page IS NULL,"
-		" CAST(e.page AS INTEGER), e.page, e.name");
-	if (!st)
-		return false;
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -471,9 +568,72 @@ bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *
 		r->title = kb_column_dup(st, 5);
 		r->n_articles = (size_t)sqlite3_column_int64(st, 6);
 		r->source = kb_column_dup(st, 7);
+		r->key = kb_column_dup(st, 8);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot read the editions", s->path);
+	if (rc == SQLITE_DONE)
+		return true;
+	kb_edition_rows_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return kb_store_fail(s, "%s: cannot read the editions", s->path);
+}
+
+bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = kb_store_prepare(s, EDITION_COLUMNS " ORDER BY e.sortkey, e.id");
+	return st && edition_rows(s, st, out, n);
+}
+
+bool kb_store_editions_page(struct kb_store *s, const struct kb_edition_row *from,
+			    bool backward, size_t n, struct kb_edition_row **out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	/* a row value comparison on (sortkey, id): the index edition_sort,
+	 * read forward or backward from the key */
+	const char *sql = from ? (backward ? EDITION_COLUMNS " WHERE (e.sortkey, e.id) < (?1, ?2)"
+					     " ORDER BY e.sortkey DESC, e.id DESC LIMIT ?3"
+					   : EDITION_COLUMNS " WHERE (e.sortkey, e.id) > (?1, ?2)"
+					     " ORDER BY e.sortkey, e.id LIMIT ?3")
+			       : (backward ? EDITION_COLUMNS " WHERE ?1 IS NULL AND ?2 IS NULL"
+					     " ORDER BY e.sortkey DESC, e.id DESC LIMIT ?3"
+					   : EDITION_COLUMNS " WHERE ?1 IS NULL AND ?2 IS NULL"
+					     " ORDER BY e.sortkey, e.id LIMIT ?3");
+	sqlite3_stmt *st = kb_store_prepare(s, sql);
+	if (!st)
+		return false;
+	if (from) {
+		sqlite3_bind_text(st, 1, from->key ? from->key : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, from->id);
+	}
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)n);
+	return edition_rows(s, st, out, n_out);
+}
+
+bool kb_store_edition_count(struct kb_store *s, const struct kb_edition_row *from,
+			    size_t *total, size_t *pos)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT (SELECT count(*) FROM edition),"
+		" (SELECT count(*) FROM edition e WHERE ?3 AND (e.sortkey, e.id) < (?1, ?2))");
+	if (!st)
+		return false;
+	if (from) {
+		sqlite3_bind_text(st, 1, from->key ? from->key : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, from->id);
+	}
+	sqlite3_bind_int(st, 3, from && pos);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
+		*total = (size_t)sqlite3_column_int64(st, 0);
+		if (pos)
+			*pos = (size_t)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return ok || kb_store_fail(s, "%s: cannot count the editions", s->path);
 }
 
 void kb_edition_rows_free(struct kb_edition_row *r, size_t n)
@@ -485,6 +645,7 @@ void kb_edition_rows_free(struct kb_edition_row *r, size_t n)
 		free(r[i].paper);
 		free(r[i].title);
 		free(r[i].source);
+		free(r[i].key);
 	}
 	free(r);
 }
@@ -494,9 +655,15 @@ bool kb_store_edition_articles(struct kb_store *s, int64_t edition, struct kb_ro
 	char id[32];
 	snprintf(id, sizeof(id), "%lld", (long long)edition);
 	struct binds b = {.n = 1, .v = {id}};
-	return collect(s, "SELECT " ROW_COLUMNS " FROM article a JOIN edition e ON e.id = a.edition"
-		       " WHERE a.edition = CAST(?1 AS INTEGER) ORDER BY a.ord LIMIT ?2",
-		       &b, NULL, NULL, 0, out);
+	out->v = NULL;
+	out->n = 0;
+	struct keep k = {out, 0};
+	struct run r = {.b = &b, .fn = keep_row, .ctx = &k};
+	if (stream(s, "SELECT " ROW_COLUMNS " FROM article a JOIN edition e ON e.id = a.edition"
+		   " WHERE a.edition = CAST(?1 AS INTEGER) ORDER BY a.ord LIMIT ?2", &r))
+		return true;
+	kb_rows_finish(out);
+	return false;
 }
 
 const char *kb_row_label(const struct kb_row *r, char *buf, size_t n)

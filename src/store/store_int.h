@@ -15,6 +15,24 @@
  * parsed again on import even when their file is unchanged. */
 #define KB_PARSER_VERSION 2 /* 2: pages that set a paragraph to a line */
 
+/* The editions' reading order as one text key, indexed: paper (none
+ * last), date (none last), page by number then name (none last), file
+ * name; each part set off by U+001F. An SQL expression over the edition's
+ * columns, used by the migration and by every import. */
+#define KB_EDITION_SORTKEY                                                              \
+	"(CASE WHEN paper IS NULL THEN '1' ELSE '0' || paper END) || char(31) ||"        \
+	" (CASE WHEN date IS NULL THEN '1' ELSE '0' || date END) || char(31) ||"         \
+	" (CASE WHEN page IS NULL THEN '1' ELSE '0' || printf('%010d',"                  \
+	"  CAST(page AS INTEGER)) || page END) || char(31) || name"
+
+/* The day of an edition's date, for numbering its articles: days since
+ * 1800-01-01, 0 for an edition without a (valid) date. */
+#define KB_EDITION_DAY(col)                                                              \
+	"coalesce(max(0, min(8388607, CAST(julianday(" col ") - 2378496.5 AS INTEGER))), 0)"
+
+/* Articles of one day are numbered from day << KB_DAY_SHIFT. */
+#define KB_DAY_SHIFT 20
+
 /* Characters of an article's notes that the search index takes: a note may
  * be as long as its writer likes, but a 10 MB note of one repeated
  * character must not make every search over it crawl. */

@@ -474,16 +474,23 @@ static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *tex
 			int (*xToken)(void *, int, const char *, int, int, int))
 {
 	(void)tk;
+	return kb_fts_tokenize(text, n > 0 ? (size_t)n : 0, (flags & FTS5_TOKENIZE_QUERY) != 0,
+			       xToken, ctx);
+}
+
+int kb_fts_tokenize(const char *text, size_t n, bool query,
+		    int (*emit)(void *, int, const char *, int, int, int), void *ctx)
+{
 	struct tok t = {
 		.ctx = ctx,
-		.emit = xToken,
-		.doc = (flags & FTS5_TOKENIZE_QUERY) == 0,
+		.emit = emit,
+		.doc = !query,
 	};
 	t.word = t.stack;
 	t.word_cap = sizeof(t.stack);
 	int rc = SQLITE_OK;
 	if (text && n > 0)
-		rc = run(&t, (const uint8_t *)text, (size_t)n);
+		rc = run(&t, (const uint8_t *)text, n);
 	if (t.word != t.stack)
 		free(t.word);
 	return rc;
@@ -536,6 +543,26 @@ static size_t space_len(const uint8_t *s, size_t n)
 	return 0;
 }
 
+/* Collect a query piece's tokens, each quoted as an FTS5 string of its own
+ * (inner quotes doubled), into a buffer. */
+static int collect_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	(void)flags;
+	(void)start;
+	(void)end;
+	struct kb_buf *b = ctx;
+	if (b->len)
+		kb_buf_putc(b, ' ');
+	kb_buf_putc(b, '"');
+	for (int k = 0; k < n; k++) {
+		if (tok[k] == '"')
+			kb_buf_putc(b, '"');
+		kb_buf_putc(b, tok[k]);
+	}
+	kb_buf_putc(b, '"');
+	return SQLITE_OK;
+}
+
 char *kb_fts_query(const char *text)
 {
 	if (!text)
@@ -554,19 +581,12 @@ char *kb_fts_query(const char *text)
 		size_t start = i;
 		while (i < n && space_len(s + i, n - i) == 0)
 			i++;
-		if (!searchable(s + start, i - start))
-			continue;
-		if (b.len)
-			kb_buf_putc(&b, ' ');
-		kb_buf_putc(&b, '"');
-		for (size_t k = start; k < i; k++) {
-			if (s[k] == '"')
-				kb_buf_putc(&b, '"');
-			kb_buf_putc(&b, (char)s[k]);
-		}
-		kb_buf_putc(&b, '"');
+		if (searchable(s + start, i - start))
+			kb_fts_tokenize(text + start, i - start, true, collect_token, &b);
 	}
-	if (!b.len)
+	if (!b.len) {
+		kb_buf_finish(&b);
 		return NULL;
+	}
 	return kb_buf_steal(&b);
 }

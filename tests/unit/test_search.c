@@ -3,7 +3,8 @@
  * text (kicker, title, subtitle, paragraphs, headings) contains the query is
  * returned, and no other. Checked against a plain substring scan for queries
  * of 1, 2, 3 and more characters taken from the texts themselves, plus
- * strings that occur nowhere, plus several-word queries.
+ * strings that occur nowhere, plus several-word queries; for each order
+ * (newest, oldest, relevance), with and without a limit.
  */
 #include "tap.h"
 
@@ -49,20 +50,34 @@ static void compare(struct kb_store *s, const char *query)
 		want[i] = all;
 		n_want += all;
 	}
-	struct kb_rows rows;
-	bool ok = kb_store_search(s, query, NULL, &rows);
-	size_t wrong = 0;
-	for (size_t r = 0; ok && r < rows.n; r++) {
-		size_t i;
-		for (i = 0; i < n_arts && strcmp(arts[i].id, rows.v[r].id) != 0; i++)
-			;
-		if (i == n_arts || !want[i])
-			wrong++;
+	static const char *const sorts[] = {"newest", "oldest", "relevance"};
+	for (int sort = KB_SORT_NEWEST; sort <= KB_SORT_RELEVANCE; sort++) {
+		struct kb_filter f = {.sort = (enum kb_sort)sort};
+		struct kb_rows rows;
+		bool ok = kb_store_search(s, query, &f, &rows);
+		size_t wrong = 0;
+		for (size_t r = 0; ok && r < rows.n; r++) {
+			size_t i;
+			for (i = 0; i < n_arts && strcmp(arts[i].id, rows.v[r].id) != 0; i++)
+				;
+			if (i == n_arts || !want[i])
+				wrong++;
+		}
+		/* a limit gives the first rows of the same order */
+		struct kb_rows first = {0};
+		f.limit = 2;
+		bool got_first = ok && kb_store_search(s, query, &f, &first);
+		bool same = got_first && first.n == (rows.n < 2 ? rows.n : 2);
+		for (size_t r = 0; same && r < first.n; r++)
+			same = strcmp(first.v[r].id, rows.v[r].id) == 0;
+		CHECK(ok && wrong == 0 && rows.n == n_want && same,
+		      "search \"%s\" (%s): %zu found, %zu expected, %zu wrong%s", query, sorts[sort],
+		      ok ? rows.n : 0, n_want, wrong, same ? "" : ", the limit changed the order");
+		if (ok)
+			kb_rows_finish(&rows);
+		if (got_first)
+			kb_rows_finish(&first);
 	}
-	CHECK(ok && wrong == 0 && rows.n == n_want, "search \"%s\": %zu found, %zu expected, %zu wrong",
-	      query, ok ? rows.n : 0, n_want, wrong);
-	if (ok)
-		kb_rows_finish(&rows);
 	free(copy);
 }
 
@@ -89,6 +104,57 @@ static char *take(const char *text, size_t k, size_t n)
 		p += 3;
 	}
 	return strndup((const char *)b, (size_t)(p - b));
+}
+
+/* Newest first and oldest first follow the editions' dates, whatever order
+ * they were imported in; a date range keeps to it. */
+static void test_dates(const char *root, const char *dir)
+{
+	static const char *const days[] = {"2021-03-05", "2019-11-20", "2021-03-04", "2020-01-01",
+					   "2019-11-21"};
+	static const char *names[] = {"000_0a7de6b0a5fb8a92", "001_aacf007eaa5a2604",
+				      "002_c5a4716e04ad5819", "003_f5e520663d73474f",
+				      "004_c52dc1dd292ef930"};
+	char db[700], src[700], dst[700], err[512];
+	snprintf(db, sizeof(db), "%s/dated.db", dir);
+	struct kb_store *s = kb_store_open(db, err, sizeof(err));
+	for (int i = 0; s && i < 5; i++) {
+		snprintf(src, sizeof(src), "%s/sample-issues/%s.txt", root, names[i]);
+		snprintf(dst, sizeof(dst), "%s/%s_p01.txt", dir, days[i]);
+		FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+		char buf[8192];
+		size_t n;
+		while (in && out && (n = fread(buf, 1, sizeof(buf), in)) > 0)
+			fwrite(buf, 1, n, out);
+		if (in)
+			fclose(in);
+		if (out)
+			fclose(out);
+		struct kb_import_stats st;
+		kb_store_import_file(s, dst, NULL, NULL, &st);
+	}
+	for (int sort = KB_SORT_NEWEST; s && sort <= KB_SORT_OLDEST; sort++) {
+		struct kb_filter f = {.sort = (enum kb_sort)sort};
+		struct kb_rows rows;
+		bool ok = kb_store_search(s, "的", &f, &rows), ordered = ok && rows.n > 5;
+		for (size_t r = 1; ordered && r < rows.n; r++) {
+			int c = strcmp(rows.v[r - 1].date, rows.v[r].date);
+			ordered = sort == KB_SORT_NEWEST ? c >= 0 : c <= 0;
+		}
+		CHECK(ordered, "dates: %s first over %zu results", sort == KB_SORT_NEWEST ? "newest" : "oldest",
+		      ok ? rows.n : 0);
+		if (ok)
+			kb_rows_finish(&rows);
+	}
+	struct kb_filter f = {.date_from = "2019-11-21", .date_to = "2021-03-04"};
+	struct kb_rows rows;
+	bool ok = s && kb_store_search(s, "的", &f, &rows), inside = ok && rows.n > 0;
+	for (size_t r = 0; inside && r < rows.n; r++)
+		inside = strcmp(rows.v[r].date, "2019-11-21") >= 0 && strcmp(rows.v[r].date, "2021-03-04") <= 0;
+	CHECK(inside, "dates: a range keeps to its days (%zu results)", ok ? rows.n : 0);
+	if (ok)
+		kb_rows_finish(&rows);
+	kb_store_close(s);
 }
 
 int main(int argc, char **argv)
@@ -157,11 +223,14 @@ int main(int argc, char **argv)
 		ranked &= rows.v[i - 1].rank <= rows.v[i].rank;
 	CHECK(ranked, "results ranked best first");
 	kb_rows_finish(&rows);
-	/* title weighting: an article with the word in its title comes first */
-	CHECK(kb_store_search(s, "誓师", NULL, &rows) && rows.n >= 1 &&
-	      strstr(rows.v[0].title, "誓师"), "a title hit ranks first");
+	/* title weighting: by relevance, an article with the word in its title
+	 * comes first */
+	struct kb_filter rel = {.sort = KB_SORT_RELEVANCE};
+	CHECK(kb_store_search(s, "誓师", &rel, &rows) && rows.n >= 1 &&
+	      strstr(rows.v[0].title, "誓师"), "by relevance a title hit ranks first");
 	kb_rows_finish(&rows);
 	kb_store_close(s);
+	test_dates(root, dir);
 	for (size_t i = 0; i < n_arts; i++) {
 		free(arts[i].id);
 		for (int f = 0; f < 4; f++)

@@ -83,32 +83,37 @@ static void test_open(void)
 	unsetenv("XDG_DATA_HOME");
 }
 
-/* A library made before migration 2 (no article counts) is brought up to
- * date when opened, its data kept. */
+/* A library made by kanbao before schema 3 (tests/fixtures/store/
+ * library-v2.db: two sample editions, a tag and a note, made by the kanbao
+ * of issue 9) is brought up to date when opened: the reading order key,
+ * articles numbered by date, the index rebuilt without positions; its data
+ * and annotations kept, its search as before. */
 static void test_migrate(void)
 {
+	char src[600], cmd[1400];
+	snprintf(src, sizeof(src), "%s/tests/fixtures/store/library-v2.db", root);
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", src, path("old.db"));
+	CHECK(system(cmd) == 0, "migrate: a schema-2 library copied");
 	struct kb_store *s = open_db("old.db");
-	char src[512];
-	snprintf(src, sizeof(src), "%s/sample-issues/000_0a7de6b0a5fb8a92.txt", root);
-	struct kb_import_stats st;
-	kb_store_import_file(s, src, NULL, NULL, &st);
-	CHECK(kb_store_tag(s, "dnmer68nt767", "迁移"), "migrate: a tag before");
-	kb_store_close(s);
-	sqlite3 *db;
-	sqlite3_open(path("old.db"), &db);
-	int rc = sqlite3_exec(db, "ALTER TABLE edition DROP COLUMN articles; PRAGMA user_version=1",
-			      NULL, NULL, NULL);
-	sqlite3_close(db);
-	CHECK(rc == SQLITE_OK, "migrate: the library set back to schema 1");
-	s = open_db("old.db");
 	struct kb_edition_row *eds = NULL;
 	size_t n = 0;
-	CHECK(s && kb_store_editions(s, &eds, &n) && n == 1 && eds[0].n_articles == 5,
-	      "migrate: schema 2 added, the counts filled in");
+	CHECK(s && kb_store_editions(s, &eds, &n) && n == 2 && eds[0].n_articles == 5 &&
+		      eds[0].key && eds[0].key[0],
+	      "migrate: both editions, their counts and sort keys");
 	kb_edition_rows_free(eds, n);
 	struct kb_full *a = s ? kb_store_get(s, "dnmer68nt767") : NULL;
-	CHECK(a && a->n_tags == 1, "migrate: the tag is still there");
+	CHECK(a && a->n_tags == 1 && a->note && strcmp(a->note, "迁移前的笔记") == 0,
+	      "migrate: the tag and the note are still there");
 	kb_full_destroy(a);
+	struct kb_rows rows;
+	CHECK(s && kb_store_search(s, "高新区", NULL, &rows) && rows.n == 6,
+	      "migrate: search finds the 6 articles it found before (%zu)", s ? rows.n : 0);
+	if (s)
+		kb_rows_finish(&rows);
+	char *report = NULL;
+	CHECK(s && kb_store_check(s, &report) && strcmp(report, "ok") == 0,
+	      "migrate: check ok (%s)", report ? report : "-");
+	free(report);
 	kb_store_close(s);
 }
 

@@ -240,8 +240,9 @@ static long long ref_set(const char *q)
 	return set;
 }
 
-/* MATCH the user text through kb_fts_query; bit set of rowids, -1 on error,
- * 0 when the query is NULL. */
+/* Search as the store does: MATCH the user text through kb_fts_query (its
+ * tokens ANDed), then keep the candidates kb_fts_verify confirms; bit set
+ * of rowids, -1 on error, 0 when the query is NULL. */
 static long long search(sqlite3 *db, const char *user)
 {
 	char *expr = kb_fts_query(user);
@@ -249,6 +250,15 @@ static long long search(sqlite3 *db, const char *user)
 		return 0;
 	long long set = match_set(db, expr);
 	free(expr);
+	if (set <= 0 || !kb_fts_needs_verify(user))
+		return set;
+	for (size_t i = 0; i < N_DOCS; i++) {
+		if (!(set & (1LL << (i + 1))))
+			continue;
+		const char *cols[2] = { docs[i][0], docs[i][1] };
+		if (!kb_fts_verify(user, cols, 2))
+			set &= ~(1LL << (i + 1));
+	}
 	return set;
 }
 
@@ -351,9 +361,18 @@ static void match_tests(sqlite3 *db)
 }
 
 /* The first row of a one-column query with expr bound to ?1 (caller frees). */
+/* The tokenizer's offsets through FTS5's highlight() and snippet(): the
+ * user text as one phrase per piece, on a table with positions (kanbao's
+ * own index keeps none and marks hits itself). */
 static char *first_text(sqlite3 *db, const char *sql, const char *user)
 {
-	char *expr = kb_fts_query(user);
+	struct kb_buf e;
+	kb_buf_init(&e);
+	char *copy = kb_xstrdup(user), *save = NULL;
+	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		kb_buf_printf(&e, "%s\"%s\"", e.len ? " " : "", w);
+	free(copy);
+	char *expr = kb_buf_steal(&e);
 	sqlite3_stmt *st;
 	char *out = NULL;
 	if (expr && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
@@ -423,8 +442,13 @@ static void query_tests(sqlite3 *db)
 	CHECK_STR(q, "\"郑州\" \"高新\"", "ASCII and ideographic spaces split");
 	free(q);
 	q = kb_fts_query("say\"hi\"");
-	CHECK_STR(q, "\"say\"\"hi\"\"\"", "inner quotes doubled");
+	CHECK_STR(q, "\"say\" \"hi\"", "a quote separates words");
 	free(q);
+	q = kb_fts_query("高新区");
+	CHECK_STR(q, "\"高新\" \"新区\"", "a phrase becomes its pairs, ANDed");
+	free(q);
+	CHECK(kb_fts_needs_verify("高新区") && !kb_fts_needs_verify("郑州 州 gdp"),
+	      "only pieces of several tokens need confirming");
 	q = kb_fts_query("，。 !! “”");
 	CHECK_STR(q, NULL, "punctuation-only query is NULL");
 	q = kb_fts_query("郑州 ，");
@@ -434,7 +458,7 @@ static void query_tests(sqlite3 *db)
 	CHECK_STR(kb_fts_query(" 　 "), NULL, "white-space query is NULL");
 	CHECK_STR(kb_fts_query(NULL), NULL, "NULL query is NULL");
 	q = kb_fts_query("5.2% AND OR NEAR(");
-	CHECK_STR(q, "\"5.2%\" \"AND\" \"OR\" \"NEAR(\"", "operators and %% stay literal");
+	CHECK_STR(q, "\"5\" \"2\" \"and\" \"or\" \"near\"", "operators are quoted words");
 	free(q);
 
 	CHECK(search(db, "\"郑州\" \"") >= 0, "quotes in the query are no syntax error");
