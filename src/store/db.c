@@ -373,6 +373,9 @@ static bool migrate(struct kb_store *s)
 		}
 		if (!kb_store_commit(s))
 			return false;
+		/* migration 3 copied every article: give the old pages back */
+		if (v + 1 == 3 && !kb_store_exec(s, "VACUUM"))
+			return false;
 	}
 	return true;
 }

@@ -307,8 +307,6 @@ static bool keep_row(void *ctx, const struct kb_row *r)
 /* The rows of a listing in reading order: editions by their sort key (an
  * index, read as far as the rows shown), each edition's articles by
  * position (another). */
-#define LIST_SQL "SELECT " ROW_COLUMNS \
-	" FROM edition e JOIN article a ON a.edition = e.id WHERE 1"
 #define LIST_ORDER " ORDER BY e.sortkey, e.id, a.ord"
 
 bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn fn, void *ctx)
@@ -316,8 +314,22 @@ bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn
 	struct kb_buf sql;
 	struct binds b = {.n = 0};
 	kb_buf_init(&sql);
-	kb_buf_puts(&sql, LIST_SQL);
-	add_filter(&sql, &b, f);
+	if (f && f->n_tags) {
+		/* the articles of a tag, from the tag's index, then sorted: few */
+		b.v[b.n++] = f->tags[0];
+		kb_buf_puts(&sql, "SELECT " ROW_COLUMNS " FROM tag t0 JOIN article a ON a.id = t0.article"
+			    " JOIN edition e ON e.id = a.edition WHERE t0.name = ?1");
+		struct kb_filter rest = *f;
+		rest.tags++;
+		rest.n_tags--;
+		add_filter(&sql, &b, &rest);
+	} else {
+		/* editions in key order (edition_sort), each edition's articles in
+		 * page order (article_edition): no sort, the first rows first */
+		kb_buf_puts(&sql, "SELECT " ROW_COLUMNS
+			    " FROM edition e CROSS JOIN article a ON a.edition = e.id WHERE 1");
+		add_filter(&sql, &b, f);
+	}
 	kb_buf_printf(&sql, LIST_ORDER " LIMIT ?%d", b.n + 1);
 	struct run r = {.b = &b, .limit = f ? f->limit : 0, .fn = fn, .ctx = ctx};
 	bool ok = stream(s, sql.data, &r);
