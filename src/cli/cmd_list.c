@@ -32,9 +32,10 @@ static void list_usage(FILE *f)
 {
 	fputs("usage: kanbao list [OPTIONS]\n"
 	      "\n"
-	      "List the library's articles in reading order (date, page, position).\n"
-	      "On a terminal: id, date, page, tags, read mark (✓) and title; otherwise a\n"
-	      "JSON array of {id, edition, title, date, page, tags, read}.\n"
+	      "List the library's articles in reading order (paper, date, page,\n"
+	      "position). On a terminal: id, date, page, tags, read mark (✓) and title;\n"
+	      "otherwise a JSON array of {id, edition, title, date, page, tags, read},\n"
+	      "written as the rows are read (constant memory).\n"
 	      "\n" FILTER_HELP,
 	      f);
 }
@@ -43,13 +44,20 @@ static void search_usage(FILE *f)
 {
 	fputs("usage: kanbao search [OPTIONS] QUERY...\n"
 	      "\n"
-	      "Full-text search of titles, text, notes and highlights, best first. The\n"
-	      "words of the query are joined by spaces; every word must match. A Chinese\n"
-	      "word of any length is found where its characters stand together (郑州,\n"
-	      "州, 四链一城); Latin words and numbers ignore case and full width.\n"
-	      "On a terminal: rank, id, title and a snippet with the hits in [ ];\n"
-	      "otherwise a JSON array as `kanbao list` prints, with snippet and rank.\n"
-	      "\n" FILTER_HELP,
+	      "Full-text search of titles, text, notes and highlights, newest edition\n"
+	      "first. The words of the query are joined by spaces; every word must\n"
+	      "match. A Chinese word of any length is found where its characters stand\n"
+	      "together (郑州, 州, 四链一城); Latin words and numbers ignore case and\n"
+	      "full width. On a terminal: number, id, title and a snippet with the hits\n"
+	      "in [ ]; otherwise a JSON array as `kanbao list` prints, with snippet and\n"
+	      "rank, written as the rows are found.\n"
+	      "\n"
+	      "  --sort ORDER       newest (the default) or oldest first: the first rows\n"
+	      "                     come at once however large the library; relevance:\n"
+	      "                     bm25 with titles weighted, which scores every hit\n"
+	      "                     before the first row (slow for common words in a\n"
+	      "                     large library)\n"
+	      FILTER_HELP,
 	      f);
 }
 
@@ -77,15 +85,35 @@ static void json_row(struct kb_buf *b, const struct kb_row *r, bool search)
 	kb_buf_putc(b, '}');
 }
 
-/* The rows as a JSON array, one object a line. */
-static void json_rows(struct kb_buf *b, const struct kb_rows *rows, bool search)
+/* Rows written as a JSON array as they come, one object a line, in
+ * chunks: constant memory however many rows. */
+struct json_out {
+	struct kb_buf b;
+	size_t n;
+	bool search;
+	bool failed; /* stdout could not be written: stop */
+};
+
+#define JSON_CHUNK 65536
+
+static bool json_row_out(void *ctx, const struct kb_row *r)
 {
-	kb_buf_puts(b, rows->n ? "[\n" : "[]\n");
-	for (size_t i = 0; i < rows->n; i++) {
-		kb_buf_puts(b, "  ");
-		json_row(b, &rows->v[i], search);
-		kb_buf_puts(b, i + 1 < rows->n ? ",\n" : "\n]\n");
+	struct json_out *j = ctx;
+	kb_buf_puts(&j->b, j->n++ ? ",\n  " : "[\n  ");
+	json_row(&j->b, r, j->search);
+	if (j->b.len >= JSON_CHUNK) {
+		j->failed = !kb_term_out(j->b.data, j->b.len);
+		j->b.len = 0;
 	}
+	return !j->failed;
+}
+
+static void json_end(struct json_out *j)
+{
+	kb_buf_puts(&j->b, j->n ? "\n]\n" : "[]\n");
+	if (!j->failed)
+		kb_term_out(j->b.data, j->b.len);
+	kb_buf_finish(&j->b);
 }
 
 /* The tags joined by commas; caller frees. */
@@ -137,14 +165,12 @@ static void table_search(struct kb_buf *out, const struct kb_rows *rows, size_t 
 	kb_table_destroy(t);
 }
 
-/* Print the rows as JSON or a table; a table of nothing says so on stderr. */
-static void print_rows(const struct kb_opts *o, const struct kb_rows *rows, bool search)
+/* Print the rows as a table; a table of nothing says so on stderr. */
+static void print_rows(const struct kb_rows *rows, bool search)
 {
 	struct kb_buf out;
 	kb_buf_init(&out);
-	if (kb_opts_want_json(o)) {
-		json_rows(&out, rows, search);
-	} else if (rows->n == 0) {
+	if (rows->n == 0) {
 		fputs(search ? "no article matches\n" : "no articles\n", stderr);
 	} else {
 		size_t width = kb_term_columns(STDOUT_FILENO, 100);
@@ -163,7 +189,9 @@ static int run(int argc, char **argv, const char *db, bool search)
 {
 	struct kb_opts o;
 	void (*usage)(FILE *) = search ? search_usage : list_usage;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON | KB_OPT_FILTER, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv,
+					       KB_OPT_JSON | KB_OPT_FILTER | (search ? KB_OPT_SORT : 0),
+					       db);
 	if (pr != KB_OPTS_OK || (search ? o.n_args == 0 : o.n_args != 0)) {
 		if (pr == KB_OPTS_OK && !search)
 			kb_term_eprintf("kanbao list: unexpected argument %s", o.args[0]);
@@ -195,12 +223,25 @@ static int run(int argc, char **argv, const char *db, bool search)
 	struct kb_rows rows = { NULL, 0 };
 	if (!s) {
 		status = 1;
+	} else if (kb_opts_want_json(&o)) {
+		/* written as read: the first rows out before the last are found */
+		struct json_out j = {.search = search};
+		kb_buf_init(&j.b);
+		bool ok = search ? kb_store_search_each(s, query.data, &o.filter, json_row_out, &j)
+				 : kb_store_list_each(s, &o.filter, json_row_out, &j);
+		if (!ok) {
+			kb_buf_finish(&j.b);
+			kb_term_error(NULL, kb_store_error(s));
+			status = 1;
+		} else {
+			json_end(&j);
+		}
 	} else if (search ? !kb_store_search(s, query.data, &o.filter, &rows)
 			  : !kb_store_list(s, &o.filter, &rows)) {
 		kb_term_error(NULL, kb_store_error(s));
 		status = 1;
 	} else {
-		print_rows(&o, &rows, search);
+		print_rows(&rows, search);
 	}
 	kb_rows_finish(&rows);
 	kb_store_close(s);

@@ -119,6 +119,18 @@ enum kb_opts_result kb_opts_parse(struct kb_opts *o, int argc, char **argv, unsi
 		} else if ((accept & KB_OPT_FILTER) && take(argc, argv, &i, "--date", &v, &missing)) {
 			if (v && !parse_date(o, v, cmd))
 				return KB_OPTS_ERROR;
+		} else if ((accept & KB_OPT_SORT) && take(argc, argv, &i, "--sort", &v, &missing)) {
+			if (v && strcmp(v, "newest") == 0)
+				o->filter.sort = KB_SORT_NEWEST;
+			else if (v && strcmp(v, "oldest") == 0)
+				o->filter.sort = KB_SORT_OLDEST;
+			else if (v && strcmp(v, "relevance") == 0)
+				o->filter.sort = KB_SORT_RELEVANCE;
+			else if (v) {
+				kb_term_eprintf("kanbao %s: --sort wants newest, oldest or relevance,"
+						" not %s", cmd, v);
+				return KB_OPTS_ERROR;
+			}
 		} else if ((accept & KB_OPT_FILTER) && take(argc, argv, &i, "--limit", &v, &missing)) {
 			char *end = NULL;
 			long long n = v ? strtoll(v, &end, 10) : 0;

@@ -17,6 +17,7 @@ enum {
 	KB_OPT_FILTER = 2, /* --tag --edition --date --unread --limit */
 	KB_OPT_CLEAR = 4,  /* --clear (note) */
 	KB_OPT_REPAIR = 8, /* --repair (check) */
+	KB_OPT_SORT = 16,  /* --sort newest|oldest|relevance (search) */
 };
 
 /* What kb_opts_parse found. */
