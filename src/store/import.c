@@ -559,39 +559,39 @@ static int id_count_next(struct id_count *m, const char *id)
 	return m->slots[i].count++;
 }
 
-/* Is the id taken by an article already in the table? */
-static bool id_taken(sqlite3_stmt *probe, const char *id)
-{
-	sqlite3_reset(probe);
-	sqlite3_bind_text(probe, 1, id, -1, SQLITE_STATIC);
-	return sqlite3_step(probe) == SQLITE_ROW;
-}
 
 static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 			    const struct kb_edition *e, struct new_art *na)
 {
-	sqlite3_stmt *probe = kb_store_prepare(s, "SELECT 1 FROM article WHERE id=?1");
 	sqlite3_stmt *ins = kb_store_prepare(s,
 		"INSERT INTO article(id, edition, ord, kicker, title, subtitle, authors, kinds,"
-		" body, heads, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+		" body, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)");
 	/* the articles take the next numbers of their day: rowids in date
 	 * order, which the search walks newest first */
 	int64_t next = 0, hi = 0;
 	sqlite3_stmt *day = kb_store_prepare(s,
-		"WITH d(lo) AS (SELECT " KB_EDITION_DAY("date") " << 20 FROM edition WHERE id=?1)"
-		" SELECT coalesce((SELECT max(n) + 1 FROM article, d WHERE n >= d.lo"
-		"  AND n < d.lo + (1 << 20)), d.lo), d.lo + (1 << 20) FROM d");
+		"SELECT " KB_EDITION_DAY("?1") " << 20");
+	int64_t lo = 0;
 	if (day) {
-		sqlite3_bind_int64(day, 1, ed);
-		if (sqlite3_step(day) == SQLITE_ROW) {
-			next = sqlite3_column_int64(day, 0);
-			hi = sqlite3_column_int64(day, 1);
-		}
+		kb_bind_text(day, 1, e->date);
+		if (sqlite3_step(day) == SQLITE_ROW)
+			lo = sqlite3_column_int64(day, 0);
+		sqlite3_finalize(day);
+	}
+	hi = lo + ((int64_t)1 << KB_DAY_SHIFT);
+	next = lo;
+	/* the last number taken that day: one step down the rowid b-tree */
+	day = kb_store_prepare(s, "SELECT max(n) FROM article WHERE n >= ?1 AND n < ?2");
+	if (day) {
+		sqlite3_bind_int64(day, 1, lo);
+		sqlite3_bind_int64(day, 2, hi);
+		if (sqlite3_step(day) == SQLITE_ROW && sqlite3_column_type(day, 0) != SQLITE_NULL)
+			next = sqlite3_column_int64(day, 0) + 1;
 		sqlite3_finalize(day);
 	}
 	sqlite3_stmt *fts = kb_store_prepare(s,
 		"INSERT INTO search(rowid, heads, body, annot) VALUES(?1, ?2, ?3, '')");
-	bool ok = probe && ins && fts;
+	bool ok = ins && fts;
 	struct id_count seen = {0};
 	for (size_t i = 0; ok && i < e->n_articles; i++) {
 		const struct kb_article *a = &e->articles[i];
@@ -603,8 +603,6 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 		int dup = id_count_next(&seen, na[i].id);
 		if (dup)
 			article_id(name, a, na[i].body, dup, na[i].id);
-		while (id_taken(probe, na[i].id))
-			article_id(name, a, na[i].body, ++dup, na[i].id);
 		sqlite3_reset(ins);
 		sqlite3_bind_text(ins, 1, na[i].id, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(ins, 2, ed);
@@ -615,12 +613,19 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 		sqlite3_bind_text(ins, 7, na[i].authors, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 8, na[i].kinds, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 9, na[i].body, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 10, na[i].heads, -1, SQLITE_STATIC);
 		if (next < hi) /* a million articles a day, else the next free number */
 			sqlite3_bind_int64(ins, 11, next++);
 		else
 			sqlite3_bind_null(ins, 11);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
+		int rc = sqlite3_step(ins);
+		/* an id another edition happens to hold: the next number (rare,
+		 * so asked of the UNIQUE index only when it says so) */
+		while (rc == SQLITE_CONSTRAINT_UNIQUE && dup < 100000) {
+			sqlite3_reset(ins);
+			article_id(name, a, na[i].body, ++dup, na[i].id);
+			rc = sqlite3_step(ins);
+		}
+		if (rc != SQLITE_DONE) {
 			ok = kb_store_fail(s, "cannot store article %zu", i + 1);
 			break;
 		}
@@ -639,7 +644,6 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 		if (sqlite3_step(fts) != SQLITE_DONE)
 			ok = kb_store_fail(s, "cannot index article %zu", i + 1);
 	}
-	sqlite3_finalize(probe);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(fts);
 	free(seen.slots);

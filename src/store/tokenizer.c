@@ -446,20 +446,22 @@ static int run(struct tok *t, const uint8_t *s, size_t n)
 	return rc;
 }
 
-/* The tokenizer has no state of its own: every table shares this object. */
-static int instance;
+/* The tokenizer has no state of its own: every table shares one of these
+ * two objects, full (every token in its place) or set (each distinct token
+ * of a document once: tokenize='kanbao set', for an index without
+ * positions). */
+static int full_instance, set_instance;
 
-/* fts5_tokenizer.xCreate: kanbao takes no arguments. */
+/* fts5_tokenizer.xCreate: kanbao takes no argument, or "set". */
 static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	(void)ctx;
-	(void)argv;
-	if (argc > 0) {
-		*out = NULL;
-		return SQLITE_ERROR;
-	}
-	*out = (Fts5Tokenizer *)&instance;
-	return SQLITE_OK;
+	*out = NULL;
+	if (argc == 0)
+		*out = (Fts5Tokenizer *)&full_instance;
+	else if (argc == 1 && strcmp(argv[0], "set") == 0)
+		*out = (Fts5Tokenizer *)&set_instance;
+	return *out ? SQLITE_OK : SQLITE_ERROR;
 }
 
 /* fts5_tokenizer.xDelete: nothing to free. */
@@ -468,14 +470,63 @@ static void tok_delete(Fts5Tokenizer *tk)
 	(void)tk;
 }
 
+/* A document's tokens for an index that keeps no positions (detail=none):
+ * each distinct token once, in its first place. The index stores only
+ * which documents hold a token, so the repeats cost FTS5 a hash lookup
+ * each for nothing: a Chinese article repeats about half of its tokens.
+ * Tokens of up to 7 bytes (a character, a pair, a short number or word)
+ * are remembered exactly, packed into 64 bits with their length; longer
+ * ones are always passed on. */
+struct dedup {
+	void *ctx;
+	int (*emit)(void *, int, const char *, int, int, int);
+	uint64_t *slot; /* 0: empty */
+	size_t mask, used;
+	uint64_t stack[4096];
+};
+
+static int dedup_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	struct dedup *d = ctx;
+	/* (a table more than half full passes the rest on: never a long probe) */
+	if (n > 0 && n <= 7 && d->used <= d->mask / 2) {
+		uint64_t key = (uint64_t)n << 56; /* the length above the bytes */
+		for (int b = 0; b < n; b++)
+			key |= (uint64_t)(unsigned char)tok[b] << (8 * b);
+		uint64_t h = key * 0x9E3779B97F4A7C15u;
+		size_t i = (size_t)(h >> 32) & d->mask;
+		while (d->slot[i] && d->slot[i] != key)
+			i = (i + 1) & d->mask;
+		if (d->slot[i] == key)
+			return SQLITE_OK;
+		d->slot[i] = key;
+		d->used++;
+	}
+	return d->emit(d->ctx, flags & ~FTS5_TOKEN_COLOCATED, tok, n, start, end);
+}
+
 /* fts5_tokenizer.xTokenize: documents and aux (highlight, snippet)
- * re-tokenization index singles with pairs colocated; queries use pairs. */
+ * re-tokenization index singles with pairs colocated; queries use pairs. A "set"
+ * tokenizer gives a document's tokens through dedup_token. */
 static int tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text, int n,
 			int (*xToken)(void *, int, const char *, int, int, int))
 {
-	(void)tk;
-	return kb_fts_tokenize(text, n > 0 ? (size_t)n : 0, (flags & FTS5_TOKENIZE_QUERY) != 0,
-			       xToken, ctx);
+	size_t len = n > 0 ? (size_t)n : 0;
+	if (flags != FTS5_TOKENIZE_DOCUMENT || tk != (Fts5Tokenizer *)&set_instance)
+		return kb_fts_tokenize(text, len, (flags & FTS5_TOKENIZE_QUERY) != 0, xToken, ctx);
+	struct dedup d = {ctx, xToken, NULL, 0, 0, {0}};
+	/* about a distinct token for each byte or fewer */
+	size_t cap = 4096;
+	while (cap < len + 16)
+		cap *= 2;
+	d.slot = cap == 4096 ? d.stack : calloc(cap, sizeof(uint64_t));
+	if (!d.slot)
+		return SQLITE_NOMEM;
+	d.mask = cap - 1;
+	int rc = kb_fts_tokenize(text, len, false, dedup_token, &d);
+	if (d.slot != d.stack)
+		free(d.slot);
+	return rc;
 }
 
 int kb_fts_tokenize(const char *text, size_t n, bool query,
