@@ -1,9 +1,12 @@
 /*
- * `kanbao [--theme NAME] [--config PATH] [PATH...]`: the reader. PATHs are
- * imported first (with the import command's progress and summary), then the
- * reader opens on the library with the config file's settings; problems in
- * the config or theme are printed with their line numbers before the screen
- * is taken over, and never stop the reader.
+ * `kanbao [--theme NAME] [--config PATH] [PATH...]`: the reader. It opens
+ * on the library at once, with the config file's settings; the PATHs are
+ * checked for new and changed editions in the background once the first
+ * screen is shown (src/ui/check.c), so a directory already imported opens
+ * as fast as the library alone. Problems in the config or theme are
+ * printed with their line numbers before the screen is taken over, and
+ * never stop the reader. Where the reader cannot run (no terminal, no
+ * UTF-8 locale) the PATHs are imported as `kanbao import` does.
  */
 #include "commands.h"
 
@@ -19,8 +22,9 @@ static void read_usage(FILE *f)
 {
 	fputs("usage: kanbao [--db PATH] [--theme NAME] [--config PATH] [PATH...]\n"
 	      "\n"
-	      "Open the reader on the library, importing the edition files and\n"
-	      "directories at PATH first. Keys (? in the reader shows them):\n", f);
+	      "Open the reader on the library, and import the new or changed edition\n"
+	      "files and directories at PATH in the background (the list shows them\n"
+	      "when done). Keys (? in the reader shows them):\n", f);
 	kb_ui_print_keys(f);
 	fputs("\nThemes: default, light, mono, high-contrast (themes/README.md);\n"
 	      "NO_COLOR turns colours off. Settings: $XDG_CONFIG_HOME/kanbao/config.\n", f);
@@ -61,9 +65,6 @@ int kb_cmd_read(int argc, char **argv, const char *db)
 			paths[np++] = argv[i];
 		}
 	}
-	if (np > 1 && kb_cmd_import(np, paths, db) != 0)
-		fputs("kanbao: some files were not imported (see above); opening the library\n", stderr);
-	free(paths);
 
 	struct kb_config cfg;
 	/* a file that cannot be read is reported through warn; one named with
@@ -81,11 +82,19 @@ int kb_cmd_read(int argc, char **argv, const char *db)
 	char *path = db ? strdup(db) : kb_store_default_path();
 	struct kb_store *s = kb_store_open(path, err, sizeof(err));
 	int status = 1;
+	struct kb_ui_paths check = {.db = path, .paths = (const char *const *)paths + 1,
+				    .n = (size_t)np - 1};
 	if (!s)
 		fprintf(stderr, "kanbao: %s\n", err);
 	else
-		status = kb_ui_run(s, &cfg, &theme);
+		status = kb_ui_run(s, &cfg, &theme, &check);
 	kb_store_close(s);
+	if (status < 0) { /* no reader here: the PATHs are imported all the same */
+		status = 1;
+		if (np > 1)
+			kb_cmd_import(np, paths, db);
+	}
+	free(paths);
 	free(path);
 	kb_theme_finish(&theme);
 	kb_config_finish(&cfg);

@@ -121,6 +121,10 @@ static void tag_prompt(struct app *a, const char *id)
 	free(line);
 }
 
+/* The most articles e exports from the reader in one document (each is
+ * held in memory until written). */
+#define EXPORT_MAX 2000
+
 /* e: export the listed search or filter results (when the list shows
  * them and has focus), else the current article, to a file or directory
  * the user names. */
@@ -129,10 +133,24 @@ static void export_action(struct app *a, const char *id)
 	struct kb_full **arts = NULL;
 	size_t n = 0;
 	if (a->results && a->focus == P_LIST && a->res.n) {
-		arts = calloc(a->res.n, sizeof(*arts));
-		for (size_t i = 0; i < a->res.n; i++)
-			if ((arts[n] = kb_store_get(a->store, a->res.v[i].id)))
+		char **ids;
+		size_t n_ids;
+		if (!kb_results_ids(a, &ids, &n_ids))
+			return;
+		if (n_ids > EXPORT_MAX) {
+			kb_message(a, true, "%zu results: more than the reader exports at once (%d);"
+					    " narrow the search or filter", n_ids, EXPORT_MAX);
+			n_ids = 0;
+		}
+		arts = kb_xcalloc(n_ids + 1, sizeof(*arts));
+		for (size_t i = 0; i < n_ids; i++)
+			if ((arts[n] = kb_store_get(a->store, ids[i])))
 				n++;
+		for (size_t i = 0; i < n_ids; i++)
+			free(ids[i]);
+		free(ids);
+		if (!n && a->msg_error)
+			return;
 	} else if (id) {
 		arts = calloc(1, sizeof(*arts));
 		if ((arts[0] = kb_store_get(a->store, id)))
@@ -256,14 +274,21 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		a->in_prompt = false;
 		if (!line)
 			break;
-		size_t done = 0;
+		/* every result, not only those held: their ids read first, so
+		 * the tags go on while no listing is being read */
+		char **ids;
+		size_t n_ids, done = 0;
+		if (!kb_results_ids(a, &ids, &n_ids)) {
+			free(line);
+			break;
+		}
 		char *save = NULL;
 		for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
-			for (size_t i = 0; i < a->res.n; i++) {
-				char *rid = strdup(a->res.v[i].id);
-				done += kb_do_tag(a, rid, t, true, true);
-				free(rid);
-			}
+			for (size_t i = 0; i < n_ids; i++)
+				done += kb_do_tag(a, ids[i], t, true, true);
+		for (size_t i = 0; i < n_ids; i++)
+			free(ids[i]);
+		free(ids);
 		kb_message(a, false, "%zu tags saved", done);
 		free(line);
 		break;
@@ -330,31 +355,12 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		size_t l = strlen(q);
 		while (l && q[l - 1] == ' ')
 			q[--l] = '\0';
-		struct kb_rows rows = {0};
 		if (!*q) {
-			kb_list_show_results(a, &rows, NULL);
+			kb_list_show_results(a, NULL, NULL);
 			kb_message(a, false, "all editions");
-		} else if (search) {
-			struct kb_filter f = {.limit = 500};
-			if (kb_store_search(a->store, q, &f, &rows)) {
-				char label[300];
-				snprintf(label, sizeof(label), "search: %s (%zu)", q, rows.n);
-				kb_list_show_results(a, &rows, label);
-				a->focus = P_LIST;
-				kb_geometry(a);
-			} else {
-				kb_message(a, true, "%s", kb_store_error(a->store));
-			}
-		} else {
-			const char *tags[] = {q};
-			struct kb_filter f = {.tags = tags, .n_tags = 1};
-			if (kb_store_list(a->store, &f, &rows)) {
-				char label[300];
-				snprintf(label, sizeof(label), "tag: %s (%zu)", q, rows.n);
-				kb_list_show_results(a, &rows, label);
-				a->focus = P_LIST;
-				kb_geometry(a);
-			}
+		} else if (kb_list_show_results(a, search ? q : NULL, search ? NULL : q)) {
+			a->focus = P_LIST;
+			kb_geometry(a);
 		}
 		free(q);
 		break;
@@ -379,8 +385,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		break;
 	case ACT_QUIT:
 		if (a->results) {
-			struct kb_rows none = {0};
-			kb_list_show_results(a, &none, NULL);
+			kb_list_show_results(a, NULL, NULL);
 			kb_message(a, false, "back to the editions");
 		} else {
 			a->quit = true;

@@ -110,41 +110,63 @@ static bool same_text(const char *x, const char *y)
 	return x && y ? strcmp(x, y) == 0 : x == y;
 }
 
+/* kb_row_fn: keep the ids of the rows of one edition (by file name). */
+struct same_edition {
+	const char *name;
+	char **ids;
+	size_t n, cap;
+};
+
+static bool keep_same_edition(void *ctx, const struct kb_row *r)
+{
+	struct same_edition *se = ctx;
+	if (!r->edition || strcmp(r->edition, se->name) != 0)
+		return true;
+	void *v = se->ids;
+	kb_xgrow(&v, &se->cap, se->n + 1, sizeof(char *));
+	se->ids = v;
+	se->ids[se->n++] = kb_xstrdup(r->id);
+	return true;
+}
+
 char *kb_find_moved(struct app *a, const struct kb_full *was)
 {
-	struct kb_edition_row *eds;
-	size_t n_eds;
 	char *exact = NULL, *head = NULL;
 	size_t n_exact = 0, n_head = 0;
-	if (!was || !kb_store_editions(a->store, &eds, &n_eds))
+	if (!was)
 		return NULL;
-	for (size_t e = 0; e < n_eds; e++) {
-		struct kb_rows rows = {0};
-		if (strcmp(eds[e].name, was->edition) != 0 ||
-		    !kb_store_edition_articles(a->store, eds[e].id, &rows))
-			continue;
-		for (size_t i = 0; i < rows.n; i++) {
-			struct kb_full *f = kb_store_get(a->store, rows.v[i].id);
-			if (!f)
-				continue;
-			/* the headline alone is not enough (简讯 and 图片新闻 recur
-			 * on every page): the first paragraph must match too */
-			if (same_text(f->text, was->text)) {
-				n_exact++;
-				free(exact);
-				exact = strdup(f->id);
-			} else if (was->title[0] && strcmp(f->title, was->title) == 0 &&
-				   same_text(f->kicker, was->kicker) && f->n_blocks && was->n_blocks &&
-				   strcmp(f->blocks[0].text, was->blocks[0].text) == 0) {
-				n_head++;
-				free(head);
-				head = strdup(f->id);
-			}
-			kb_full_destroy(f);
-		}
-		kb_rows_finish(&rows);
+	/* the articles of the editions of that name (the listing's filter
+	 * also takes a part of a path: the name is compared again) */
+	struct same_edition se = {.name = was->edition};
+	struct kb_filter filter = {.edition = was->edition};
+	if (!kb_store_list_each(a->store, &filter, keep_same_edition, &se)) {
+		for (size_t i = 0; i < se.n; i++)
+			free(se.ids[i]);
+		free(se.ids);
+		return NULL;
 	}
-	kb_edition_rows_free(eds, n_eds);
+	for (size_t i = 0; i < se.n; i++) {
+		struct kb_full *f = kb_store_get(a->store, se.ids[i]);
+		if (!f)
+			continue;
+		/* the headline alone is not enough (简讯 and 图片新闻 recur on
+		 * every page): the first paragraph must match too */
+		if (same_text(f->text, was->text)) {
+			n_exact++;
+			free(exact);
+			exact = strdup(f->id);
+		} else if (was->title[0] && strcmp(f->title, was->title) == 0 &&
+			   same_text(f->kicker, was->kicker) && f->n_blocks && was->n_blocks &&
+			   strcmp(f->blocks[0].text, was->blocks[0].text) == 0) {
+			n_head++;
+			free(head);
+			head = strdup(f->id);
+		}
+		kb_full_destroy(f);
+	}
+	for (size_t i = 0; i < se.n; i++)
+		free(se.ids[i]);
+	free(se.ids);
 	char *found = n_exact == 1 ? exact : n_exact == 0 && n_head == 1 ? head : NULL;
 	if (found != exact)
 		free(exact);

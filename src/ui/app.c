@@ -7,15 +7,17 @@
  */
 #include "ui.h"
 
-
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "kanbao/ui.h"
 
 static double t_start;
 
@@ -86,25 +88,15 @@ static void paint_status(struct app *a)
 	kb_draw_fill(y, 0, a->cols, KB_STYLE_STATUS);
 	char left[600];
 	const char *ed = a->art ? a->art->edition : "";
-	size_t n = 0, idx = 0;
-	if (a->art) {
-		for (size_t e = 0; e < a->n_eds; e++)
-			if (strcmp(a->eds[e].name, a->art->edition) == 0) {
-				n = a->eds[e].n_articles;
-				for (size_t i = 0; a->loaded[e] && i < a->arts[e].n; i++)
-					if (strcmp(a->arts[e].v[i].id, a->art->id) == 0)
-						idx = i + 1;
-			}
-	}
 	char tags[200] = "";
 	for (size_t i = 0; a->art && i < a->art->n_tags && strlen(tags) < 150; i++) {
 		strcat(tags, " #");
 		strncat(tags, a->art->tags[i], 40);
 	}
 	/* the short, useful parts first: a narrow terminal cuts the end */
-	char pos[32] = "";
-	if (n)
-		snprintf(pos, sizeof(pos), "%zu/%zu ", idx, n);
+	char pos[48] = "";
+	if (a->art && a->art_idx)
+		snprintf(pos, sizeof(pos), "%zu/%zu ", a->art_idx, a->art_n);
 	/* what is pending: a selection waiting for h, an active find */
 	char pending[120] = "";
 	if (a->selecting)
@@ -112,13 +104,26 @@ static void paint_status(struct app *a)
 	else if (a->find)
 		snprintf(pending, sizeof(pending), " /%.100s", a->find);
 	snprintf(left, sizeof(left), "[%s]%s %s%s%s%s", panes[a->focus]->name, pending, pos, ed, tags,
-		 a->results && a->res_label ? " · results" : "");
+		 a->results ? " · results" : "");
 	int x = kb_draw_text(y, 0, a->cols, left, strlen(left), KB_STYLE_STATUS);
 	if (a->msg[0]) {
 		x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
-		kb_draw_text(y, x, a->cols, a->msg, strlen(a->msg),
-			     a->msg_error ? KB_STYLE_ERROR : KB_STYLE_STATUS);
+		x = kb_draw_text(y, x, a->cols, a->msg, strlen(a->msg),
+				 a->msg_error ? KB_STYLE_ERROR : KB_STYLE_STATUS);
 	}
+	/* on the right, where it fits: the background check's progress, and
+	 * the list cursor's place ("edition 3/100000") */
+	char right[300] = "";
+	size_t p, total;
+	bool more;
+	if (a->check_status[0])
+		snprintf(right, sizeof(right), "%s  ", a->check_status);
+	if (a->pw[P_LIST] && kb_list_position(a, &p, &total, &more))
+		snprintf(right + strlen(right), sizeof(right) - strlen(right), "%s %zu/%zu%s",
+			 a->results ? "result" : "edition", p, total, more ? "+" : "");
+	int rw = kb_str_width(right, strlen(right));
+	if (rw && x + 2 + rw + 1 <= a->cols)
+		kb_draw_text(y, a->cols - rw - 1, a->cols, right, strlen(right), KB_STYLE_STATUS);
 }
 
 static void paint_help(struct app *a)
@@ -192,24 +197,73 @@ static void mouse(struct app *a)
 	}
 }
 
+/* The background check has news: its progress on the status line; when
+ * it is done, what it found read into the list and said. */
+static void check_news(struct app *a)
+{
+	struct kb_check_report r;
+	bool done = kb_check_poll(a->check, &r);
+	if (!done) {
+		if (r.walking)
+			snprintf(a->check_status, sizeof(a->check_status), "looking for editions…");
+		else
+			snprintf(a->check_status, sizeof(a->check_status), "checking %zu/%zu files…",
+				 r.done, r.found);
+		/* a first import: the editions show as they come */
+		if (r.added && !a->n_eds && !a->results)
+			kb_list_reload(a, NULL);
+		return;
+	}
+	a->check_done = true;
+	a->check_status[0] = '\0';
+	if (r.added || r.updated) {
+		const struct kb_row *row = kb_list_current(a);
+		char *id = row ? strdup(row->id) : NULL;
+		kb_list_reload(a, id);
+		free(id);
+	}
+	char failed[120] = "";
+	if (r.failed)
+		snprintf(failed, sizeof(failed), ", %zu failed (why: on leaving the reader)", r.failed);
+	if (r.added || r.updated)
+		kb_message(a, r.failed != 0, "checked %zu files: %zu new, %zu updated%s", r.found,
+			   r.added, r.updated, failed);
+	else
+		kb_message(a, r.failed != 0, "checked %zu files: nothing new%s", r.found, failed);
+}
+
 /* One key from the terminal, waiting for it or not. The bytes are read
  * one by one (wgetch) and decoded here rather than by get_wch: ncurses'
  * get_wch pushes back bytes it cannot decode and reads them again, so one
  * invalid byte (0xFF, a lone 0x80, a cut E4 B8) would stop every key after
- * it, q included. */
+ * it, q included. While the background check runs (and no prompt is
+ * open) the wait is on the terminal and the check's pipe together, with
+ * curses asked first without waiting (it may hold bytes read ahead). */
 static int read_key(struct app *a, bool wait)
 {
 	for (;;) {
-		if (!wait)
+		bool watch = wait && a->check && !a->check_done && !a->in_prompt;
+		if (!wait || watch)
 			wtimeout(stdscr, 0);
 		int c = wgetch(stdscr);
-		if (!wait)
+		if (!wait || watch)
 			wtimeout(stdscr, -1);
+		if (c == ERR && watch) {
+			struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+						{.fd = kb_check_fd(a->check), .events = POLLIN}};
+			if (poll(fds, 2, -1) > 0 && fds[1].revents) {
+				check_news(a);
+				kb_paint(a);
+				return 0;
+			}
+			continue; /* a key, or a signal (SIGWINCH): curses reads it */
+		}
 		if (c == ERR)
 			return 0;
 		if (c == KEY_RESIZE) {
 			kb_utf8_in_reset(&a->in);
 			kb_geometry(a);
+			kb_list_ensure(a); /* a taller list may need more rows */
 			kb_paint(a);
 			return 0;
 		}
@@ -288,16 +342,54 @@ static void handle(struct app *a, int key)
 		kb_global_action(a, act, slot);
 }
 
+/* A field of /proc/self/status in kB ("VmRSS", "VmHWM"); 0 when unknown. */
+static long status_kb(const char *field)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = 0;
+	size_t n = strlen(field);
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, field, n) == 0 && line[n] == ':')
+			kb = strtol(line + n + 1, NULL, 10);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
 /* Benchmark mode (KANBAO_BENCH=FILE): after the first complete screen,
- * write the time since start; open the first article of the first edition,
- * time laying it out and drawing it, then the work of one key press while
- * scrolling it (average of 400), and quit. */
+ * write the time since start and the memory held; time moving in the list
+ * (j down across the window's edges, G to the last edition, k up from
+ * there, g back); open the first article of the first edition, time laying
+ * it out and drawing it, then the work of one key press while scrolling it
+ * (average of 400); wait for the background check (kanbao PATH) and say
+ * when it ended; the peak of memory held, and quit. */
 static void bench(struct app *a, const char *path)
 {
 	FILE *f = fopen(path, "w");
 	if (!f)
 		return;
 	fprintf(f, "first complete screen: %.2f ms after start\n", now_ms() - t_start);
+	fprintf(f, "memory at the first screen: %.1f MB RSS\n", (double)status_kb("VmRSS") / 1024);
+	int n = 400;
+	double t0 = now_ms();
+	for (int i = 0; i < n; i++) {
+		handle(a, 'j');
+		kb_paint(a);
+	}
+	fprintf(f, "list, j: %.3f ms per key press (average of %d)\n", (now_ms() - t0) / n, n);
+	t0 = now_ms();
+	handle(a, 'G');
+	kb_paint(a);
+	fprintf(f, "list, G: %.2f ms\n", now_ms() - t0);
+	t0 = now_ms();
+	for (int i = 0; i < n; i++) {
+		handle(a, 'k');
+		kb_paint(a);
+	}
+	fprintf(f, "list, k from the end: %.3f ms per key press (average of %d)\n",
+		(now_ms() - t0) / n, n);
+	handle(a, 'g');
 	a->cur = 0;
 	while (a->cur < a->n_vis && !kb_list_current(a))
 		a->cur++;
@@ -308,12 +400,11 @@ static void bench(struct app *a, const char *path)
 		size_t chars = 0;
 		for (const char *p = a->art->text; *p; p++)
 			chars += ((unsigned char)*p & 0xC0) != 0x80;
-		double t0 = now_ms();
+		t0 = now_ms();
 		kb_article_layout(a, a->pw[P_ARTICLE] - 1);
 		kb_paint(a);
 		fprintf(f, "article of %zu characters: laid out (%zu lines) and drawn in %.2f ms\n",
 			chars, a->n_lines, now_ms() - t0);
-		int n = 400;
 		t0 = now_ms();
 		for (int i = 0; i < n; i++) {
 			handle(a, 'j');
@@ -321,6 +412,19 @@ static void bench(struct app *a, const char *path)
 		}
 		fprintf(f, "scrolling: %.3f ms per key press (average of %d)\n", (now_ms() - t0) / n, n);
 	}
+	while (a->check && !a->check_done) {
+		struct pollfd p = {.fd = kb_check_fd(a->check), .events = POLLIN};
+		if (poll(&p, 1, -1) > 0)
+			check_news(a);
+	}
+	if (a->check) {
+		struct kb_check_report r;
+		kb_check_poll(a->check, &r);
+		fprintf(f, "background check: %zu files (%zu new, %zu updated, %zu unchanged, %zu"
+			   " failed) in %.0f ms, done %.0f ms after start\n",
+			r.found, r.added, r.updated, r.unchanged, r.failed, r.ms, now_ms() - t_start);
+	}
+	fprintf(f, "peak memory: %.1f MB RSS\n", (double)status_kb("VmHWM") / 1024);
 	fclose(f);
 	a->quit = true;
 }
@@ -331,21 +435,22 @@ static void warn_key(void *ctx, const char *msg)
 	kb_message(a, true, "%s", msg);
 }
 
-int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *theme)
+int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *theme,
+	      const struct kb_ui_paths *check)
 {
 	const char *cs = nl_langinfo(CODESET);
 	if (!cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
 		fprintf(stderr, "kanbao: the reader needs a UTF-8 locale (this one is %s);"
 				" try LANG=C.UTF-8 kanbao\n", cs ? cs : "unknown");
-		return 1;
+		return -1;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "kanbao: the reader needs a terminal; use the subcommands"
 				" (kanbao --help) in scripts\n");
-		return 1;
+		return -1;
 	}
 	if (!terminal_usable())
-		return 1;
+		return -1;
 	struct app a;
 	memset(&a, 0, sizeof(a));
 	a.store = s;
@@ -385,9 +490,22 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	kb_keys_configure(cfg, warn_key, &a);
 	a.focus = P_LIST;
 	kb_geometry(&a);
-	if (a.n_eds == 0)
+	if (a.n_eds == 0 && !(check && check->n))
 		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
+	if (check && check->n)
+		snprintf(a.check_status, sizeof(a.check_status), "looking for editions…");
 	kb_paint(&a);
+	/* after the first screen: the check of the PATHs, and the rows around
+	 * the cursor beyond that screen */
+	if (check && check->n) {
+		char err[300];
+		a.check = kb_check_start(check->db, check->paths, check->n, err, sizeof(err));
+		if (!a.check) {
+			a.check_status[0] = '\0';
+			kb_message(&a, true, "the files were not checked: %s", err);
+		}
+	}
+	kb_list_ensure(&a);
 	if (getenv("KANBAO_BENCH"))
 		bench(&a, getenv("KANBAO_BENCH"));
 	while (!a.quit) {
@@ -400,6 +518,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	endwin();
 	delscreen(scr);
 	kb_fatal_hook = NULL;
+	kb_check_finish(a.check, stderr); /* its problems, now that stderr is the terminal's */
 	kb_article_close(&a);
 	for (size_t i = 0; i < a.n_pos; i++)
 		free(a.pos_id[i]);

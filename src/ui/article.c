@@ -145,6 +145,7 @@ void kb_article_open(struct app *a, const char *id)
 			a->atop = a->pos_top[i];
 	a->lines_width = -1; /* laid out at the next paint */
 	a->ncur = 0;
+	kb_list_locate(a);
 	if (!a->art->read)
 		kb_do_read(a, keep, true, false);
 	free(keep);

@@ -1,8 +1,10 @@
 /*
  * The left pane: editions by date and page, unfolding into their articles
- * (loaded from the store only when unfolded, so the first screen of a large
- * library comes at once), or, while a search or tag filter is active, its
- * results. Rows show tag marks, read state and the title cut by columns.
+ * (read from the store only when unfolded), or, while a search or tag
+ * filter is active, its results. Both are windows of a few screens around
+ * the cursor (window.c, results.c): the first screen of a 100,000-edition
+ * library reads what it shows, and moving costs the same anywhere in it.
+ * Rows show tag marks, read state and the title cut by columns.
  */
 #include "ui.h"
 
@@ -12,68 +14,26 @@
 
 bool kb_list_init(struct app *a)
 {
-	if (!kb_store_editions(a->store, &a->eds, &a->n_eds))
-		return false;
-	a->arts = calloc(a->n_eds + 1, sizeof(struct kb_rows));
-	a->loaded = calloc(a->n_eds + 1, sizeof(bool));
-	a->open = calloc(a->n_eds + 1, sizeof(bool));
-	if (a->n_eds)
-		a->open[0] = true; /* the first edition unfolded */
-	kb_list_rebuild(a);
-	return true;
+	return kb_window_init(a);
 }
 
 void kb_list_finish(struct app *a)
 {
-	for (size_t i = 0; i < a->n_eds; i++)
-		kb_rows_finish(&a->arts[i]);
-	free(a->arts);
-	free(a->loaded);
-	free(a->open);
-	kb_edition_rows_free(a->eds, a->n_eds);
+	kb_window_finish(a);
+	kb_results_close(a);
 	free(a->vis);
-	kb_rows_finish(&a->res);
-	free(a->res_label);
+	a->vis = NULL;
+	a->cap_vis = 0;
 }
 
 void kb_list_reload(struct app *a, const char *id)
 {
-	struct kb_edition_row *eds;
-	size_t n;
-	if (!kb_store_editions(a->store, &eds, &n))
-		return; /* the old rows stay */
-	bool *open = calloc(n + 1, sizeof(bool));
-	for (size_t e = 0; e < n; e++)
-		for (size_t k = 0; k < a->n_eds; k++)
-			if (a->open[k] && eds[e].id == a->eds[k].id)
-				open[e] = true;
-	for (size_t i = 0; i < a->n_eds; i++)
-		kb_rows_finish(&a->arts[i]);
-	free(a->arts);
-	free(a->loaded);
-	free(a->open);
-	kb_edition_rows_free(a->eds, a->n_eds);
-	a->eds = eds;
-	a->n_eds = n;
-	a->arts = calloc(n + 1, sizeof(struct kb_rows));
-	a->loaded = calloc(n + 1, sizeof(bool));
-	a->open = open;
-	kb_list_rebuild(a);
-	for (size_t i = 0; id && !a->results && i < a->n_vis; i++) {
-		struct row_ref ref = a->vis[i];
-		if (ref.article != SIZE_MAX && strcmp(a->arts[ref.edition].v[ref.article].id, id) == 0) {
-			a->cur = i;
-			break;
-		}
-	}
-}
-
-static void load(struct app *a, size_t e)
-{
-	if (a->loaded[e])
+	if (a->results) {
+		/* the tree is read again when the results are left */
+		kb_results_reload(a);
 		return;
-	a->loaded[e] = true;
-	kb_store_edition_articles(a->store, a->eds[e].id, &a->arts[e]);
+	}
+	kb_window_reload(a, id);
 }
 
 static void push(struct app *a, size_t e, size_t art)
@@ -92,16 +52,62 @@ void kb_list_rebuild(struct app *a)
 			push(a, SIZE_MAX, i);
 	} else {
 		for (size_t e = 0; e < a->n_eds; e++) {
+			a->eds[e].row = a->n_vis;
 			push(a, e, SIZE_MAX);
-			if (!a->open[e])
+			if (!a->eds[e].open)
 				continue;
-			load(a, e);
-			for (size_t i = 0; i < a->arts[e].n; i++)
+			kb_window_load(a, e);
+			for (size_t i = 0; i < a->eds[e].arts.n; i++)
 				push(a, e, i);
 		}
 	}
 	if (a->cur >= a->n_vis)
 		a->cur = a->n_vis ? a->n_vis - 1 : 0;
+}
+
+void kb_list_ensure(struct app *a)
+{
+	if (a->results)
+		kb_results_ensure(a);
+	else
+		kb_window_ensure(a);
+}
+
+bool kb_list_position(const struct app *a, size_t *pos, size_t *total, bool *more)
+{
+	*more = false;
+	if (a->cur >= a->n_vis)
+		return false;
+	if (a->results) {
+		if (a->res_from_end && !a->res_known)
+			return false;
+		size_t i = a->vis[a->cur].article;
+		*pos = a->res_from_end ? a->res_total - a->res_off - a->res.n + i + 1 : a->res_off + i + 1;
+		*total = a->res_known ? a->res_total : a->res_off + a->res.n;
+		*more = !a->res_known;
+		return true;
+	}
+	if (!a->ed_counted)
+		return false;
+	*pos = a->ed_base + a->vis[a->cur].edition + 1;
+	*total = a->ed_total;
+	return true;
+}
+
+void kb_list_locate(struct app *a)
+{
+	a->art_idx = a->art_n = 0;
+	for (size_t e = 0; a->art && e < a->n_eds; e++) {
+		const struct win_ed *w = &a->eds[e];
+		if (strcmp(w->e.name, a->art->edition) != 0)
+			continue;
+		for (size_t i = 0; i < w->arts.n; i++)
+			if (strcmp(w->arts.v[i].id, a->art->id) == 0) {
+				a->art_idx = i + 1;
+				a->art_n = w->e.n_articles > w->arts.n ? w->e.n_articles : w->arts.n;
+				return;
+			}
+	}
 }
 
 static struct kb_row *row_at(struct app *a, size_t i)
@@ -111,7 +117,7 @@ static struct kb_row *row_at(struct app *a, size_t i)
 	struct row_ref r = a->vis[i];
 	if (r.article == SIZE_MAX)
 		return NULL;
-	return a->results ? &a->res.v[r.article] : &a->arts[r.edition].v[r.article];
+	return a->results ? &a->res.v[r.article] : &a->eds[r.edition].arts.v[r.article];
 }
 
 const struct kb_row *kb_list_current(struct app *a)
@@ -128,23 +134,49 @@ void kb_list_open_current(struct app *a)
 
 void kb_list_step_article(struct app *a, int dir)
 {
+	struct place back;
+	kb_window_place(a, &back);
 	size_t i = a->cur;
+	bool moved = false; /* the window was moved along */
 	for (;;) {
-		if (dir > 0 ? i + 1 >= a->n_vis : i == 0)
-			break;
+		if (dir > 0 ? i + 1 >= a->n_vis : i == 0) {
+			/* the edge of what is held: read on from there */
+			a->cur = i;
+			moved = true;
+			kb_list_ensure(a);
+			i = a->cur;
+			if (dir > 0 ? i + 1 >= a->n_vis : i == 0)
+				break;
+		}
 		i += dir > 0 ? 1 : (size_t)-1;
 		struct row_ref r = a->vis[i];
-		if (r.article == SIZE_MAX && !a->results && !a->open[r.edition] && dir > 0) {
-			a->open[r.edition] = true; /* J walks into the next edition */
-			kb_list_rebuild(a);
-		}
+		if (r.article == SIZE_MAX && !a->results && !a->eds[r.edition].open && dir > 0)
+			kb_window_set_open(a, r.edition, true); /* J walks into the next edition */
 		if (row_at(a, i)) {
+			free(back.key);
 			a->cur = i;
+			kb_list_ensure(a);
 			kb_list_open_current(a);
 			return;
 		}
 	}
+	if (moved && back.set) /* none: back to where the cursor was */
+		kb_window_goto(a, &back, NULL);
+	free(back.key);
 	kb_message(a, false, dir > 0 ? "last article" : "first article");
+}
+
+/* Set row r's tags and read state to those of f. */
+static void set_row(struct kb_row *r, const struct kb_full *f)
+{
+	for (size_t k = 0; k < r->n_tags; k++)
+		free(r->tags[k]);
+	free(r->tags);
+	r->tags = kb_xcalloc(f->n_tags + 1, sizeof(char *));
+	r->n_tags = f->n_tags;
+	for (size_t k = 0; k < f->n_tags; k++)
+		r->tags[k] = kb_xstrdup(f->tags[k]);
+	r->read = f->read;
 }
 
 void kb_list_refresh_row(struct app *a, const char *id)
@@ -152,56 +184,45 @@ void kb_list_refresh_row(struct app *a, const char *id)
 	struct kb_full *f = kb_store_get(a->store, id);
 	if (!f)
 		return;
-	for (size_t i = 0; i < a->n_vis; i++) {
-		struct kb_row *r = row_at(a, i);
-		if (!r || strcmp(r->id, id) != 0)
-			continue;
-		for (size_t k = 0; k < r->n_tags; k++)
-			free(r->tags[k]);
-		free(r->tags);
-		r->tags = calloc(f->n_tags + 1, sizeof(char *));
-		r->n_tags = f->n_tags;
-		for (size_t k = 0; k < f->n_tags; k++)
-			r->tags[k] = strdup(f->tags[k]);
-		r->read = f->read;
-	}
+	for (size_t i = 0; i < a->res.n; i++)
+		if (strcmp(a->res.v[i].id, id) == 0)
+			set_row(&a->res.v[i], f);
 	/* the same article may also be in the tree while results show */
 	for (size_t e = 0; e < a->n_eds; e++)
-		for (size_t i = 0; a->loaded[e] && i < a->arts[e].n; i++) {
-			struct kb_row *r = &a->arts[e].v[i];
-			if (strcmp(r->id, id) != 0 || (a->results && false))
-				continue;
-			r->read = f->read;
-			for (size_t k = 0; k < r->n_tags; k++)
-				free(r->tags[k]);
-			free(r->tags);
-			r->tags = calloc(f->n_tags + 1, sizeof(char *));
-			r->n_tags = f->n_tags;
-			for (size_t k = 0; k < f->n_tags; k++)
-				r->tags[k] = strdup(f->tags[k]);
-		}
+		for (size_t i = 0; i < a->eds[e].arts.n; i++)
+			if (strcmp(a->eds[e].arts.v[i].id, id) == 0)
+				set_row(&a->eds[e].arts.v[i], f);
 	kb_full_destroy(f);
 }
 
-void kb_list_show_results(struct app *a, struct kb_rows *rows, const char *label)
+bool kb_list_show_results(struct app *a, const char *query, const char *tag)
 {
-	kb_rows_finish(&a->res);
-	free(a->res_label);
-	a->res = *rows;
-	a->res_label = label ? strdup(label) : NULL;
-	a->results = label != NULL;
+	if (!query && !tag) {
+		if (!a->results)
+			return true;
+		kb_results_close(a);
+		kb_window_goto(a, &a->tree_place, NULL); /* back where the cursor was */
+		return true;
+	}
+	if (!a->results)
+		kb_window_place(a, &a->tree_place);
+	if (!kb_results_open(a, query, tag))
+		return false;
 	a->cur = 0;
 	a->top = 0;
-	kb_list_rebuild(a);
+	kb_list_ensure(a);
+	return true;
 }
 
 static void draw(struct app *a, int x, int w)
 {
 	int rows = a->body_rows;
 	int y0 = 0;
-	if (a->results && a->res_label) {
+	if (a->results) {
+		char label[400];
+		kb_results_label(a, label, sizeof(label));
 		kb_draw_fill(0, x, x + w, KB_STYLE_META);
-		kb_draw_text(0, x, x + w, a->res_label, strlen(a->res_label), KB_STYLE_META);
+		kb_draw_text(0, x, x + w, label, strlen(label), KB_STYLE_META);
 		y0 = 1;
 		rows--;
 	}
@@ -225,9 +246,9 @@ static void draw(struct app *a, int x, int w)
 		char head[64];
 		const char *text;
 		if (!ar) {
-			const struct kb_edition_row *e = &a->eds[r.edition];
+			const struct kb_edition_row *e = &a->eds[r.edition].e;
 			st = KB_STYLE_EDITION;
-			snprintf(head, sizeof(head), "%s ", a->open[r.edition] ? "-" : "+");
+			snprintf(head, sizeof(head), "%s ", a->eds[r.edition].open ? "-" : "+");
 			text = e->title ? e->title : e->name;
 			char label[512];
 			snprintf(label, sizeof(label), "%s%s%s%s%s", e->date ? e->date : "",
@@ -273,28 +294,28 @@ static int action(struct app *a, enum action act, int slot)
 	case ACT_MOVE_DOWN:
 		if (a->cur + 1 < a->n_vis)
 			a->cur++;
-		return F_REDRAW;
+		break;
 	case ACT_MOVE_UP:
 		if (a->cur > 0)
 			a->cur--;
-		return F_REDRAW;
+		break;
 	case ACT_PAGE_DOWN:
 		a->cur = a->cur + page < a->n_vis ? a->cur + page : (a->n_vis ? a->n_vis - 1 : 0);
-		return F_REDRAW;
+		break;
 	case ACT_PAGE_UP:
 		a->cur = a->cur > page ? a->cur - page : 0;
-		return F_REDRAW;
+		break;
 	case ACT_TOP:
-		a->cur = 0;
-		return F_REDRAW;
 	case ACT_BOTTOM:
-		a->cur = a->n_vis ? a->n_vis - 1 : 0;
+		if (a->results)
+			kb_results_jump(a, act == ACT_BOTTOM);
+		else
+			kb_window_jump(a, act == ACT_BOTTOM);
 		return F_REDRAW;
 	case ACT_OPEN:
 		if (a->cur < a->n_vis && a->vis[a->cur].article == SIZE_MAX && !a->results) {
 			size_t e = a->vis[a->cur].edition;
-			a->open[e] = !a->open[e];
-			kb_list_rebuild(a);
+			kb_window_set_open(a, e, !a->eds[e].open);
 		} else {
 			kb_list_open_current(a);
 			if (a->art) {
@@ -302,26 +323,29 @@ static int action(struct app *a, enum action act, int slot)
 				kb_geometry(a);
 			}
 		}
-		return F_REDRAW;
+		break;
 	default:
 		return -1;
 	}
+	kb_list_ensure(a);
+	return F_REDRAW;
 }
 
 static void click(struct app *a, int y, int x)
 {
 	(void)x;
-	int y0 = a->results && a->res_label ? 1 : 0;
+	int y0 = a->results ? 1 : 0;
 	size_t i = a->top + (size_t)(y - y0);
 	if (y < y0 || i >= a->n_vis)
 		return;
 	a->cur = i;
 	if (a->vis[i].article == SIZE_MAX && !a->results) {
-		a->open[a->vis[i].edition] = !a->open[a->vis[i].edition];
-		kb_list_rebuild(a);
+		size_t e = a->vis[i].edition;
+		kb_window_set_open(a, e, !a->eds[e].open);
 	} else {
 		kb_list_open_current(a);
 	}
+	kb_list_ensure(a);
 }
 
 static void wheel(struct app *a, int lines)
@@ -330,6 +354,7 @@ static void wheel(struct app *a, int lines)
 		a->cur = a->cur + (size_t)lines < a->n_vis ? a->cur + (size_t)lines : (a->n_vis ? a->n_vis - 1 : 0);
 	else
 		a->cur = a->cur > (size_t)-lines ? a->cur - (size_t)-lines : 0;
+	kb_list_ensure(a);
 }
 
 const struct pane_ops kb_list_pane = {"list", draw, action, click, wheel};

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "kanbao/config.h"
 #include "kanbao/layout.h"
@@ -109,10 +110,31 @@ attr_t kb_draw_attr(enum kb_style style, short *pair);
 
 enum pane { P_LIST, P_ARTICLE, P_NOTES, P_COUNT };
 
-/* A row of the left pane: an edition (article == SIZE_MAX) or an article. */
+/* A row of the left pane: an edition (article == SIZE_MAX) or an article;
+ * edition is an index into the window (app.eds), or SIZE_MAX for a result
+ * (article then indexes app.res). */
 struct row_ref {
 	size_t edition;
 	size_t article;
+};
+
+/* An edition held in the list's window, with its articles once unfolded. */
+struct win_ed {
+	struct kb_edition_row e; /* owned (its strings) */
+	struct kb_rows arts;     /* its articles, read when first unfolded */
+	bool loaded;             /* arts has been read */
+	bool open;               /* unfolded */
+	size_t row;              /* index of its row in app.vis, as last built */
+};
+
+/* A place in the tree, to come back to after the window was read anew:
+ * the cursor's edition (key and id), its row in that edition and on the
+ * screen. */
+struct place {
+	char *key; /* owned */
+	int64_t id;
+	size_t in_ed, on_screen;
+	bool set;
 };
 
 /* A display line of the article pane. */
@@ -148,18 +170,39 @@ struct app {
 	int body_rows; /* rows for panes (screen minus status line) */
 	enum pane focus;
 	bool too_small;
-	/* left pane */
-	struct kb_edition_row *eds;
-	size_t n_eds;
-	struct kb_rows *arts; /* per edition, loaded when unfolded */
-	bool *loaded, *open;
+	/* left pane: a window of a few screens of editions around the cursor,
+	 * read from the store a chunk at a time (window.c), so a library of
+	 * 100,000 editions costs what one of 1,000 does */
+	struct win_ed *eds;
+	size_t n_eds, cap_eds;
+	size_t ed_base;            /* editions before eds[0] in the reading order */
+	size_t ed_total;           /* editions in the library, as last counted */
+	bool ed_counted;           /* ed_total has been counted */
+	bool at_first, at_last;    /* the window holds the first / the last edition */
+	int64_t *unfolded;         /* ids of the editions unfolded, in or out of the window */
+	size_t n_unfolded, cap_unfolded;
 	struct row_ref *vis; /* visible rows */
 	size_t n_vis, cap_vis;
 	size_t cur, top;
-	/* search results or a tag filter replace the tree while active */
+	/* search results or a tag filter replace the tree while active; they
+	 * too are a window, read a chunk at a time (results.c) */
 	bool results;
-	struct kb_rows res;
-	char *res_label;
+	struct place tree_place; /* where the tree's cursor was, to come back to */
+	struct kb_rows res;  /* the results held */
+	size_t res_off;      /* results before res.v[0] or, res_from_end, after the last held */
+	bool res_from_end;   /* res_off counts from the end (after G) */
+	bool res_first, res_last; /* the first / the last result is held */
+	size_t res_total;    /* how many results there are, when known (res_known) */
+	bool res_known;
+	char *res_query;     /* the search, or NULL for a tag filter */
+	char *res_tag;       /* the tag of a filter */
+	/* the position of the open article in its edition, for the status
+	 * line (0: not known), found when it was opened */
+	size_t art_idx, art_n;
+	/* the background check of the PATHs kanbao was started with (check.c) */
+	struct kb_check *check;
+	bool check_done;        /* it has ended (the thread is joined on quitting) */
+	char check_status[160]; /* its progress, shown while it runs */
 	/* the article */
 	struct kb_full *art;
 	struct dline *lines;
@@ -209,9 +252,10 @@ struct pane_ops {
 
 extern const struct pane_ops kb_list_pane, kb_article_pane, kb_notes_pane;
 
-/* list.c */
+/* list.c: the left pane */
 bool kb_list_init(struct app *a);
 void kb_list_finish(struct app *a);
+/* The visible rows again, from the window or the results held. */
 void kb_list_rebuild(struct app *a);
 /* The article row under the cursor, or NULL (an edition row). */
 const struct kb_row *kb_list_current(struct app *a);
@@ -220,13 +264,95 @@ void kb_list_open_current(struct app *a);
 /* Move to the next/previous article row and open it. */
 void kb_list_step_article(struct app *a, int dir);
 /* Read the editions and their articles again (another process imported
- * meanwhile), keeping which editions are unfolded; the cursor goes to the
- * row of article id (may be NULL) when it is listed. */
+ * meanwhile), keeping which editions are unfolded and the cursor's place;
+ * the cursor goes to the row of article id (may be NULL) when it is
+ * listed. */
 void kb_list_reload(struct app *a, const char *id);
+/* Find the open article's place in its edition (art_idx of art_n), when
+ * the edition is in the window with its articles read. */
+void kb_list_locate(struct app *a);
 /* Refresh the row of article id (tags, read) from the store. */
 void kb_list_refresh_row(struct app *a, const char *id);
-/* Show search results / a tag filter instead of the tree. */
-void kb_list_show_results(struct app *a, struct kb_rows *rows, const char *label);
+/* Show the results of a search (query) or a tag filter (tag) instead of
+ * the tree, or the tree again (both NULL). False, with a message, when the
+ * store fails (what was shown stays). */
+bool kb_list_show_results(struct app *a, const char *query, const char *tag);
+/* After the cursor moved or the screen was resized: read more rows when
+ * the cursor nears an edge of what is held, drop those far from it. */
+void kb_list_ensure(struct app *a);
+/* The cursor's place in the listing (1-based) and the listing's length,
+ * for the status line; *more when there are more than *total. False when
+ * the place is not known. */
+bool kb_list_position(const struct app *a, size_t *pos, size_t *total, bool *more);
+
+/* window.c: the editions around the cursor */
+/* Read the first editions (the first one unfolded) and count them all. */
+bool kb_window_init(struct app *a);
+void kb_window_finish(struct app *a);
+/* Read a chunk of editions beyond the window's end (or, backward, before
+ * its start); the cursor stays on its row. Returns the rows added, 0 at
+ * the library's end (or start) or on failure. */
+size_t kb_window_grow(struct app *a, bool backward);
+/* Enough rows around the cursor, and no more than a few screens. */
+void kb_window_ensure(struct app *a);
+/* Go to the first (end: the last) row of the library. */
+void kb_window_jump(struct app *a, bool end);
+/* See kb_list_reload. */
+void kb_window_reload(struct app *a, const char *id);
+/* The cursor's place; false (p->set false) when the tree is empty. */
+bool kb_window_place(const struct app *a, struct place *p);
+/* Read the window anew around p (NULL or unset: the start), the cursor on
+ * the row of article id when it is there (id may be NULL); frees p->key. */
+void kb_window_goto(struct app *a, struct place *p, const char *id);
+/* Fold or unfold the window's edition e (its articles read when first
+ * unfolded); the rows are rebuilt. */
+void kb_window_set_open(struct app *a, size_t e, bool open);
+/* Read the articles of the window's edition e, once (when unfolded). */
+void kb_window_load(struct app *a, size_t e);
+
+/* results.c: search results and tag filters, a window too */
+/* Run a search (query) or a tag filter (tag) and hold its first rows. */
+bool kb_results_open(struct app *a, const char *query, const char *tag);
+/* Drop the results (back to the tree). */
+void kb_results_close(struct app *a);
+/* Like kb_window_grow, for the results. */
+size_t kb_results_grow(struct app *a, bool backward);
+void kb_results_ensure(struct app *a);
+/* Read the results held again, where they stand (another process changed
+ * the library). */
+void kb_results_reload(struct app *a);
+void kb_results_jump(struct app *a, bool end);
+/* The heading above the results: "search: 郑州 (20+)". */
+void kb_results_label(const struct app *a, char *buf, size_t n);
+/* The id of every result (not only those held), for tagging or exporting
+ * them all: *ids and each string are the caller's to free. */
+bool kb_results_ids(struct app *a, char ***ids, size_t *n);
+
+/* check.c: the background check of the PATHs kanbao was started with */
+struct kb_check;
+/* What the check has done so far. */
+struct kb_check_report {
+	bool walking;  /* still looking for the files */
+	size_t found;  /* edition files found */
+	size_t done;   /* of those, checked */
+	size_t added, updated, unchanged, failed, warnings;
+	bool finished; /* the thread is done */
+	bool stopped;  /* it was stopped before every file was checked */
+	double ms;     /* how long it took */
+};
+/* Start walking paths and importing their edition files into the library
+ * at db (a connection of the thread's own) in a thread. NULL, with the
+ * reason in err, when it cannot start. */
+struct kb_check *kb_check_start(const char *db, const char *const *paths, size_t n, char *err,
+				size_t errlen);
+/* A descriptor that becomes readable when the check has news. */
+int kb_check_fd(const struct kb_check *c);
+/* Take the news: *r gets the counts so far. True when the check is done. */
+bool kb_check_poll(struct kb_check *c, struct kb_check_report *r);
+/* Stop the check at its next file, wait for the thread, write the
+ * problems it met and (when it changed or missed anything) a summary to f
+ * (may be NULL), and free it. Accepts NULL. */
+void kb_check_finish(struct kb_check *c, FILE *f);
 
 /* article.c */
 void kb_article_open(struct app *a, const char *id);

@@ -480,3 +480,79 @@ scenario_undo_highlight() {
 	keys q
 	check "undo-hl: q quits" wait_exit
 }
+
+# make_editions DIR N: N one-article editions, eight pages a day from
+# 2000-01-01 (2000-01-01_p01.txt ...), each headline naming its place.
+make_editions() {
+	python3 - "$1" "$2" <<'PY'
+import datetime, os, sys
+d, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(d, exist_ok=True)
+for k in range(n):
+    day = datetime.date(2000, 1, 1) + datetime.timedelta(days=k // 8)
+    name = f"{day}_p{k % 8 + 1:02d}.txt"
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(f"第{k + 1}份版面的标题\n\n本报讯 这是第{k + 1}份版面唯一的文章，日期{day}。\n")
+PY
+}
+
+# (n) A library larger than the list's window (600 editions; the list
+# holds a few screens and reads the rest as the cursor comes): the count
+# and the rows stay right across the window's edges, at both ends and back.
+scenario_paging() {
+	START_GATE=1 start paging 120 40
+	make_editions "$TD/eds" 600
+	kb import "$TD/eds"
+	check "paging: 600 editions imported" test "$rc" = 0
+	go
+	expect "paging: the first screen counts 600 editions" wait_status 'edition 1/600'
+	keys G
+	expect "paging: G goes to the last edition, 600/600" wait_status 'edition 600/600'
+	expect "paging: and shows it (2000-03-15 p8)" wait_re '2000-03-15 p8'
+	screen_ok "paging: the library's end" --panes 3
+	for _ in $(seq 10); do keys k; done
+	expect "paging: ten k up from the end: 590/600" wait_status 'edition 590/600'
+	keys g
+	expect "paging: g back at the start: 1/600" wait_status 'edition 1/600'
+	# row 0 the first edition, row 1 its article (unfolded), row r its edition r
+	local i
+	for i in $(seq 25); do keys j j j j j j j j j j; done
+	expect "paging: 250 j down, across the window's edges: 250/600" wait_status 'edition 250/600'
+	expect "paging: the rows around are that place's (2000-01-31 p8 is edition 248)" \
+		wait_re '2000-01-31 p8'
+	for i in $(seq 25); do keys k k k k k k k k k k; done
+	expect "paging: 250 k back up: 1/600" wait_status 'edition 1/600'
+	expect "paging: the first edition is there again" wait_re '2000-01-01 p1'
+	for i in $(seq 20); do keys NPage; done
+	keys G
+	for i in $(seq 20); do keys PPage; done
+	keys g
+	expect "paging: pages down, G, pages up, g: 1/600 again" wait_status 'edition 1/600'
+	keys q
+	check "paging: q quits" wait_exit
+}
+
+# (n) kanbao DIR on a library that holds DIR already: the reader opens at
+# once, the check runs behind it, and an edition added to DIR meanwhile
+# appears in the list when the check ends, with a message saying so.
+scenario_check() {
+	local eds=$TMP_ROOT/check-eds
+	mkdir -p "$eds"
+	cp "$SAMPLES"/*.txt "$eds"/
+	START_GATE=1 start check 120 40 -- "$eds"
+	kb import "$eds"
+	check "check: the samples were imported beforehand" test "$rc" = 0
+	printf '背景检查新增的文章\n\n本报讯 这一篇在阅读器打开时才加入目录。\n' >"$eds/2030-01-01_p01.txt"
+	go
+	expect "check: the first screen shows the library" wait_text "000_0a7de6b0a5fb8a92"
+	expect "check: the status says what the check found (6 files, 1 new)" \
+		wait_status 'checked 6 files: 1 new'
+	expect "check: the new edition is in the list" wait_text '2030-01-01'
+	screen_ok "check: after the background check" --panes 3
+	kb list --json
+	check "check: the library holds the 16 articles" json 'len(d) == 16'
+	keys q
+	check "check: q quits" wait_exit
+	check "check: exit status 0" test "$(exit_status)" = 0
+	rm -rf "$eds"
+}
