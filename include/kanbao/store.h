@@ -132,6 +132,7 @@ struct kb_filter {
 	bool unread;
 	size_t limit; /* 0: no limit */
 	enum kb_sort sort; /* search only */
+	bool bare;    /* search rows without snippets (they cost a scan of the text) */
 };
 
 /* Called with each row of a listing or search, in order; the row and its
@@ -194,6 +195,14 @@ bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filt
  * before the later ones are looked for, in constant memory. */
 bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb_filter *f,
 			  kb_row_fn fn, void *ctx);
+/* How many articles the search finds (f's limit and sort aside). A query
+ * whose candidates the index alone proves (each piece one token: a word of
+ * one or two characters, a number, a Latin word) and no filter is counted
+ * from the index; any other is counted by confirming every
+ * candidate against its text, unless quick, which then sets *n to
+ * SIZE_MAX (not counted). */
+bool kb_store_search_count(struct kb_store *s, const char *query, const struct kb_filter *f,
+			   bool quick, size_t *n);
 
 struct kb_highlight {
 	int64_t id;

@@ -57,6 +57,8 @@ static void search_usage(FILE *f)
 	      "                     bm25 with titles weighted, which scores every hit\n"
 	      "                     before the first row (slow for common words in a\n"
 	      "                     large library)\n"
+	      "  --count            print only how many articles match (a word of one\n"
+	      "                     or two characters is counted from the index alone)\n"
 	      FILTER_HELP,
 	      f);
 }
@@ -221,8 +223,18 @@ static int run(int argc, char **argv, const char *db, bool search)
 	}
 	struct kb_store *s = kb_opts_open(&o);
 	struct kb_rows rows = { NULL, 0 };
+	size_t count = 0;
 	if (!s) {
 		status = 1;
+	} else if (search && o.count) {
+		if (kb_store_search_count(s, query.data, &o.filter, false, &count)) {
+			if (o.filter.limit && count > o.filter.limit)
+				count = o.filter.limit;
+			printf("%zu\n", count);
+		} else {
+			kb_term_error(NULL, kb_store_error(s));
+			status = 1;
+		}
 	} else if (kb_opts_want_json(&o)) {
 		/* written as read: the first rows out before the last are found */
 		struct json_out j = {.search = search};

@@ -108,6 +108,8 @@ enum kb_opts_result kb_opts_parse(struct kb_opts *o, int argc, char **argv, unsi
 			o->clear = true;
 		} else if ((accept & KB_OPT_REPAIR) && strcmp(a, "--repair") == 0) {
 			o->repair = true;
+		} else if ((accept & KB_OPT_SORT) && strcmp(a, "--count") == 0) {
+			o->count = true;
 		} else if ((accept & KB_OPT_FILTER) && strcmp(a, "--unread") == 0) {
 			o->filter.unread = true;
 		} else if ((accept & KB_OPT_FILTER) && take(argc, argv, &i, "--tag", &v, &missing)) {

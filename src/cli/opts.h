@@ -17,7 +17,7 @@ enum {
 	KB_OPT_FILTER = 2, /* --tag --edition --date --unread --limit */
 	KB_OPT_CLEAR = 4,  /* --clear (note) */
 	KB_OPT_REPAIR = 8, /* --repair (check) */
-	KB_OPT_SORT = 16,  /* --sort newest|oldest|relevance (search) */
+	KB_OPT_SORT = 16,  /* --sort newest|oldest|relevance, --count (search) */
 };
 
 /* What kb_opts_parse found. */
@@ -32,6 +32,7 @@ struct kb_opts {
 	bool json;         /* --json */
 	bool clear;        /* --clear */
 	bool repair;       /* --repair */
+	bool count;        /* --count */
 	struct kb_filter filter; /* its tags point into tags below */
 	const char **tags; /* --tag values, borrowed from argv; owned array */
 	const char **args; /* positional arguments, borrowed from argv; owned array */

@@ -229,6 +229,7 @@ struct run {
 	const struct words *words; /* its words, for snippets */
 	bool verify;              /* candidates must be confirmed (fts_match.c) */
 	bool ranked;              /* column 11 is bm25's rank */
+	bool bare;                /* no snippets */
 	size_t limit;             /* 0: no limit */
 	kb_row_fn fn;
 	void *ctx;
@@ -269,7 +270,7 @@ static bool stream(struct kb_store *s, const char *sql, const struct run *r)
 		row.tags = split_lines((const char *)sqlite3_column_text(st, 5), &row.n_tags);
 		row.read = sqlite3_column_int(st, 6) != 0;
 		row.lead = kb_column_dup(st, 7);
-		if (r->words) {
+		if (r->words && !r->bare) {
 			row.snippet = window_snippet((const char *)sqlite3_column_text(st, 8),
 						     (const char *)sqlite3_column_text(st, 9),
 						     (const char *)sqlite3_column_text(st, 10), r->words);
@@ -348,6 +349,22 @@ bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows
 	return false;
 }
 
+/* A date filter as a range of rowids (articles are numbered by day), so
+ * the index itself skips the days outside it. */
+static void add_day_range(struct kb_buf *sql, struct binds *b, const struct kb_filter *f)
+{
+	if (f && f->date_from) {
+		b->v[b->n++] = f->date_from;
+		kb_buf_printf(sql, " AND search.rowid >= (" KB_EDITION_DAY("?%d") " << %d)", b->n,
+			      KB_DAY_SHIFT);
+	}
+	if (f && f->date_to) {
+		b->v[b->n++] = f->date_to;
+		kb_buf_printf(sql, " AND search.rowid < ((" KB_EDITION_DAY("?%d") " + 1) << %d)",
+			      b->n, KB_DAY_SHIFT);
+	}
+}
+
 bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb_filter *f,
 			  kb_row_fn fn, void *ctx)
 {
@@ -366,16 +383,7 @@ bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb
 		      " JOIN edition e ON e.id = a.edition WHERE 1",
 		      sort == KB_SORT_RELEVANCE ? ", search.rank" : "");
 	add_filter(&sql, &b, f);
-	if (f && f->date_from) {
-		b.v[b.n++] = f->date_from;
-		kb_buf_printf(&sql, " AND search.rowid >= (" KB_EDITION_DAY("?%d") " << %d)", b.n,
-			      KB_DAY_SHIFT);
-	}
-	if (f && f->date_to) {
-		b.v[b.n++] = f->date_to;
-		kb_buf_printf(&sql, " AND search.rowid < ((" KB_EDITION_DAY("?%d") " + 1) << %d)",
-			      b.n, KB_DAY_SHIFT);
-	}
+	add_day_range(&sql, &b, f);
 	kb_buf_printf(&sql, " AND search MATCH ?%d ORDER BY %s LIMIT ?%d", b.n + 1,
 		      sort == KB_SORT_RELEVANCE ? "search.rank"
 		      : sort == KB_SORT_OLDEST  ? "search.rowid"
@@ -390,6 +398,7 @@ bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb
 		.words = &ws,
 		.verify = kb_fts_needs_verify(query),
 		.ranked = sort == KB_SORT_RELEVANCE,
+		.bare = f && f->bare,
 		.limit = f ? f->limit : 0,
 		.fn = fn,
 		.ctx = ctx,
@@ -397,6 +406,49 @@ bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb
 	bool ok = stream(s, sql.data, &r);
 	free(ws.copy);
 	kb_buf_finish(&sql);
+	free(match);
+	return ok;
+}
+
+static bool count_one(void *ctx, const struct kb_row *r)
+{
+	(void)r;
+	(*(size_t *)ctx)++;
+	return true;
+}
+
+bool kb_store_search_count(struct kb_store *s, const char *query, const struct kb_filter *f,
+			   bool quick, size_t *n)
+{
+	*n = 0;
+	bool from_index = !kb_fts_needs_verify(query) &&
+			  (!f || (!f->n_tags && !f->edition && !f->unread && !f->date_from &&
+				  !f->date_to));
+	if (!from_index) {
+		if (quick) {
+			*n = SIZE_MAX;
+			return true;
+		}
+		struct kb_filter all = f ? *f : (struct kb_filter){0};
+		all.limit = 0;
+		all.sort = KB_SORT_NEWEST;
+		all.bare = true;
+		return kb_store_search_each(s, query, &all, count_one, n);
+	}
+	char *match = kb_fts_query(query);
+	if (!match)
+		return kb_store_fail(s, "nothing to search for in \"%s\"", query);
+	/* every row of the index is an article's (the check proves it) */
+	sqlite3_stmt *st = kb_store_prepare(s, "SELECT count(*) FROM search WHERE search MATCH ?1");
+	bool ok = st != NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*n = (size_t)sqlite3_column_int64(st, 0);
+		else
+			ok = kb_store_fail(s, "%s: cannot read the library", s->path);
+		sqlite3_finalize(st);
+	}
 	free(match);
 	return ok;
 }

@@ -81,7 +81,8 @@ static bool run(struct kb_store *s, const char *query, const char *tag, bool fro
 		size_t limit, kb_row_fn fn, void *ctx)
 {
 	const char *tags[] = {tag};
-	struct kb_filter f = {.limit = limit, .sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST};
+	struct kb_filter f = {.limit = limit, .sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST,
+			      .bare = true}; /* the list shows no snippet */
 	if (query)
 		return kb_store_search_each(s, query, &f, fn, ctx);
 	f.tags = tags;
@@ -173,6 +174,7 @@ void kb_results_close(struct app *a)
 	a->results = false;
 	a->res_off = a->res_total = 0;
 	a->res_known = a->res_from_end = a->res_first = a->res_last = false;
+	a->res_count_tried = false;
 }
 
 size_t kb_results_grow(struct app *a, bool backward)
@@ -335,6 +337,7 @@ void kb_results_reload(struct app *a)
 	kb_rows_finish(&a->res);
 	a->res = got;
 	a->res_known = false; /* the count may have changed */
+	a->res_count_tried = false;
 	if (a->res_from_end)
 		a->res_first = got.n < n;
 	else
@@ -399,5 +402,21 @@ bool kb_results_ids(struct app *a, char ***out, size_t *n)
 	}
 	*out = ids.v;
 	*n = ids.n;
+	return true;
+}
+
+bool kb_results_count(struct app *a)
+{
+	if (!a->results || a->res_known || a->res_count_tried)
+		return false;
+	a->res_count_tried = true;
+	size_t n = 0;
+	bool ok = a->res_query ? kb_store_search_count(a->store, a->res_query, NULL, true, &n)
+			       : run(a->store, NULL, a->res_tag, false, 0, count_row, &n);
+	if (!ok || n == SIZE_MAX)
+		return false;
+	a->res_total = n;
+	a->res_known = true;
+	normalize(a);
 	return true;
 }

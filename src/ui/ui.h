@@ -194,6 +194,7 @@ struct app {
 	bool res_first, res_last; /* the first / the last result is held */
 	size_t res_total;    /* how many results there are, when known (res_known) */
 	bool res_known;
+	bool res_count_tried; /* kb_results_count asked the store */
 	char *res_query;     /* the search, or NULL for a tag filter */
 	char *res_tag;       /* the tag of a filter */
 	/* the position of the open article in its edition, for the status
@@ -327,6 +328,11 @@ void kb_results_label(const struct app *a, char *buf, size_t n);
 /* The id of every result (not only those held), for tagging or exporting
  * them all: *ids and each string are the caller's to free. */
 bool kb_results_ids(struct app *a, char ***ids, size_t *n);
+/* Once the results are on the screen: count them when the store can do
+ * it cheaply (a tag's articles; a search the index alone answers), once
+ * per listing. True when the count is now known (the screen is to be
+ * painted again). */
+bool kb_results_count(struct app *a);
 
 /* check.c: the background check of the PATHs kanbao was started with */
 struct kb_check;

@@ -102,6 +102,12 @@ check "search 郑州 finds articles, each with a rank and a snippet marking the 
 	json 'len(d) > 0 and all("[郑" in r["snippet"] and isinstance(r["rank"], (int, float)) for r in d)'
 check "search 郑州 snippets hold [郑州] (or end in a cut [郑]…)" \
 	json 'all("[郑州]" in r["snippet"] or r["snippet"].endswith("[郑]…") for r in d)'
+n_zz=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$tmp/out")
+kb search --count 郑州
+check "search --count 郑州 prints the number of rows search gives ($n_zz)" \
+	eval '[ "$rc" = 0 ] && [ "$(cat "$tmp/out")" = "$n_zz" ]'
+kb search --count 高新区 --limit 2
+check "search --count with --limit 2 prints 2" eval '[ "$rc" = 0 ] && [ "$(cat "$tmp/out")" = 2 ]'
 kb search '，。！'
 check "a query of punctuation only exits 2 with a message" \
 	eval '[ "$rc" = 2 ] && grep -q "nothing to search" "$tmp/err"'

@@ -528,6 +528,21 @@ scenario_paging() {
 	for i in $(seq 20); do keys PPage; done
 	keys g
 	expect "paging: pages down, G, pages up, g: 1/600 again" wait_status 'edition 1/600'
+	# a search hitting every edition: newest first, counted from the index
+	keys s
+	type_text 版面
+	keys Enter
+	expect "paging: search 版面 counts its 600 results" wait_re '^search: 版面 \(600\)'
+	expect "paging: newest first (the 600th edition's article on top)" wait_text '第600份版面的标题'
+	expect "paging: status result 1/600" wait_status 'result 1/600'
+	keys G
+	expect "paging: G in the results: 600/600" wait_status 'result 600/600'
+	expect "paging: the oldest at the end" wait_text '第1份版面的标题'
+	for i in $(seq 10); do keys k k k k k k k k k k; done
+	expect "paging: 100 k up: result 500/600" wait_status 'result 500/600'
+	expect "paging: that row is the 101st edition's" wait_text '第101份版面的标题'
+	keys q
+	expect "paging: q leaves the results" wait_status 'edition 1/600'
 	keys q
 	check "paging: q quits" wait_exit
 }

@@ -78,6 +78,12 @@ static void compare(struct kb_store *s, const char *query)
 		if (got_first)
 			kb_rows_finish(&first);
 	}
+	/* the count, exact; a quick count exact or not given */
+	size_t n = 0, quick = 0;
+	CHECK(kb_store_search_count(s, query, NULL, false, &n) && n == n_want &&
+		      kb_store_search_count(s, query, NULL, true, &quick) &&
+		      (quick == n_want || quick == SIZE_MAX),
+	      "count \"%s\": %zu, %zu expected (quick: %zu)", query, n, n_want, quick);
 	free(copy);
 }
 
