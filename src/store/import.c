@@ -365,7 +365,7 @@ struct known_ed {
 
 static bool lookup_edition(struct kb_store *s, const char *source, struct known_ed *k)
 {
-	sqlite3_stmt *st = kb_store_prepare(s,
+	sqlite3_stmt *st = kb_store_cached(s,
 		"SELECT id, size, mtime, parser, hash FROM edition WHERE source=?1");
 	if (!st)
 		return false;
@@ -378,13 +378,13 @@ static bool lookup_edition(struct kb_store *s, const char *source, struct known_
 		k->parser = sqlite3_column_int(st, 3);
 		k->hash = kb_column_dup(st, 4);
 	}
-	sqlite3_finalize(st);
+	kb_store_done(st);
 	return found;
 }
 
 static bool lookup_edition_id(struct kb_store *s, int64_t id, struct known_ed *k)
 {
-	sqlite3_stmt *st = kb_store_prepare(s,
+	sqlite3_stmt *st = kb_store_cached(s,
 		"SELECT id, size, mtime, parser, hash FROM edition WHERE id=?1");
 	if (!st)
 		return false;
@@ -398,7 +398,7 @@ static bool lookup_edition_id(struct kb_store *s, int64_t id, struct known_ed *k
 		free(k->hash);
 		k->hash = kb_column_dup(st, 4);
 	}
-	sqlite3_finalize(st);
+	kb_store_done(st);
 	return found;
 }
 
@@ -414,7 +414,7 @@ enum same_content {
 static enum same_content find_same_content(struct kb_store *s, const char *hash, char *other,
 					   size_t n, int64_t *id)
 {
-	sqlite3_stmt *st = kb_store_prepare(s, "SELECT id, source FROM edition WHERE hash=?1");
+	sqlite3_stmt *st = kb_store_cached(s, "SELECT id, source FROM edition WHERE hash=?1");
 	enum same_content res = CONTENT_NEW;
 	if (!st)
 		return res;
@@ -429,7 +429,7 @@ static enum same_content find_same_content(struct kb_store *s, const char *hash,
 			snprintf(other, n, "%s", src ? src : "");
 		}
 	}
-	sqlite3_finalize(st);
+	kb_store_done(st);
 	return res;
 }
 
@@ -563,33 +563,33 @@ static int id_count_next(struct id_count *m, const char *id)
 static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 			    const struct kb_edition *e, struct new_art *na)
 {
-	sqlite3_stmt *ins = kb_store_prepare(s,
+	sqlite3_stmt *ins = kb_store_cached(s,
 		"INSERT INTO article(id, edition, ord, kicker, title, subtitle, authors, kinds,"
 		" body, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)");
 	/* the articles take the next numbers of their day: rowids in date
 	 * order, which the search walks newest first */
 	int64_t next = 0, hi = 0;
-	sqlite3_stmt *day = kb_store_prepare(s,
+	sqlite3_stmt *day = kb_store_cached(s,
 		"SELECT " KB_EDITION_DAY("?1") " << 20");
 	int64_t lo = 0;
 	if (day) {
 		kb_bind_text(day, 1, e->date);
 		if (sqlite3_step(day) == SQLITE_ROW)
 			lo = sqlite3_column_int64(day, 0);
-		sqlite3_finalize(day);
+		kb_store_done(day);
 	}
 	hi = lo + ((int64_t)1 << KB_DAY_SHIFT);
 	next = lo;
 	/* the last number taken that day: one step down the rowid b-tree */
-	day = kb_store_prepare(s, "SELECT max(n) FROM article WHERE n >= ?1 AND n < ?2");
+	day = kb_store_cached(s, "SELECT max(n) FROM article WHERE n >= ?1 AND n < ?2");
 	if (day) {
 		sqlite3_bind_int64(day, 1, lo);
 		sqlite3_bind_int64(day, 2, hi);
 		if (sqlite3_step(day) == SQLITE_ROW && sqlite3_column_type(day, 0) != SQLITE_NULL)
 			next = sqlite3_column_int64(day, 0) + 1;
-		sqlite3_finalize(day);
+		kb_store_done(day);
 	}
-	sqlite3_stmt *fts = kb_store_prepare(s,
+	sqlite3_stmt *fts = kb_store_cached(s,
 		"INSERT INTO search(rowid, heads, body, annot) VALUES(?1, ?2, ?3, '')");
 	bool ok = ins && fts;
 	struct id_count seen = {0};
@@ -644,8 +644,8 @@ static bool insert_articles(struct kb_store *s, int64_t ed, const char *name,
 		if (sqlite3_step(fts) != SQLITE_DONE)
 			ok = kb_store_fail(s, "cannot index article %zu", i + 1);
 	}
-	sqlite3_finalize(ins);
-	sqlite3_finalize(fts);
+	kb_store_done(ins);
+	kb_store_done(fts);
 	free(seen.slots);
 	return ok;
 }
@@ -746,7 +746,7 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
 			   const char *hash, const struct stat *sb, const struct kb_edition *e,
 			   int64_t *id)
 {
-	sqlite3_stmt *st = kb_store_prepare(s,
+	sqlite3_stmt *st = kb_store_cached(s,
 		"INSERT INTO edition(source, name, hash, size, mtime, encoding, paper, date, page,"
 		" title, parser, imported_at, articles)"
 		" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
@@ -773,15 +773,15 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
 	bool ok = sqlite3_step(st) == SQLITE_ROW;
 	if (ok)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	kb_store_done(st);
 	if (ok) {
-		st = kb_store_prepare(s, "UPDATE edition SET sortkey = " KB_EDITION_SORTKEY
+		st = kb_store_cached(s, "UPDATE edition SET sortkey = " KB_EDITION_SORTKEY
 				      " WHERE id=?1");
 		ok = st != NULL;
 		if (st) {
 			sqlite3_bind_int64(st, 1, *id);
 			ok = sqlite3_step(st) == SQLITE_DONE;
-			sqlite3_finalize(st);
+			kb_store_done(st);
 		}
 	}
 	return ok || kb_store_fail(s, "%s: cannot record the edition", source);
@@ -791,14 +791,14 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
  * stat alone. */
 static void touch_edition(struct kb_store *s, int64_t id, const struct stat *sb)
 {
-	sqlite3_stmt *st = kb_store_prepare(s, "UPDATE edition SET size=?2, mtime=?3 WHERE id=?1");
+	sqlite3_stmt *st = kb_store_cached(s, "UPDATE edition SET size=?2, mtime=?3 WHERE id=?1");
 	if (!st)
 		return;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)sb->st_size);
 	sqlite3_bind_int64(st, 3, mtime_ns(sb));
 	sqlite3_step(st);
-	sqlite3_finalize(st);
+	kb_store_done(st);
 }
 
 static double mono(void)

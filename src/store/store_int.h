@@ -53,7 +53,23 @@ struct kb_store {
 			    * (an FTS5 savepoint flushes its pending terms) */
 	size_t n_pending, cap_pending;
 	sqlite3_stmt *st_annotated; /* "has article ?1 annotations", kept prepared */
+	struct {
+		const char *sql; /* the statement's text: a string literal */
+		sqlite3_stmt *st;
+	} cache[24]; /* kb_store_cached */
+	size_t n_cache;
 };
+
+/* A statement kept prepared for the connection's life, known by the
+ * address of its text (a string literal): for the statements an import
+ * runs for every edition and article, where preparing them again each
+ * time was a tenth of the import. It comes reset, with no bindings; hand
+ * it back with kb_store_done, never finalize it. NULL (with the error
+ * recorded) when it cannot be prepared. */
+sqlite3_stmt *kb_store_cached(struct kb_store *s, const char *sql);
+/* Reset a cached statement (its read or write ends here) and drop its
+ * bindings. */
+void kb_store_done(sqlite3_stmt *st);
 
 /* Is article row n waiting to be indexed? Removes it when drop is set. */
 bool kb_store_pending(struct kb_store *s, int64_t n, bool drop);
