@@ -509,7 +509,8 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	if (getenv("KANBAO_BENCH"))
 		bench(&a, getenv("KANBAO_BENCH"));
 	while (!a.quit) {
-		if (kb_results_count(&a)) /* after the results were shown */
+		/* the counts, once what they count is on the screen */
+		if (kb_results_count(&a) || kb_window_count(&a))
 			kb_paint(&a);
 		int key = kb_read_key(&a);
 		if (key == 0)

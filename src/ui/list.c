@@ -87,10 +87,11 @@ bool kb_list_position(const struct app *a, size_t *pos, size_t *total, bool *mor
 		*more = !a->res_known;
 		return true;
 	}
-	if (!a->ed_counted)
+	if (!a->ed_counted && !a->at_first)
 		return false;
 	*pos = a->ed_base + a->vis[a->cur].edition + 1;
-	*total = a->ed_total;
+	*total = a->ed_counted ? a->ed_total : a->n_eds; /* at least those held */
+	*more = !a->ed_counted;
 	return true;
 }
 

@@ -287,7 +287,7 @@ void kb_list_ensure(struct app *a);
 bool kb_list_position(const struct app *a, size_t *pos, size_t *total, bool *more);
 
 /* window.c: the editions around the cursor */
-/* Read the first editions (the first one unfolded) and count them all. */
+/* Read the first editions (the first one unfolded); not yet counted. */
 bool kb_window_init(struct app *a);
 void kb_window_finish(struct app *a);
 /* Read a chunk of editions beyond the window's end (or, backward, before
@@ -298,6 +298,9 @@ size_t kb_window_grow(struct app *a, bool backward);
 void kb_window_ensure(struct app *a);
 /* Go to the first (end: the last) row of the library. */
 void kb_window_jump(struct app *a, bool end);
+/* Count the editions, when not yet counted (once the first screen is
+ * shown); true when the count is new (the screen is to be painted). */
+bool kb_window_count(struct app *a);
 /* See kb_list_reload. */
 void kb_window_reload(struct app *a, const char *id);
 /* The cursor's place; false (p->set false) when the tree is empty. */

@@ -181,10 +181,18 @@ bool kb_window_init(struct app *a)
 		remember(a, a->eds[0].e.id, true);
 		a->eds[0].open = true;
 	}
-	if (!a->ed_counted)
-		count(a);
+	/* the count (a scan of the editions' index: 10-25 ms at 100,000)
+	 * comes after the first screen: kb_window_count */
 	kb_list_rebuild(a);
 	return true;
+}
+
+bool kb_window_count(struct app *a)
+{
+	if (a->ed_counted || a->results)
+		return false;
+	count(a);
+	return a->ed_counted;
 }
 
 void kb_window_set_open(struct app *a, size_t e, bool open)
