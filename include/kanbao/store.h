@@ -126,7 +126,12 @@ enum kb_sort {
 struct kb_filter {
 	const char *const *tags; /* each must be on the article */
 	size_t n_tags;
+	const char *const *not_tags; /* none of these may be on the article */
+	size_t n_not_tags;
 	const char *edition;   /* edition file name (or a part of its path) */
+	const char *page;      /* the edition's page: the same name, or the same
+				* number ("2" is also "02") */
+	const char *paper;     /* the edition's paper: its name or a part of it */
 	const char *date_from; /* YYYY-MM-DD, inclusive */
 	const char *date_to;   /* YYYY-MM-DD, inclusive */
 	bool unread;
@@ -134,6 +139,49 @@ struct kb_filter {
 	enum kb_sort sort; /* search only */
 	bool bare;    /* search rows without snippets (they cost a scan of the text) */
 };
+
+/* A query as the user writes it, for the reader's list and for `kanbao
+ * list` / `kanbao search`: terms separated by spaces, all of which must
+ * hold (AND):
+ *   word                 full text: every word must be in the article
+ *   tag:X  -tag:X        with / without the tag X
+ *   date:2021  date:2021-02  date:2021-02-27
+ *   date:FROM..TO        any of those forms at either end; ..TO, FROM.. open
+ *   page:2  paper:人民日报 (or a part of it)  edition:NAME
+ *   unread               not marked read
+ * A value in quotes ("" or “”) may hold spaces: tag:"两 会". The filter's
+ * strings and arrays are owned by the query: it lives until
+ * kb_query_finish. */
+struct kb_query {
+	struct kb_filter filter; /* what the terms narrow the library to */
+	char *words;       /* the full-text words joined by spaces, or NULL:
+			    * none (then the query is a listing) */
+	char **tags;       /* owned; filter.tags points here */
+	char **not_tags;   /* owned; filter.not_tags points here */
+	size_t cap_tags, cap_not_tags;
+	char *page, *paper, *edition; /* owned values of those terms, or NULL */
+	char date_from[11], date_to[11]; /* YYYY-MM-DD, or "" */
+};
+
+/* Start an empty query (all articles, a listing). */
+void kb_query_init(struct kb_query *q);
+/* Free what the query holds and empty it; accepts NULL. */
+void kb_query_finish(struct kb_query *q);
+/* Initialise q and parse text into it. False for an unknown key:, a bad
+ * date or an unclosed quote, with a message naming the term in err
+ * ("date:2021-13: not a month"). Finish q whatever the result. */
+bool kb_query_parse(const char *text, struct kb_query *q, char *err, size_t n);
+/* Parse more terms into q (AND with what it holds); errors as above. */
+bool kb_query_add(struct kb_query *q, const char *text, char *err, size_t n);
+/* Add one term taken whole, its value spaces and all (a command-line
+ * argument `tag:两 会` as the shell passed it); a term without a key is
+ * words, as in kb_query_add. */
+bool kb_query_add_term(struct kb_query *q, const char *term, char *err, size_t n);
+/* Narrow q by f too (the command line's --tag, --date ... with the query's
+ * terms): tags added, dates intersected, unread kept; f's limit, sort and
+ * bare taken. f's strings are copied. False (err) when both give a
+ * different edition, page or paper. */
+bool kb_query_narrow(struct kb_query *q, const struct kb_filter *f, char *err, size_t n);
 
 /* Called with each row of a listing or search, in order; the row and its
  * strings are borrowed for the call. Return false to stop. */
@@ -144,6 +192,10 @@ typedef bool (*kb_row_fn)(void *ctx, const struct kb_row *r);
 bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out);
 /* The same, each row handed to fn as it is read: constant memory. */
 bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn fn, void *ctx);
+/* How many articles the listing holds (f's limit aside): from the
+ * editions' article counts when f holds no tag and no unread condition,
+ * else by walking the rows without reading them. */
+bool kb_store_list_count(struct kb_store *s, const struct kb_filter *f, size_t *n);
 
 /* An edition in the library, for the reader's list. */
 struct kb_edition_row {

@@ -15,24 +15,24 @@
 
 /* Append the filter's conditions to sql and remember what to bind. */
 struct binds {
-	const char *v[64];
+	const char *v[96];
 	int n;
 };
 
-static void add_filter(struct kb_buf *sql, struct binds *b, const struct kb_filter *f)
+/* Is s a page number (digits only)? */
+static bool page_number(const char *s)
 {
-	if (!f)
-		return;
-	for (size_t i = 0; i < f->n_tags && b->n < 60; i++) {
-		b->v[b->n++] = f->tags[i];
-		kb_buf_printf(sql, " AND EXISTS(SELECT 1 FROM tag t WHERE t.article=a.id AND t.name=?%d)",
-			      b->n);
-	}
-	if (f->edition) {
-		b->v[b->n++] = f->edition;
-		kb_buf_printf(sql, " AND (e.name=?%d OR e.source=?%d OR instr(e.source, ?%d) > 0)",
-			      b->n, b->n, b->n);
-	}
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* The edition's date within the filter's. */
+static void add_dates(struct kb_buf *sql, struct binds *b, const struct kb_filter *f)
+{
 	if (f->date_from) {
 		b->v[b->n++] = f->date_from;
 		kb_buf_printf(sql, " AND e.date >= ?%d", b->n);
@@ -41,6 +41,50 @@ static void add_filter(struct kb_buf *sql, struct binds *b, const struct kb_filt
 		b->v[b->n++] = f->date_to;
 		kb_buf_printf(sql, " AND e.date <= ?%d", b->n);
 	}
+}
+
+/* The conditions on the edition alone (the listing's outer loop tests
+ * them once per edition, before reading its articles). */
+static void add_edition_filter(struct kb_buf *sql, struct binds *b, const struct kb_filter *f)
+{
+	if (f->edition) {
+		b->v[b->n++] = f->edition;
+		kb_buf_printf(sql, " AND (e.name=?%d OR e.source=?%d OR instr(e.source, ?%d) > 0)",
+			      b->n, b->n, b->n);
+	}
+	if (f->page) {
+		/* "2" is page 2 however it is written ("02"); a name is itself */
+		b->v[b->n++] = f->page;
+		if (page_number(f->page))
+			kb_buf_printf(sql, " AND (e.page = ?%d OR (e.page <> '' AND e.page NOT GLOB"
+				      " '*[^0-9]*' AND CAST(e.page AS INTEGER) = CAST(?%d AS INTEGER)))",
+				      b->n, b->n);
+		else
+			kb_buf_printf(sql, " AND e.page = ?%d", b->n);
+	}
+	if (f->paper) {
+		b->v[b->n++] = f->paper;
+		kb_buf_printf(sql, " AND instr(e.paper, ?%d) > 0", b->n);
+	}
+}
+
+static void add_filter(struct kb_buf *sql, struct binds *b, const struct kb_filter *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_tags && b->n < 80; i++) {
+		b->v[b->n++] = f->tags[i];
+		kb_buf_printf(sql, " AND EXISTS(SELECT 1 FROM tag t WHERE t.article=a.id AND t.name=?%d)",
+			      b->n);
+	}
+	for (size_t i = 0; i < f->n_not_tags && b->n < 80; i++) {
+		b->v[b->n++] = f->not_tags[i];
+		kb_buf_printf(sql,
+			      " AND NOT EXISTS(SELECT 1 FROM tag t WHERE t.article=a.id AND t.name=?%d)",
+			      b->n);
+	}
+	add_edition_filter(sql, b, f);
+	add_dates(sql, b, f);
 	if (f->unread)
 		kb_buf_puts(sql, " AND NOT EXISTS(SELECT 1 FROM read r WHERE r.article=a.id)");
 }
@@ -338,6 +382,48 @@ bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn
 	return ok;
 }
 
+bool kb_store_list_count(struct kb_store *s, const struct kb_filter *f, size_t *n)
+{
+	*n = 0;
+	struct kb_buf sql;
+	struct binds b = {.n = 0};
+	kb_buf_init(&sql);
+	if (f && (f->n_tags || f->n_not_tags || f->unread)) {
+		/* conditions on the articles: count the rows, reading none */
+		if (f->n_tags) {
+			b.v[b.n++] = f->tags[0];
+			kb_buf_puts(&sql, "SELECT count(*) FROM tag t0 JOIN article a ON a.id = t0.article"
+				    " JOIN edition e ON e.id = a.edition WHERE t0.name = ?1");
+			struct kb_filter rest = *f;
+			rest.tags++;
+			rest.n_tags--;
+			add_filter(&sql, &b, &rest);
+		} else {
+			kb_buf_puts(&sql, "SELECT count(*) FROM edition e CROSS JOIN article a"
+				    " ON a.edition = e.id WHERE 1");
+			add_filter(&sql, &b, f);
+		}
+	} else {
+		/* the editions' own counts: no article is read */
+		kb_buf_puts(&sql, "SELECT coalesce(sum(e.articles), 0) FROM edition e WHERE 1");
+		if (f) {
+			add_edition_filter(&sql, &b, f);
+			add_dates(&sql, &b, f);
+		}
+	}
+	sqlite3_stmt *st = kb_store_prepare(s, sql.data);
+	kb_buf_finish(&sql);
+	if (!st)
+		return false;
+	for (int i = 0; i < b.n; i++)
+		sqlite3_bind_text(st, i + 1, b.v[i], -1, SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return ok || kb_store_fail(s, "%s: cannot count the articles", s->path);
+}
+
 bool kb_store_list(struct kb_store *s, const struct kb_filter *f, struct kb_rows *out)
 {
 	out->v = NULL;
@@ -410,6 +496,13 @@ bool kb_store_search_each(struct kb_store *s, const char *query, const struct kb
 	return ok;
 }
 
+/* Does f narrow the articles at all (its limit, sort and bare aside)? */
+static bool narrowed(const struct kb_filter *f)
+{
+	return f && (f->n_tags || f->n_not_tags || f->edition || f->page || f->paper ||
+		     f->unread || f->date_from || f->date_to);
+}
+
 static bool count_one(void *ctx, const struct kb_row *r)
 {
 	(void)r;
@@ -421,9 +514,7 @@ bool kb_store_search_count(struct kb_store *s, const char *query, const struct k
 			   bool quick, size_t *n)
 {
 	*n = 0;
-	bool from_index = !kb_fts_needs_verify(query) &&
-			  (!f || (!f->n_tags && !f->edition && !f->unread && !f->date_from &&
-				  !f->date_to));
+	bool from_index = !kb_fts_needs_verify(query) && !narrowed(f);
 	if (!from_index) {
 		if (quick) {
 			*n = SIZE_MAX;
