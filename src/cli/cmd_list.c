@@ -28,15 +28,30 @@
 	"                     $XDG_DATA_HOME/kanbao/kanbao.db)\n"                       \
 	"  --help             show this help\n"
 
+#define QUERY_HELP                                                                   \
+	"A QUERY is words and terms, all of which must hold:\n"                         \
+	"  WORD               the article holds the word (every word must match)\n"     \
+	"  tag:T   -tag:T     with / without the tag T\n"                               \
+	"  date:2021  date:2021-02  date:2021-02-27\n"                                  \
+	"  date:FROM..TO      FROM and TO in any of those forms; ..TO, FROM.. open\n"   \
+	"  page:2             the page (2 is also 02; a name as written: A05)\n"        \
+	"  paper:NAME         the paper's name, or a part of it\n"                      \
+	"  edition:ED         as --edition\n"                                           \
+	"  unread             not marked read\n"                                        \
+	"A value with spaces in quotes: 'tag:\"两 会\"', or one argument 'tag:两 会'.\n" \
+	"The options below narrow the query further.\n"
+
 static void list_usage(FILE *f)
 {
-	fputs("usage: kanbao list [OPTIONS]\n"
+	fputs("usage: kanbao list [OPTIONS] [QUERY...]\n"
 	      "\n"
 	      "List the library's articles in reading order (paper, date, page,\n"
 	      "position). On a terminal: id, date, page, tags, read mark (✓) and title;\n"
 	      "otherwise a JSON array of {id, edition, title, date, page, tags, read},\n"
-	      "written as the rows are read (constant memory).\n"
-	      "\n" FILTER_HELP,
+	      "written as the rows are read (constant memory). Words in the query\n"
+	      "make it a search: the articles holding them, oldest edition first,\n"
+	      "listed the same way.\n"
+	      "\n" QUERY_HELP "\n" FILTER_HELP,
 	      f);
 }
 
@@ -50,8 +65,10 @@ static void search_usage(FILE *f)
 	      "together (郑州, 州, 四链一城); Latin words and numbers ignore case and\n"
 	      "full width. On a terminal: number, id, title and a snippet with the hits\n"
 	      "in [ ]; otherwise a JSON array as `kanbao list` prints, with snippet and\n"
-	      "rank, written as the rows are found.\n"
-	      "\n"
+	      "rank, written as the rows are found. A query of terms without words\n"
+	      "(tag:X date:2021) lists what they select as `kanbao list` does, in\n"
+	      "reading order; --count then counts it.\n"
+	      "\n" QUERY_HELP "\n"
 	      "  --sort ORDER       newest (the default) or oldest first: the first rows\n"
 	      "                     come at once however large the library; relevance:\n"
 	      "                     bm25 with titles weighted, which scores every hit\n"
@@ -186,7 +203,25 @@ static void print_rows(const struct kb_rows *rows, bool search)
 	kb_buf_finish(&out);
 }
 
-/* list and search: parse, query, print. query is NULL for list. */
+/* The positional arguments as one query, narrowed by the options; false
+ * (a message printed) for a bad term. */
+static bool build_query(struct kb_query *q, const struct kb_opts *o, const char *cmd)
+{
+	char err[512];
+	kb_query_init(q);
+	for (size_t i = 0; i < o->n_args; i++)
+		if (!kb_query_add_term(q, o->args[i], err, sizeof(err)))
+			goto bad;
+	if (kb_query_narrow(q, &o->filter, err, sizeof(err)))
+		return true;
+bad:
+	kb_term_eprintf("kanbao %s: %s", cmd, err);
+	return false;
+}
+
+/* list and search: parse, query, print. Words in the query make it a
+ * search (list prints its rows as a listing, oldest first); a query of
+ * filters alone is a listing, for search too. */
 static int run(int argc, char **argv, const char *db, bool search)
 {
 	struct kb_opts o;
@@ -194,42 +229,45 @@ static int run(int argc, char **argv, const char *db, bool search)
 	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv,
 					       KB_OPT_JSON | KB_OPT_FILTER | (search ? KB_OPT_SORT : 0),
 					       db);
-	if (pr != KB_OPTS_OK || (search ? o.n_args == 0 : o.n_args != 0)) {
-		if (pr == KB_OPTS_OK && !search)
-			kb_term_eprintf("kanbao list: unexpected argument %s", o.args[0]);
+	if (pr != KB_OPTS_OK || (search && o.n_args == 0)) {
 		usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
 		return pr == KB_OPTS_HELP ? 0 : 2;
 	}
-	struct kb_buf query;
-	kb_buf_init(&query);
-	for (size_t i = 0; i < o.n_args; i++) {
-		if (i)
-			kb_buf_putc(&query, ' ');
-		kb_buf_puts(&query, o.args[i]);
+	struct kb_query q;
+	if (!build_query(&q, &o, argv[0])) {
+		kb_query_finish(&q);
+		kb_opts_finish(&o);
+		return 2;
 	}
-	int status = 0;
-	if (search) {
-		char *match = kb_fts_query(query.data);
+	const char *words = q.words;
+	if (words) {
+		char *match = kb_fts_query(words);
 		if (!match) {
-			fputs("kanbao search: nothing to search for: the query holds no letters,"
-			      " digits or Han characters\n",
-			      stderr);
-			kb_buf_finish(&query);
+			kb_term_eprintf("kanbao %s: nothing to search for: the query holds no letters,"
+					" digits or Han characters", argv[0]);
+			kb_query_finish(&q);
 			kb_opts_finish(&o);
 			return 2;
 		}
 		free(match);
+		if (!search)
+			q.filter.sort = KB_SORT_OLDEST;
 	}
+	/* the rows' shape: search results (snippet, rank) only for words */
+	bool shape = search && words;
+	q.filter.bare = !shape;
+	int status = 0;
 	struct kb_store *s = kb_opts_open(&o);
 	struct kb_rows rows = { NULL, 0 };
 	size_t count = 0;
 	if (!s) {
 		status = 1;
 	} else if (search && o.count) {
-		if (kb_store_search_count(s, query.data, &o.filter, false, &count)) {
-			if (o.filter.limit && count > o.filter.limit)
-				count = o.filter.limit;
+		if (words ? kb_store_search_count(s, words, &q.filter, false, &count)
+			  : kb_store_list_count(s, &q.filter, &count)) {
+			if (q.filter.limit && count > q.filter.limit)
+				count = q.filter.limit;
 			printf("%zu\n", count);
 		} else {
 			kb_term_error(NULL, kb_store_error(s));
@@ -237,10 +275,10 @@ static int run(int argc, char **argv, const char *db, bool search)
 		}
 	} else if (kb_opts_want_json(&o)) {
 		/* written as read: the first rows out before the last are found */
-		struct json_out j = {.search = search};
+		struct json_out j = {.search = shape};
 		kb_buf_init(&j.b);
-		bool ok = search ? kb_store_search_each(s, query.data, &o.filter, json_row_out, &j)
-				 : kb_store_list_each(s, &o.filter, json_row_out, &j);
+		bool ok = words ? kb_store_search_each(s, words, &q.filter, json_row_out, &j)
+				: kb_store_list_each(s, &q.filter, json_row_out, &j);
 		if (!ok) {
 			kb_buf_finish(&j.b);
 			kb_term_error(NULL, kb_store_error(s));
@@ -248,16 +286,16 @@ static int run(int argc, char **argv, const char *db, bool search)
 		} else {
 			json_end(&j);
 		}
-	} else if (search ? !kb_store_search(s, query.data, &o.filter, &rows)
-			  : !kb_store_list(s, &o.filter, &rows)) {
+	} else if (words ? !kb_store_search(s, words, &q.filter, &rows)
+			 : !kb_store_list(s, &q.filter, &rows)) {
 		kb_term_error(NULL, kb_store_error(s));
 		status = 1;
 	} else {
-		print_rows(&rows, search);
+		print_rows(&rows, shape);
 	}
 	kb_rows_finish(&rows);
 	kb_store_close(s);
-	kb_buf_finish(&query);
+	kb_query_finish(&q);
 	kb_opts_finish(&o);
 	return status;
 }

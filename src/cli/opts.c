@@ -2,7 +2,8 @@
  * Option parsing for the store's subcommands. Options may stand anywhere
  * before "--"; "--db PATH" and "--db=PATH" (same for every option taking a
  * value) are both accepted. A single "-" is an argument (note ID - reads
- * stdin).
+ * stdin), and so, where filters are accepted, is a query term that starts
+ * with one ("-tag:X").
  */
 #include "opts.h"
 
@@ -54,6 +55,15 @@ bad:
 	return false;
 }
 
+/* Is a a query term that excludes (-tag:X), not an option? */
+static bool excluding(const char *a)
+{
+	size_t i = 1;
+	while ((a[i] >= 'a' && a[i] <= 'z') || (a[i] >= 'A' && a[i] <= 'Z'))
+		i++;
+	return i > 1 && a[i] == ':';
+}
+
 /* If argv[*i] is option name (alone or as name=VALUE), set *value and move
  * *i past it. False if it is not this option; an error when the value is
  * missing. */
@@ -91,7 +101,8 @@ enum kb_opts_result kb_opts_parse(struct kb_opts *o, int argc, char **argv, unsi
 	for (int i = 1; i < argc; i++) {
 		char *a = argv[i], *v = NULL;
 		bool missing = false;
-		if (!opts || a[0] != '-' || a[1] == '\0') {
+		if (!opts || a[0] != '-' || a[1] == '\0' ||
+		    ((accept & KB_OPT_FILTER) && excluding(a))) {
 			o->args[o->n_args++] = a;
 			continue;
 		}

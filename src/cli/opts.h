@@ -14,7 +14,8 @@
 /* Which options a subcommand accepts besides --db and --help. */
 enum {
 	KB_OPT_JSON = 1,   /* --json */
-	KB_OPT_FILTER = 2, /* --tag --edition --date --unread --limit */
+	KB_OPT_FILTER = 2, /* --tag --edition --date --unread --limit; "-tag:X" is an
+			      argument (a query term) */
 	KB_OPT_CLEAR = 4,  /* --clear (note) */
 	KB_OPT_REPAIR = 8, /* --repair (check) */
 	KB_OPT_SORT = 16,  /* --sort newest|oldest|relevance, --count (search) */

@@ -1,9 +1,11 @@
 #!/bin/bash
 # The store's command line against the real binary, on a fresh library in a
 # temporary directory (--db): import and re-import of the sample editions,
-# list and search (JSON), tags, notes (argument, stdin, $EDITOR), show
-# --json, errors that name the id or file, --help of every command, a
-# garbage database file (a clear error, no crash) and check.
+# list and search (JSON), query terms (tag:, -tag:, date:, page:, paper:,
+# words) on generated editions against a scan of the listing, tags, notes
+# (argument, stdin, $EDITOR), show --json, errors that name the id or file,
+# --help of every command, a garbage database file (a clear error, no crash)
+# and check.
 #
 # usage: cli_store.sh path/to/kanbao project-source-root
 # Prints TAP; exits non-zero if any check fails.
@@ -111,6 +113,92 @@ check "search --count with --limit 2 prints 2" eval '[ "$rc" = 0 ] && [ "$(cat "
 kb search '，。！'
 check "a query of punctuation only exits 2 with a message" \
 	eval '[ "$rc" = 2 ] && grep -q "nothing to search" "$tmp/err"'
+
+# ---- queries: terms as arguments, on a library of generated editions ----
+gdb=$tmp/gen.db
+mkdir -p "$tmp/gen"
+k=0
+for paper in 人民日报 郑州日报; do
+	for date in 2020-12-31 2021-02-27 2021-02-28 2021-03-31; do
+		for page in 1 02 A05; do
+			k=$((k + 1))
+			printf -- '---\npaper: %s\ndate: %s\npage: %s\n---\n第%d号%s新闻标题\n\n　　本报讯 这是第%d号版面的报道，讲述%s的城市。\n' \
+				"$paper" "$date" "$page" "$k" "$([ $((k % 2)) = 0 ] && echo 春天 || echo 秋天)" \
+				"$k" "$([ $((k % 2)) = 0 ] && echo 春天 || echo 秋天)" \
+				>"$tmp/gen/$([ "$paper" = 人民日报 ] && echo rm || echo zz)_$k.txt"
+		done
+	done
+done
+# kq ARGS...: kanbao on the generated library (as kb does)
+kq() {
+	timeout 60 "$kanbao" --db "$gdb" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+}
+kq import "$tmp/gen"
+check "the generated editions import" eval '[ "$rc" = 0 ] && grep -q "^imported 24," "$tmp/err"'
+kq list --json
+cp "$tmp/out" "$tmp/all.json"
+# scan PYTHON-CONDITION-ON-r: the ids of every article of the library (in
+# reading order) for which the condition holds, as a Python list literal
+scan() {
+	python3 -c "import json,sys
+print([r['id'] for r in json.load(open(sys.argv[1])) if ($1)])" "$tmp/all.json"
+}
+ids() { json "[r['id'] for r in d] == $1"; }
+sorted_ids() { json "sorted(r['id'] for r in d) == sorted($1)"; }
+g1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["id"])' "$tmp/all.json")
+g2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[5]["id"])' "$tmp/all.json")
+timeout 60 "$kanbao" --db "$gdb" tag "$g1" "$g2" -- "两 会" >/dev/null 2>&1
+timeout 60 "$kanbao" --db "$gdb" tag "$g2" -- x >/dev/null 2>&1
+kq list date:2021-02
+check "list date:2021-02 is the scan of February's editions" ids "$(scan 'r["date"].startswith("2021-02")')"
+kq list date:2021
+check "list date:2021 is the scan of 2021" ids "$(scan 'r["date"] >= "2021"')"
+kq list date:..2021-02-27
+check "list date:..2021-02-27 leaves the start open" ids "$(scan 'r["date"] <= "2021-02-27"')"
+kq list date:2021-02-28..
+check "list date:2021-02-28.. leaves the end open" ids "$(scan 'r["date"] >= "2021-02-28"')"
+kq list date:2021-01-01..2021-02-28
+check "list date:FROM..TO" ids "$(scan '"2021-01-01" <= r["date"] <= "2021-02-28"')"
+kq list page:2
+check "list page:2 finds the pages written 02" ids "$(scan 'r["page"] == "02"')"
+kq list page:A05 paper:人民
+check "list page:A05 paper:人民 (a part of the name)" \
+	ids "$(scan 'r["page"] == "A05" and r["edition"].startswith("rm_")')"
+kq list 'tag:两 会'
+check "list 'tag:两 会' (one argument, a space in the value)" sorted_ids "['$g1', '$g2']"
+kq list 'tag:"两 会"' -tag:x
+check "list 'tag:\"两 会\"' -tag:x (quoted; -tag: an argument, not an option)" ids "['$g1']"
+kq list -tag:x
+check "list -tag:x is every article but the tagged one" ids "$(scan 'r["id"] != "'"$g2"'"')"
+kq list --tag x 'tag:两 会' date:2020
+check "options and terms combine (AND)" ids "$(scan 'r["id"] == "'"$g2"'" and r["date"] < "2021"')"
+kq list --date 2021-02-01..2021-03-31 date:2021-02-27..
+check "--date and date: intersect" ids "$(scan '"2021-02-27" <= r["date"] <= "2021-03-31"')"
+kq list 春天 date:2021-02 paper:郑州
+check "list with words is the search, listed" \
+	sorted_ids "$(scan '"春天" in r["title"] and r["date"].startswith("2021-02") and r["edition"].startswith("zz_")')"
+kq search 秋天 page:1 unread
+check "search WORD page:1 unread: the scan, with snippets" \
+	eval 'sorted_ids "$(scan '"'"'"秋天" in r["title"] and r["page"] == "1"'"'"')" && json "all(\"[秋天]\" in r[\"snippet\"] for r in d)"'
+kq search date:2021-03 -tag:x
+check "search with terms and no words lists them (no snippet), in reading order" \
+	eval 'ids "$(scan '"'"'r["date"].startswith("2021-03")'"'"')" && json "all(\"snippet\" not in r for r in d)"'
+kq search --count paper:郑州日报 date:2021
+check "search --count of terms alone counts the listing" \
+	eval '[ "$rc" = 0 ] && [ "$(cat "$tmp/out")" = 9 ]'
+kq search --count 城市 -tag:x
+check "search --count WORD -tag:x" eval '[ "$rc" = 0 ] && [ "$(cat "$tmp/out")" = 23 ]'
+kq list date:2021-13
+check "list date:2021-13 exits 2: date:2021-13: not a month" \
+	eval '[ "$rc" = 2 ] && grep -q "date:2021-13: not a month" "$tmp/err" && ! [ -s "$tmp/out" ]'
+kq search 城市 color:red
+check "search with an unknown key exits 2 naming it" \
+	eval '[ "$rc" = 2 ] && grep -q "color:red: unknown key" "$tmp/err"'
+kq list 'tag:"两 会'
+check "an unclosed quote exits 2" eval '[ "$rc" = 2 ] && grep -q "quote is not closed" "$tmp/err"'
+kq list --help
+check "list --help shows the query syntax" eval 'grep -q "date:FROM..TO" "$tmp/out" && grep -q "\-tag:T" "$tmp/out"'
 
 # ---- tags ----
 kb tag "$id" -- 测试标签 second
