@@ -29,6 +29,7 @@ struct kb_config {
 	int list_width;               /* left pane columns, 0: automatic */
 	int notes_width;              /* right pane columns, 0: automatic */
 	bool mouse;                   /* mouse on|off, default on */
+	bool preview;                 /* preview on|off: the article as the list cursor moves, default on */
 	struct kb_binding *bindings;  /* in file order; later ones win */
 	size_t n_bindings;
 	char *path;                   /* the file read, or NULL */

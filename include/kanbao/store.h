@@ -208,6 +208,7 @@ struct kb_edition_row {
 	size_t n_articles;
 	char *source; /* the file's path when last imported */
 	char *key;    /* its place in the reading order (kb_store_editions_page) */
+	char *lead;   /* the headline of its first article, or NULL */
 };
 
 /* Every edition in reading order (date, page, name). */

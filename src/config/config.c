@@ -11,6 +11,7 @@
  *	theme light                 # a theme name (themes/NAME.theme) or a path
  *	ambiwidth double            # single | double (default single)
  *	mouse off                   # on | off (default on)
+ *	preview off                 # the article as the list cursor moves (default on)
  *	quick-tag 1 重要            # slot 1..9, then the tag (the rest of the line)
  *	list-width 32               # columns 0..200, 0 = automatic (default)
  *	notes-width 30              # columns 0..200, 0 = automatic (default)
@@ -195,19 +196,31 @@ static void set_ambiwidth(struct state *st, const char *name, char *args)
 		WARN(st, "%s must be 'single' or 'double', not '%s'; line skipped", name, v);
 }
 
-/* mouse on|off */
-static void set_mouse(struct state *st, const char *name, char *args)
+/* An on|off setting into *out. */
+static void set_switch(struct state *st, const char *name, char *args, bool *out)
 {
 	char *v = only_word(st, name, "'on' or 'off'", &args);
 
 	if (!v)
 		return;
 	if (strcmp(v, "on") == 0)
-		st->cfg->mouse = true;
+		*out = true;
 	else if (strcmp(v, "off") == 0)
-		st->cfg->mouse = false;
+		*out = false;
 	else
 		WARN(st, "%s must be 'on' or 'off', not '%s'; line skipped", name, v);
+}
+
+/* mouse on|off */
+static void set_mouse(struct state *st, const char *name, char *args)
+{
+	set_switch(st, name, args, &st->cfg->mouse);
+}
+
+/* preview on|off */
+static void set_preview(struct state *st, const char *name, char *args)
+{
+	set_switch(st, name, args, &st->cfg->preview);
 }
 
 /* Parse a width: decimal 0..MAX_WIDTH. -1 (reported) if it is not one. */
@@ -313,6 +326,7 @@ static const struct setting {
 	{ "theme", set_theme },
 	{ "ambiwidth", set_ambiwidth },
 	{ "mouse", set_mouse },
+	{ "preview", set_preview },
 	{ "quick-tag", set_quick_tag },
 	{ "list-width", set_list_width },
 	{ "notes-width", set_notes_width },
@@ -346,7 +360,7 @@ static void parse_line(void *ud, char *line, size_t lineno)
 		}
 	}
 	WARN(st,
-	     "unknown setting '%s' (settings: theme ambiwidth mouse quick-tag list-width "
+	     "unknown setting '%s' (settings: theme ambiwidth mouse preview quick-tag list-width "
 	     "notes-width bind); line skipped",
 	     name);
 }
@@ -362,6 +376,7 @@ bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn w
 	memset(cfg, 0, sizeof *cfg);
 	cfg->ambiwidth = KB_AMBI_SINGLE;
 	cfg->mouse = true;
+	cfg->preview = true;
 	if (!path) {
 		def = kb_config_default_path();
 		if (!def)

@@ -700,7 +700,8 @@ void kb_full_destroy(struct kb_full *a)
 
 #define EDITION_COLUMNS \
 	"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source," \
-	" e.sortkey FROM edition e"
+	" e.sortkey, (SELECT a.title FROM article a WHERE a.edition = e.id" \
+	"  ORDER BY a.ord LIMIT 1) FROM edition e"
 
 /* Step st and collect its edition rows. */
 static bool edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition_row **out,
@@ -724,6 +725,7 @@ static bool edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition
 		r->n_articles = (size_t)sqlite3_column_int64(st, 6);
 		r->source = kb_column_dup(st, 7);
 		r->key = kb_column_dup(st, 8);
+		r->lead = kb_column_dup(st, 9);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -801,6 +803,7 @@ void kb_edition_rows_free(struct kb_edition_row *r, size_t n)
 		free(r[i].title);
 		free(r[i].source);
 		free(r[i].key);
+		free(r[i].lead);
 	}
 	free(r);
 }

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -393,6 +394,13 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		break;
+	case ACT_SUSPEND:
+		/* the terminal as it was, the shell's job control, then back
+		 * (the reader is in raw mode: C-z reaches it as a key) */
+		kb_ui_suspend();
+		raise(SIGTSTP);
+		kb_ui_resume(a);
 		break;
 	default:
 		break;

@@ -51,7 +51,7 @@ void kb_geometry(struct app *a)
 {
 	getmaxyx(stdscr, a->rows, a->cols);
 	a->too_small = a->cols < 20 || a->rows < 6;
-	a->body_rows = a->rows - 1;
+	a->body_rows = a->rows - 2; /* a title line above the panes, the status line below */
 	for (int p = 0; p < P_COUNT; p++)
 		a->px[p] = a->pw[p] = 0;
 	if (a->too_small)
@@ -82,10 +82,102 @@ void kb_geometry(struct app *a)
 	}
 }
 
+/* A pane's title: what it shows and where in it the reader is. */
+static void pane_title(const struct app *a, enum pane p, char *buf, size_t n)
+{
+	size_t pos, total;
+	bool more;
+	buf[0] = '\0';
+	if (p == P_LIST) {
+		char label[400] = "";
+		if (a->results)
+			kb_results_label(a, label, sizeof(label));
+		else
+			snprintf(label, sizeof(label), "Editions");
+		if (kb_list_position(a, &pos, &total, &more))
+			snprintf(buf, n, "%s  %zu/%zu%s", label, pos, total, more ? "+" : "");
+		else
+			snprintf(buf, n, "%s", label);
+	} else if (p == P_ARTICLE) {
+		if (!a->art) {
+			snprintf(buf, n, "Article");
+			return;
+		}
+		char place[300];
+		kb_edition_place(a->art->paper, a->art->date, a->art->page, place, sizeof(place));
+		size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 1;
+		size_t seen = a->atop + rows < a->n_lines ? a->atop + rows : a->n_lines;
+		unsigned pct = a->n_lines ? (unsigned)(seen * 100 / a->n_lines) : 100;
+		snprintf(buf, n, "%s  %u%%", place[0] ? place : a->art->edition, pct);
+	} else {
+		snprintf(buf, n, "Tags · Note · Highlights");
+	}
+}
+
+/* The title line: each pane's title over it; the focused one marked by a
+ * '>' and the cursor's colours, the others dim. */
+static void paint_titles(struct app *a)
+{
+	kb_draw_fill(0, 0, a->cols, KB_STYLE_META);
+	for (int p = 0; p < P_COUNT; p++) {
+		if (!a->pw[p])
+			continue;
+		char t[600];
+		pane_title(a, (enum pane)p, t, sizeof(t));
+		bool focus = p == (int)a->focus;
+		enum kb_style st = focus ? KB_STYLE_CURSOR : KB_STYLE_META;
+		int x = a->px[p], end = a->px[p] + a->pw[p];
+		kb_draw_fill(0, x, end, st);
+		x = kb_draw_text(0, x, end, focus ? ">" : " ", 1, st);
+		bool el;
+		int cols;
+		size_t k = kb_layout_truncate(t, strlen(t), end - x - 1, &cols, &el);
+		x = kb_draw_text(0, x, end, t, k, st);
+		if (el)
+			kb_draw_text(0, x, end, "…", strlen("…"), st);
+		if (a->px[p] > 0)
+			kb_draw_text(0, a->px[p] - 1, a->px[p], "|", 1,
+				     focus ? KB_STYLE_TITLE : KB_STYLE_BORDER);
+	}
+}
+
+/* The status line. A message comes first and whole: when it does not fit
+ * beside the pane's name it takes the line above (over the panes' last
+ * row) until the next key. Then, where there is room: what is pending,
+ * the article's place and edition, its tags; on the right the background
+ * check's progress. */
 static void paint_status(struct app *a)
 {
 	int y = a->rows - 1;
 	kb_draw_fill(y, 0, a->cols, KB_STYLE_STATUS);
+	char head[160];
+	/* what is pending: a selection waiting for h, an active find */
+	char pending[120] = "";
+	if (a->selecting)
+		snprintf(pending, sizeof(pending), " v…");
+	else if (a->find)
+		snprintf(pending, sizeof(pending), " /%.100s", a->find);
+	snprintf(head, sizeof(head), "[%s]%s", panes[a->focus]->name, pending);
+	int x = kb_draw_text(y, 0, a->cols, head, strlen(head), KB_STYLE_STATUS);
+	enum kb_style mst = a->msg_error ? KB_STYLE_ERROR : KB_STYLE_STATUS;
+	if (a->msg[0]) {
+		int mw = kb_str_width(a->msg, strlen(a->msg));
+		if (x + 2 + mw <= a->cols) {
+			x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
+			kb_draw_text(y, x, a->cols, a->msg, strlen(a->msg), mst);
+		} else if (y > 0) { /* the line above, wrapped to what fits there */
+			kb_draw_fill(y - 1, 0, a->cols, mst);
+			kb_draw_text(y - 1, 0, a->cols, a->msg, strlen(a->msg), mst);
+			if (mw > a->cols) { /* the rest on the status line itself */
+				int cols;
+				bool el;
+				size_t k = kb_layout_truncate(a->msg, strlen(a->msg), a->cols, &cols, &el);
+				x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
+				kb_draw_text(y, x, a->cols, a->msg + k, strlen(a->msg) - k, mst);
+			}
+		}
+		return; /* the message has the line */
+	}
 	char left[600];
 	const char *ed = a->art ? a->art->edition : "";
 	char tags[200] = "";
@@ -93,43 +185,24 @@ static void paint_status(struct app *a)
 		strcat(tags, " #");
 		strncat(tags, a->art->tags[i], 40);
 	}
-	/* the short, useful parts first: a narrow terminal cuts the end */
 	char pos[48] = "";
 	if (a->art && a->art_idx)
 		snprintf(pos, sizeof(pos), "%zu/%zu ", a->art_idx, a->art_n);
-	/* what is pending: a selection waiting for h, an active find */
-	char pending[120] = "";
-	if (a->selecting)
-		snprintf(pending, sizeof(pending), " v…");
-	else if (a->find)
-		snprintf(pending, sizeof(pending), " /%.100s", a->find);
-	snprintf(left, sizeof(left), "[%s]%s %s%s%s%s", panes[a->focus]->name, pending, pos, ed, tags,
-		 a->results ? " · results" : "");
-	int x = kb_draw_text(y, 0, a->cols, left, strlen(left), KB_STYLE_STATUS);
-	if (a->msg[0]) {
-		x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
-		x = kb_draw_text(y, x, a->cols, a->msg, strlen(a->msg),
-				 a->msg_error ? KB_STYLE_ERROR : KB_STYLE_STATUS);
+	snprintf(left, sizeof(left), " %s%s%s%s", pos, ed, tags, a->results ? " · results" : "");
+	x = kb_draw_text(y, x, a->cols, left, strlen(left), KB_STYLE_STATUS);
+	if (a->check_status[0]) {
+		int rw = kb_str_width(a->check_status, strlen(a->check_status));
+		if (x + 2 + rw + 1 <= a->cols)
+			kb_draw_text(y, a->cols - rw - 1, a->cols, a->check_status,
+				     strlen(a->check_status), KB_STYLE_STATUS);
 	}
-	/* on the right, where it fits: the background check's progress, and
-	 * the list cursor's place ("edition 3/100000") */
-	char right[300] = "";
-	size_t p, total;
-	bool more;
-	if (a->check_status[0])
-		snprintf(right, sizeof(right), "%s  ", a->check_status);
-	if (a->pw[P_LIST] && kb_list_position(a, &p, &total, &more))
-		snprintf(right + strlen(right), sizeof(right) - strlen(right), "%s %zu/%zu%s",
-			 a->results ? "result" : "edition", p, total, more ? "+" : "");
-	int rw = kb_str_width(right, strlen(right));
-	if (rw && x + 2 + rw + 1 <= a->cols)
-		kb_draw_text(y, a->cols - rw - 1, a->cols, right, strlen(right), KB_STYLE_STATUS);
 }
 
 static void paint_help(struct app *a)
 {
 	int w = a->cols;
-	for (int y = 0; y < a->body_rows; y++)
+	int rows = a->rows - 1; /* all but the status line */
+	for (int y = 0; y < rows; y++)
 		kb_draw_fill(y, 0, w, KB_STYLE_NORMAL);
 	const char *title = "kanbao keys (q or ? closes; j/k scroll)";
 	kb_draw_text(0, 1, w, title, strlen(title), KB_STYLE_TITLE);
@@ -138,7 +211,7 @@ static void paint_help(struct app *a)
 		if (line < a->help_top)
 			continue;
 		int y = 2 + (int)(line - a->help_top);
-		if (y >= a->body_rows)
+		if (y >= rows)
 			break;
 		char bound[64], keys[80];
 		kb_keys_describe((enum action)act, bound, sizeof(bound));
@@ -163,6 +236,7 @@ void kb_paint(struct app *a)
 	if (a->help) {
 		paint_help(a);
 	} else {
+		kb_draw_origin(1); /* the panes' rows start under the titles */
 		for (int p = 0; p < P_COUNT; p++) {
 			if (!a->pw[p])
 				continue;
@@ -172,6 +246,8 @@ void kb_paint(struct app *a)
 					kb_draw_text(y, a->px[p] - 1, a->px[p], "|", 1,
 						     p == (int)a->focus ? KB_STYLE_TITLE : KB_STYLE_BORDER);
 		}
+		kb_draw_origin(0);
+		paint_titles(a); /* after the panes: the article is laid out as drawn */
 	}
 	paint_status(a);
 	refresh();
@@ -183,8 +259,10 @@ static void mouse(struct app *a)
 	MEVENT ev;
 	if (getmouse(&ev) != OK || a->too_small || a->help)
 		return;
+	ev.y -= 1; /* the panes' rows start under the title line */
 	for (int p = 0; p < P_COUNT; p++) {
-		if (!a->pw[p] || ev.x < a->px[p] || ev.x >= a->px[p] + a->pw[p] || ev.y >= a->body_rows)
+		if (!a->pw[p] || ev.x < a->px[p] || ev.x >= a->px[p] + a->pw[p] || ev.y < 0 ||
+		    ev.y >= a->body_rows)
 			continue;
 		if (ev.bstate & BUTTON4_PRESSED) {
 			panes[p]->wheel(a, -3);

@@ -146,7 +146,7 @@ void kb_article_open(struct app *a, const char *id)
 	a->lines_width = -1; /* laid out at the next paint */
 	a->ncur = 0;
 	kb_list_locate(a);
-	if (!a->art->read)
+	if (!a->art->read && !a->previewing) /* a preview is not reading */
 		kb_do_read(a, keep, true, false);
 	free(keep);
 }

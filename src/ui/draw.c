@@ -10,6 +10,12 @@
 
 static attr_t attrs[KB_STYLE_COUNT];
 static short pairs[KB_STYLE_COUNT];
+static int y_origin; /* rows above the panes' row 0 (their title line) */
+
+void kb_draw_origin(int y)
+{
+	y_origin = y;
+}
 
 void kb_draw_theme(const struct kb_theme *t)
 {
@@ -75,7 +81,7 @@ static void put_cell(int y, int x, uint32_t c, attr_t at, short pair)
 	wchar_t wc[2] = {(wchar_t)c, 0};
 	cchar_t cc;
 	setcchar(&cc, wc, at, pair, NULL);
-	mvadd_wch(y, x, &cc);
+	mvadd_wch(y + y_origin, x, &cc);
 }
 
 int kb_draw_text(int y, int x, int x_end, const char *s, size_t n, enum kb_style style)

@@ -133,6 +133,18 @@ void kb_list_open_current(struct app *a)
 		kb_article_open(a, r->id);
 }
 
+void kb_list_preview(struct app *a)
+{
+	if (a->cfg && !a->cfg->preview)
+		return;
+	const struct kb_row *r = kb_list_current(a);
+	if (!r || (a->art && strcmp(a->art->id, r->id) == 0))
+		return;
+	a->previewing = true;
+	kb_article_open(a, r->id);
+	a->previewing = false;
+}
+
 void kb_list_step_article(struct app *a, int dir)
 {
 	struct place back;
@@ -217,16 +229,8 @@ bool kb_list_show_results(struct app *a, const char *query, const char *tag)
 
 static void draw(struct app *a, int x, int w)
 {
-	int rows = a->body_rows;
+	int rows = a->body_rows; /* the results' label is the pane's title */
 	int y0 = 0;
-	if (a->results) {
-		char label[400];
-		kb_results_label(a, label, sizeof(label));
-		kb_draw_fill(0, x, x + w, KB_STYLE_META);
-		kb_draw_text(0, x, x + w, label, strlen(label), KB_STYLE_META);
-		y0 = 1;
-		rows--;
-	}
 	if (rows <= 0)
 		return;
 	if (a->cur < a->top)
@@ -250,11 +254,12 @@ static void draw(struct app *a, int x, int w)
 			const struct kb_edition_row *e = &a->eds[r.edition].e;
 			st = KB_STYLE_EDITION;
 			snprintf(head, sizeof(head), "%s ", a->eds[r.edition].open ? "-" : "+");
-			text = e->title ? e->title : e->name;
-			char label[512];
-			snprintf(label, sizeof(label), "%s%s%s%s%s", e->date ? e->date : "",
-				 e->page ? " p" : "", e->page ? e->page : "", e->date || e->page ? " " : "",
-				 text);
+			/* the date and page, then the edition's title or its first
+			 * headline: what a reader knows it by, not its file name */
+			text = e->title ? e->title : e->lead ? e->lead : "（无文章）";
+			char place[256], label[512];
+			kb_edition_place(NULL, e->date, e->page, place, sizeof(place));
+			snprintf(label, sizeof(label), "%s%s%s", place, place[0] ? " " : "", text);
 			if (cur && a->focus == P_LIST)
 				st = KB_STYLE_CURSOR;
 			kb_draw_fill(sy, x, x + w, st);
@@ -320,24 +325,28 @@ static int action(struct app *a, enum action act, int slot)
 		} else {
 			kb_list_open_current(a);
 			if (a->art) {
+				/* opened for reading (a preview was not): read */
+				if (!a->art->read)
+					kb_do_read(a, a->art->id, true, false);
 				a->focus = P_ARTICLE; /* in one pane: the article replaces the list */
 				kb_geometry(a);
 			}
 		}
-		break;
+		kb_list_ensure(a);
+		return F_REDRAW;
 	default:
 		return -1;
 	}
 	kb_list_ensure(a);
+	kb_list_preview(a);
 	return F_REDRAW;
 }
 
 static void click(struct app *a, int y, int x)
 {
 	(void)x;
-	int y0 = a->results ? 1 : 0;
-	size_t i = a->top + (size_t)(y - y0);
-	if (y < y0 || i >= a->n_vis)
+	size_t i = a->top + (size_t)y;
+	if (y < 0 || i >= a->n_vis)
 		return;
 	a->cur = i;
 	if (a->vis[i].article == SIZE_MAX && !a->results) {
@@ -356,6 +365,7 @@ static void wheel(struct app *a, int lines)
 	else
 		a->cur = a->cur > (size_t)-lines ? a->cur - (size_t)-lines : 0;
 	kb_list_ensure(a);
+	kb_list_preview(a);
 }
 
 const struct pane_ops kb_list_pane = {"list", draw, action, click, wheel};

@@ -49,6 +49,7 @@
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
+	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
 	_(QUIT, "quit", "q C-c", "quit (or leave search results, help)") \
 	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot")
 
@@ -105,6 +106,9 @@ int kb_draw_text(int y, int x, int x_end, const char *s, size_t n, enum kb_style
 void kb_draw_fill(int y, int x, int x_end, enum kb_style style);
 /* The curses attributes of a style. */
 attr_t kb_draw_attr(enum kb_style style, short *pair);
+/* Draw the rows that follow y rows lower (0: the screen's own rows): the
+ * panes draw from their row 0 under their title line. */
+void kb_draw_origin(int y);
 
 /* ---- the application ---- */
 
@@ -235,6 +239,7 @@ struct app {
 	bool quit;
 	bool in_prompt;  /* mouse events are ignored while typing */
 	bool mouse;
+	bool previewing; /* the article opens as the cursor passes: not read */
 	struct kb_utf8_in in; /* a character the terminal is still sending */
 };
 
@@ -253,6 +258,12 @@ struct pane_ops {
 
 extern const struct pane_ops kb_list_pane, kb_article_pane, kb_notes_pane;
 
+/* labels.c: 第2版 for page "2", A05版, a page name as it is ("" for none) */
+const char *kb_page_label(const char *page, char *buf, size_t n);
+/* 人民日报 2019-02-15 第3版: the parts there are, spaced ("" for none) */
+const char *kb_edition_place(const char *paper, const char *date, const char *page, char *buf,
+			     size_t n);
+
 /* list.c: the left pane */
 bool kb_list_init(struct app *a);
 void kb_list_finish(struct app *a);
@@ -262,6 +273,9 @@ void kb_list_rebuild(struct app *a);
 const struct kb_row *kb_list_current(struct app *a);
 /* Open the article under the cursor in the article pane. */
 void kb_list_open_current(struct app *a);
+/* Show the article under the cursor in the article pane, without moving
+ * the focus or marking it read (as the cursor moves; config preview). */
+void kb_list_preview(struct app *a);
 /* Move to the next/previous article row and open it. */
 void kb_list_step_article(struct app *a, int dir);
 /* Read the editions and their articles again (another process imported

@@ -146,9 +146,9 @@ scenario_reimport_note() {
 	mkdir -p "$ed"
 	cp "$SAMPLES"/004_c52dc1dd292ef930.txt "$ed/"
 	start reimport 120 40 -- "$ed"
-	expect "reimport: the reader opens on the edition" wait_text 004_c52dc1dd292ef930
+	expect "reimport: the reader opens on the edition" wait_text "${T14:0:8}"
 	keys j Enter
-	expect "reimport: its article is open" wait_text "$T14"
+	expect "reimport: its article is open" wait_in 34 93 "$T14"
 	sed -i '3s/誓师大会/誓师动员大会/' "$ed"/004_c52dc1dd292ef930.txt
 	kb import "$ed"
 	check "reimport: another process re-imports the changed edition" test "$rc" = 0
@@ -191,14 +191,14 @@ scenario_reimport_gone() {
 	mkdir -p "$ed"
 	cp "$SAMPLES"/004_c52dc1dd292ef930.txt "$ed/"
 	start gone 120 40 -- "$ed"
-	expect "gone: the reader opens on the edition" wait_text 004_c52dc1dd292ef930
+	expect "gone: the reader opens on the edition" wait_text "${T14:0:8}"
 	keys j Enter n
 	expect "gone: the note box is open" wait_text "C-s save"
 	type_text "无处安放的笔记"
 	cp "$SAMPLES"/001_aacf007eaa5a2604.txt "$ed"/004_c52dc1dd292ef930.txt
 	kb import "$ed"
 	keys C-s
-	expect "gone: the status line says the note was kept in a file" wait_status 'note kept in'
+	expect "gone: the status line says the note was kept in a file" wait_text 'note kept in'
 	local kept
 	kept=$(ls "$TD"/data/kanbao/kept-notes/*.txt 2>/dev/null | head -1)
 	check "gone: the note's file is in \$XDG_DATA_HOME/kanbao/kept-notes" test -n "$kept"

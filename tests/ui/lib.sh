@@ -220,3 +220,37 @@ article_id() {
 	python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[int(sys.argv[2])]['id'])" \
 		"$TD/out" "$1" 2>/dev/null
 }
+
+# columns FROM TO: the screen's display columns [FROM, TO) of every row
+# (wide characters count two), e.g. one pane's text.
+columns() {
+	capture | python3 -c '
+import sys, unicodedata
+lo, hi = int(sys.argv[1]), int(sys.argv[2])
+for line in sys.stdin.read().split("\n"):
+    col, out = 0, []
+    for ch in line:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if col >= lo and col + w <= hi:
+            out.append(ch)
+        col += w
+    print("".join(out))' "$1" "$2"
+}
+# wait_in FROM TO TEXT / gone_in FROM TO TEXT: as wait_text / wait_gone,
+# within those columns only.
+wait_in() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		columns "$1" "$2" | grep -Fq -- "$3" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+gone_in() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		columns "$1" "$2" | grep -Fq -- "$3" || return 0
+		sleep 0.05
+	done
+	return 1
+}

@@ -5,15 +5,17 @@
 # argument) and wait for the first screen.
 open_samples() {
 	start "$1" "$2" "$3" -- "$SAMPLES"
-	wait_re '^\[list\]' && wait_text 000_0a7de6b0a5fb8a92
+	wait_re '^\[list\]' && wait_text "${T0:0:8}"
 }
 
 # (1) The samples at 120x40: three panes, the first edition unfolded.
 scenario_open() {
 	open_samples open 120 40
 	expect "open: the reader starts with the status line [list]" wait_re '^\[list\]'
-	expect "open: the first edition is listed" wait_text "000_0a7de6b0a5fb8a92.txt"
-	expect "open: the last edition is listed" wait_text "004_c52dc1dd292ef930.txt"
+	expect "open: the first edition is listed by its first headline" wait_text "- ${T0:0:10}"
+	expect "open: the last edition is listed by its headline" wait_text "+ ${T14:0:10}"
+	check "open: no file name in the list" eval '! capture | cut -c1-34 | grep -q "0a7de6b0a5fb8a92\|c52dc1dd292ef930"'
+	expect "open: the list's title counts the editions" wait_re '^>Editions  1/5'
 	expect "open: the first edition's first article title" wait_text "${T0:0:10}"
 	expect "open: the first edition's fifth article title" wait_text "对标先进找差距"
 	screen_ok "first screen, three panes" --panes 3
@@ -52,20 +54,20 @@ scenario_navigate() {
 	# G: the last row (edition 004), Enter unfolds it, j Enter opens its article
 	keys G Enter
 	keys j Enter
-	expect "nav: G, Enter, j, Enter opens the last edition's article" wait_text "$T14"
+	expect "nav: G, Enter, j, Enter opens the last edition's article" wait_in 34 93 "$T14"
 	expect "nav: status names edition 004, 1/1" wait_status '1/1 004_c52dc1dd292ef930.txt'
 	screen_ok "long article, top" --panes 3
 	keys Space
-	expect "nav: space pages the article down (the title scrolls away)" wait_gone "$T14"
+	expect "nav: space pages the article down (the title scrolls away)" gone_in 34 93 "$T14"
 	screen_ok "long article, paged" --panes 3
 	keys g
-	expect "nav: g back to the top" wait_text "$T14"
+	expect "nav: g back to the top" wait_in 34 93 "$T14"
 	keys NPage
-	expect "nav: PgDn pages down" wait_gone "$T14"
+	expect "nav: PgDn pages down" gone_in 34 93 "$T14"
 	keys PPage
-	expect "nav: PgUp pages up" wait_text "$T14"
+	expect "nav: PgUp pages up" wait_in 34 93 "$T14"
 	keys G
-	expect "nav: G goes to the bottom of the article" wait_gone "$T14"
+	expect "nav: G goes to the bottom of the article" gone_in 34 93 "$T14"
 	screen_ok "long article, bottom" --panes 3
 	keys BTab g
 	expect "nav: g in the list goes to the first row" wait_status '^\[list\]'
@@ -91,7 +93,9 @@ scenario_tag() {
 	expect "tag: the prompt shows the Chinese text typed" wait_text "重要"
 	screen_ok "tag prompt with 重要"
 	keys Enter
-	expect "tag: the status line shows #重要" wait_status '#重要'
+	expect "tag: the status line says it was saved" wait_status 'saved'
+	keys C-l
+	expect "tag: then (the message gone at the next key) shows #重要" wait_status '#重要'
 	screen_ok "tagged" --panes 3
 	kb list --tag 重要 --json
 	check "tag: list --tag 重要 (while the reader runs) has the article" \
@@ -171,7 +175,7 @@ scenario_search() {
 	type_text 郑州
 	keys Enter
 	kb search 郑州 --json
-	expect "search: the results replace the list" wait_re '^search: 郑州 \([0-9]+\)'
+	expect "search: the results replace the list (its title: the query and count)" wait_re '^>search: 郑州 \([0-9]+\)'
 	expect "search: a matching title in the results" wait_text "中国(郑州)黄河文化月"
 	expect "search: status line shows results" wait_status 'results'
 	screen_ok "search results" --panes 3
@@ -180,7 +184,7 @@ scenario_search() {
 	screen_ok "a result opened" --panes 3
 	keys BTab q
 	expect "search: q leaves the results" wait_status 'back to the editions'
-	expect "search: the editions are back" wait_text "000_0a7de6b0a5fb8a92.txt"
+	expect "search: the editions are back" wait_text "Editions  "
 	screen_ok "back to the editions" --panes 3
 	keys q
 	check "search: q then quits" wait_exit
@@ -195,7 +199,9 @@ scenario_undo() {
 	expect "undo: tag prompt" wait_text "tag ("
 	type_text 重要
 	keys Enter
-	expect "undo: tagged" wait_status '#重要'
+	expect "undo: tagged" wait_status 'saved'
+	keys C-l
+	expect "undo: the status line shows #重要" wait_status '#重要'
 	kb show "$id" --json
 	check "undo: the tag is in the store" json "d['tags'] == ['重要']"
 	keys u
@@ -206,6 +212,8 @@ scenario_undo() {
 	kb list --tag 重要 --json
 	check "undo: and from list --tag" json "d == []"
 	keys C-r
+	expect "undo: C-r says what it did" wait_status 'redid'
+	keys C-l
 	expect "undo: C-r brings #重要 back" wait_status '#重要'
 	screen_ok "after redo" --panes 3
 	kb show "$id" --json
@@ -265,7 +273,7 @@ scenario_resize() {
 # (9) A narrow terminal from the start (40x15): one pane at a time.
 scenario_narrow() {
 	open_samples narrow 40 15
-	expect "narrow: the list at 40x15" wait_text "000_0a7de6b0a5fb8a92"
+	expect "narrow: the list at 40x15" wait_text "${T0:0:6}"
 	screen_ok "list"
 	keys j Enter
 	expect "narrow: Enter focuses the article (status line)" wait_status '^\[article\]'
@@ -321,7 +329,7 @@ scenario_escapes() {
 	tm select-pane -t "$SESSION" -T kb-sentinel
 	go
 	expect "escapes: the reader starts" wait_re '^\[list\]'
-	expect "escapes: the edition is listed" wait_text "escapes.txt"
+	expect "escapes: the edition is listed" wait_re '^>Editions  1/1'
 	expect "escapes: the title in the list, controls shown as placeholders" \
 		wait_re '郑州.*清屏.*字节'
 	screen_ok "list with the escape titles" --panes 3
@@ -376,7 +384,7 @@ scenario_help() {
 	sleep 0.2
 	keys q
 	expect "help: q closes the help" wait_gone "kanbao keys"
-	expect "help: the list is back" wait_text "000_0a7de6b0a5fb8a92.txt"
+	expect "help: the list is back" wait_text "Editions  "
 	screen_ok "help closed" --panes 3
 	check "help: q closed the help but did not quit" test ! -e "$TD/rc"
 }
@@ -395,10 +403,11 @@ scenario_locale() {
 # pane focuses it; the wheel scrolls the article.
 scenario_mouse() {
 	open_samples mouse 120 15
-	# row 4 of the screen (1-based) is the third article of the first edition
-	type_text $'\e[<0;9;4M'
-	type_text $'\e[<0;9;4m'
-	expect "mouse: a click on a list row opens that article" wait_status ' 3/5 '
+	# row 5 of the screen (1-based; row 1 is the titles) is the third article
+	# of the first edition
+	type_text $'\e[<0;9;5M'
+	type_text $'\e[<0;9;5m'
+	expect "mouse: a click on a list row opens that article" wait_in 34 93 "建设国家中心城市 高新区该怎么做"
 	screen_ok "after a click" --panes 3
 	type_text $'\e[<0;110;2M'
 	type_text $'\e[<0;110;2m'
@@ -426,7 +435,7 @@ scenario_export() {
 	keys e
 	expect "export: e asks where, offering ~/kanbao-export/" wait_text "kanbao-export/"
 	keys Enter
-	expect "export: the reader says where it wrote" wait_status 'exported 1 article to'
+	expect "export: the reader says where it wrote" wait_text 'exported 1 article to'
 	local f
 	f=$(ls "$TD"/home/kanbao-export/*.md 2>/dev/null | head -1)
 	check "export: the file is in ~/kanbao-export" test -n "$f"
@@ -505,44 +514,44 @@ scenario_paging() {
 	kb import "$TD/eds"
 	check "paging: 600 editions imported" test "$rc" = 0
 	go
-	expect "paging: the first screen counts 600 editions" wait_status 'edition 1/600'
+	expect "paging: the first screen counts 600 editions" wait_re '^>Editions  1/600 '
 	keys G
-	expect "paging: G goes to the last edition, 600/600" wait_status 'edition 600/600'
-	expect "paging: and shows it (2000-03-15 p8)" wait_re '2000-03-15 p8'
+	expect "paging: G goes to the last edition, 600/600" wait_re '^>Editions  600/600 '
+	expect "paging: and shows it (2000-03-15 第8版)" wait_re '2000-03-15 第8版'
 	screen_ok "paging: the library's end" --panes 3
 	for _ in $(seq 10); do keys k; done
-	expect "paging: ten k up from the end: 590/600" wait_status 'edition 590/600'
+	expect "paging: ten k up from the end: 590/600" wait_re '^>Editions  590/600 '
 	keys g
-	expect "paging: g back at the start: 1/600" wait_status 'edition 1/600'
+	expect "paging: g back at the start: 1/600" wait_re '^>Editions  1/600 '
 	# row 0 the first edition, row 1 its article (unfolded), row r its edition r
 	local i
 	for i in $(seq 25); do keys j j j j j j j j j j; done
-	expect "paging: 250 j down, across the window's edges: 250/600" wait_status 'edition 250/600'
-	expect "paging: the rows around are that place's (2000-01-31 p8 is edition 248)" \
-		wait_re '2000-01-31 p8'
+	expect "paging: 250 j down, across the window's edges: 250/600" wait_re '^>Editions  250/600 '
+	expect "paging: the rows around are that place's (2000-01-31 第8版 is edition 248)" \
+		wait_re '2000-01-31 第8版'
 	for i in $(seq 25); do keys k k k k k k k k k k; done
-	expect "paging: 250 k back up: 1/600" wait_status 'edition 1/600'
-	expect "paging: the first edition is there again" wait_re '2000-01-01 p1'
+	expect "paging: 250 k back up: 1/600" wait_re '^>Editions  1/600 '
+	expect "paging: the first edition is there again" wait_re '2000-01-01 第1版'
 	for i in $(seq 20); do keys NPage; done
 	keys G
 	for i in $(seq 20); do keys PPage; done
 	keys g
-	expect "paging: pages down, G, pages up, g: 1/600 again" wait_status 'edition 1/600'
+	expect "paging: pages down, G, pages up, g: 1/600 again" wait_re '^>Editions  1/600 '
 	# a search hitting every edition: newest first, counted from the index
 	keys s
 	type_text 版面
 	keys Enter
-	expect "paging: search 版面 counts its 600 results" wait_re '^search: 版面 \(600\)'
+	expect "paging: search 版面 counts its 600 results" wait_re '^>search: 版面 \(600\)'
 	expect "paging: newest first (the 600th edition's article on top)" wait_text '第600份版面的标题'
-	expect "paging: status result 1/600" wait_status 'result 1/600'
+	expect "paging: the title places the cursor: 1/600" wait_re '^>search: 版面 \(600\)  1/600 '
 	keys G
-	expect "paging: G in the results: 600/600" wait_status 'result 600/600'
+	expect "paging: G in the results: 600/600" wait_re '\(600\)  600/600 '
 	expect "paging: the oldest at the end" wait_text '第1份版面的标题'
 	for i in $(seq 10); do keys k k k k k k k k k k; done
-	expect "paging: 100 k up: result 500/600" wait_status 'result 500/600'
+	expect "paging: 100 k up: result 500/600" wait_re '\(600\)  500/600 '
 	expect "paging: that row is the 101st edition's" wait_text '第101份版面的标题'
 	keys q
-	expect "paging: q leaves the results" wait_status 'edition 1/600'
+	expect "paging: q leaves the results" wait_re '^>Editions  1/600 '
 	keys q
 	check "paging: q quits" wait_exit
 }
@@ -559,7 +568,7 @@ scenario_check() {
 	check "check: the samples were imported beforehand" test "$rc" = 0
 	printf '背景检查新增的文章\n\n本报讯 这一篇在阅读器打开时才加入目录。\n' >"$eds/2030-01-01_p01.txt"
 	go
-	expect "check: the first screen shows the library" wait_text "000_0a7de6b0a5fb8a92"
+	expect "check: the first screen shows the library" wait_text "${T0:0:8}"
 	expect "check: the status says what the check found (6 files, 1 new)" \
 		wait_status 'checked 6 files: 1 new'
 	expect "check: the new edition is in the list" wait_text '2030-01-01'
@@ -570,4 +579,63 @@ scenario_check() {
 	check "check: q quits" wait_exit
 	check "check: exit status 0" test "$(exit_status)" = 0
 	rm -rf "$eds"
+}
+
+# (n) Pane titles: what each pane shows and the place in it, the focused
+# one marked; moving the cursor onto an article previews it (not read);
+# Enter reads it; a message longer than the status line is shown whole.
+scenario_titles() {
+	open_samples titles 120 40
+	expect "titles: the list's title counts the editions, focused (>)" wait_re '^>Editions  1/5 '
+	expect "titles: the notes pane's title" wait_text "Tags · Note · Highlights"
+	expect "titles: the article pane has none open" wait_re '\| Article '
+	keys j
+	expect "titles: j onto an article previews it in the article pane" wait_in 34 93 "$T0"
+	expect "titles: the article's title gives its edition and how far it is read" \
+		wait_re '\| 000_0a7de6b0a5fb8a92\.txt  [0-9]+% '
+	kb list --json
+	check "titles: a preview does not mark the article read" \
+		json 'not any(r["read"] for r in d)'
+	keys j
+	expect "titles: the next j previews the next article" wait_in 34 93 "$T1"
+	keys Enter
+	expect "titles: Enter focuses the article, its title marked" wait_re '\|>000_0a7de6b0a5fb8a92\.txt'
+	kb list --json
+	check "titles: Enter reads it (the second article is read, the first not)" \
+		json '[r["read"] for r in d][:2] == [False, True]'
+	keys G
+	expect "titles: G shows the end: 100%" wait_re '\|>000_0a7de6b0a5fb8a92\.txt  100% '
+	screen_ok "titles: three panes with titles" --panes 3
+	keys q
+	check "titles: q quits" wait_exit
+	# a message wider than the status line is shown whole on the line above
+	start titles-narrow 60 20 -- "$SAMPLES"
+	wait_re '^\[list\]'
+	keys j Enter
+	expect "titles: an article open at 60 columns" wait_status '^\[article\]'
+	keys v
+	expect "titles: at 60 columns the selection's message starts on the line above" \
+		wait_text "selecting: →/l char"
+	expect "titles: and ends whole (Esc cancel)" wait_text "Esc cancel"
+	screen_ok "titles: a long message at 60x20"
+	keys Escape q
+	check "titles: q quits (60x20)" wait_exit
+}
+
+# (n) C-z suspends kanbao to the shell that started it (the terminal as it
+# was), fg brings the same screen back.
+scenario_suspend() {
+	START_GATE=1 start suspend 100 30 -- "$SAMPLES"
+	tm kill-session -t "$SESSION" 2>/dev/null
+	tm new-session -d -s "$SESSION" -x 100 -y 30 "env -i PATH=$PATH HOME=$TD/home bash --norc --noprofile -i"
+	sleep 0.3
+	keys "env -u KANBAO_DB HOME=$TD/home XDG_CONFIG_HOME=$TD/config XDG_DATA_HOME=$TD/data LANG=C.UTF-8 TERM=xterm-256color $KANBAO --db $TD/db $SAMPLES" Enter
+	expect "suspend: the reader runs under a shell" wait_re '^>Editions'
+	keys C-z
+	expect "suspend: C-z gives the shell back (job stopped)" wait_text "Stopped"
+	keys "fg" Enter
+	expect "suspend: fg brings the reader back" wait_re '^>Editions'
+	screen_ok "suspend: the screen after fg" --panes 3
+	keys q
+	expect "suspend: q quits to the shell" wait_gone ">Editions"
 }
