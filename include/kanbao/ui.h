@@ -19,6 +19,9 @@ struct kb_ui_paths {
 	const char *db;           /* the library's path */
 	const char *const *paths; /* files and directories */
 	size_t n;
+	/* what was wrong in the config or the theme (or NULL): said again in
+	 * the reader's status line, where stderr is hidden by the screen */
+	const char *problems;
 };
 
 /* Run the reader on the library until the user quits. The theme is the

@@ -30,13 +30,27 @@ static void read_usage(FILE *f)
 	      "NO_COLOR turns colours off. Settings: $XDG_CONFIG_HOME/kanbao/config.\n", f);
 }
 
+/* The problems of the config and the theme found at start: printed on
+ * stderr at once, and the first of them (with how many there were) shown
+ * again in the reader, where stderr is hidden by the screen. */
+struct problems {
+	char first[400];
+	size_t n;
+};
+
 static void warn(void *ctx, const char *path, size_t line, const char *msg)
 {
-	(void)ctx;
+	struct problems *p = ctx;
 	if (line)
 		fprintf(stderr, "kanbao: %s:%zu: %s\n", path, line, msg);
 	else
 		fprintf(stderr, "kanbao: %s: %s\n", path, msg);
+	if (p && p->n++ == 0) {
+		if (line)
+			snprintf(p->first, sizeof(p->first), "%s:%zu: %s", path, line, msg);
+		else
+			snprintf(p->first, sizeof(p->first), "%s: %s", path, msg);
+	}
 }
 
 int kb_cmd_read(int argc, char **argv, const char *db)
@@ -69,21 +83,30 @@ int kb_cmd_read(int argc, char **argv, const char *db)
 	struct kb_config cfg;
 	/* a file that cannot be read is reported through warn; one named with
 	 * --config that does not exist is most likely a typing slip */
-	if (kb_config_load(&cfg, config_path, warn, NULL) && config_path && !cfg.path)
-		warn(NULL, config_path, 0, "no such config file; using the default settings");
+	struct problems probs = {.n = 0};
+	if (kb_config_load(&cfg, config_path, warn, &probs) && config_path && !cfg.path)
+		warn(&probs, config_path, 0, "no such config file; using the default settings");
 	kb_layout_set_ambiwidth(cfg.ambiwidth);
 	struct kb_theme theme;
 	char err[512];
 	const char *tn = theme_name ? theme_name : cfg.theme ? cfg.theme : "default";
-	if (!kb_theme_load(&theme, tn, warn, NULL, err, sizeof(err))) {
+	if (!kb_theme_load(&theme, tn, warn, &probs, err, sizeof(err))) {
 		fprintf(stderr, "kanbao: %s; using the built-in theme\n", err);
+		if (probs.n++ == 0)
+			snprintf(probs.first, sizeof(probs.first), "%.300s; using the built-in theme", err);
 		kb_theme_default(&theme);
 	}
 	char *path = db ? strdup(db) : kb_store_default_path();
 	struct kb_store *s = kb_store_open(path, err, sizeof(err));
 	int status = 1;
+	char said[500] = "";
+	if (probs.n == 1)
+		snprintf(said, sizeof(said), "%s", probs.first);
+	else if (probs.n > 1)
+		snprintf(said, sizeof(said), "%.400s (and %zu more problems: kanbao 2>&1 | head)",
+			 probs.first, probs.n - 1);
 	struct kb_ui_paths check = {.db = path, .paths = (const char *const *)paths + 1,
-				    .n = (size_t)np - 1};
+				    .n = (size_t)np - 1, .problems = said[0] ? said : NULL};
 	if (!s)
 		fprintf(stderr, "kanbao: %s\n", err);
 	else

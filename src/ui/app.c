@@ -300,14 +300,22 @@ static void check_news(struct app *a)
 		kb_list_reload(a, id);
 		free(id);
 	}
-	char failed[120] = "";
+	char failed[120] = "", said[200];
 	if (r.failed)
 		snprintf(failed, sizeof(failed), ", %zu failed (why: on leaving the reader)", r.failed);
 	if (r.added || r.updated)
-		kb_message(a, r.failed != 0, "checked %zu files: %zu new, %zu updated%s", r.found,
-			   r.added, r.updated, failed);
+		snprintf(said, sizeof(said), "checked %zu files: %zu new, %zu updated%s", r.found,
+			 r.added, r.updated, failed);
 	else
-		kb_message(a, r.failed != 0, "checked %zu files: nothing new%s", r.found, failed);
+		snprintf(said, sizeof(said), "checked %zu files: nothing new%s", r.found, failed);
+	/* a message not yet seen (no key since) stays, this one after it */
+	if (a->msg[0]) {
+		char keep[sizeof(a->msg)];
+		snprintf(keep, sizeof(keep), "%s", a->msg);
+		kb_message(a, a->msg_error || r.failed, "%.300s · %s", keep, said);
+	} else {
+		kb_message(a, r.failed != 0, "%s", said);
+	}
 }
 
 /* One key from the terminal, waiting for it or not. The bytes are read
@@ -570,6 +578,8 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	kb_geometry(&a);
 	if (a.n_eds == 0 && !(check && check->n))
 		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
+	if (check && check->problems)
+		kb_message(&a, true, "%s", check->problems);
 	if (check && check->n)
 		snprintf(a.check_status, sizeof(a.check_status), "looking for editions…");
 	kb_paint(&a);

@@ -121,6 +121,8 @@ scenario_config_special() {
 	mkfifo "$fifo"
 	START_STDERR=1 start config_fifo 120 40 -- --config "$fifo" "$SAMPLES"
 	expect "config: --config a FIFO: the reader opens all the same" wait_re '^\[list\]'
+	expect "config: --config a FIFO: the reader says so too, on its status line" \
+		wait_text "it is a FIFO"
 	keys q
 	check "config: --config a FIFO: q quits" wait_exit
 	check "config: --config a FIFO: the message names it and says it is a FIFO" \
