@@ -108,10 +108,9 @@ static int days_in(int year, int month)
 /* Write YYYY-MM-DD (the parts in range) into out. */
 static void put_date(char out[11], int year, int month, int day)
 {
-	int v[] = { year / 1000, year / 100 % 10, year / 10 % 10, year % 10, -1,
-		    month / 10,  month % 10,      -1,             day / 10,  day % 10 };
-	for (int i = 0; i < 10; i++)
-		out[i] = v[i] < 0 ? '-' : (char)('0' + v[i]);
+	char buf[40];
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", year, month, day);
+	memcpy(out, buf, 10);
 	out[10] = '\0';
 }
 
@@ -248,9 +247,10 @@ static bool add_keyed(struct kb_query *q, const char *term, size_t tlen, size_t 
 	bool known = key_is(k, kn, "tag") || key_is(k, kn, "date") || key_is(k, kn, "page") ||
 		     key_is(k, kn, "paper") || key_is(k, kn, "edition");
 	if (!known)
-		return fail(err, n, term, tlen,
-			    "unknown key %.*s: (tag:, -tag:, date:, page:, paper:, edition:, unread)",
-			    (int)kn, k);
+		return fail(
+			err, n, term, tlen,
+			"unknown key %.*s: (tag:, -tag:, date:, page:, paper:, edition:, unread)",
+			(int)kn, k);
 	if (neg && !key_is(k, kn, "tag"))
 		return fail(err, n, term, tlen, "only a tag can be excluded (-tag:X)");
 	if (!len)
@@ -269,7 +269,8 @@ static bool add_keyed(struct kb_query *q, const char *term, size_t tlen, size_t 
 	if (key_is(k, kn, "page")) {
 		for (size_t i = 0; i < len; i++)
 			if (v[i] == ' ' || v[i] == '\t')
-				return fail(err, n, term, tlen, "not a page (a number or a name: 2, A05)");
+				return fail(err, n, term, tlen,
+					    "not a page (a number or a name: 2, A05)");
 		return set_once(&q->page, "page", term, tlen, v, len, err, n);
 	}
 	if (key_is(k, kn, "paper"))
@@ -286,9 +287,9 @@ static size_t open_quote(const char *p)
 /* The length of a space at p (ASCII white space or U+3000), or 0. */
 static size_t space_at(const char *p)
 {
-	return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ? 1
-	       : strncmp(p, "\xe3\x80\x80", 3) == 0                ? 3
-								   : 0;
+	return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ? 1 :
+	       strncmp(p, "\xe3\x80\x80", 3) == 0                  ? 3 :
+								     0;
 }
 
 /* Add a word term (quotes removed: a quoted phrase is its words). */
@@ -415,7 +416,8 @@ bool kb_query_narrow(struct kb_query *q, const struct kb_filter *f, char *err, s
 			continue;
 		if (*to[i] && strcmp(*to[i], from[i]) != 0) {
 			if (err && n)
-				snprintf(err, n, "%s: given twice (%s, %s)", names[i], *to[i], from[i]);
+				snprintf(err, n, "%s: given twice (%s, %s)", names[i], *to[i],
+					 from[i]);
 			ok = false;
 		} else if (!*to[i]) {
 			*to[i] = kb_xstrdup(from[i]);

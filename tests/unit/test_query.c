@@ -152,8 +152,12 @@ static void test_parser(void)
 
 	/* options narrow a query */
 	const char *tags[] = { "乙", "甲" };
-	struct kb_filter f = { .tags = tags, .n_tags = 2, .date_from = "2021-03-01",
-			       .unread = true, .limit = 5, .sort = KB_SORT_OLDEST };
+	struct kb_filter f = { .tags = tags,
+			       .n_tags = 2,
+			       .date_from = "2021-03-01",
+			       .unread = true,
+			       .limit = 5,
+			       .sort = KB_SORT_OLDEST };
 	if (parse("tag:甲 date:2021", &q, true, err, sizeof(err))) {
 		CHECK(kb_query_narrow(&q, &f, err, sizeof(err)), "narrow by options");
 		CHECK(q.filter.n_tags == 2 && !strcmp(q.filter.tags[1], "乙"),
@@ -163,7 +167,8 @@ static void test_parser(void)
 		CHECK(q.filter.unread && q.filter.limit == 5 && q.filter.sort == KB_SORT_OLDEST,
 		      "unread, limit and sort taken");
 		struct kb_filter g = { .edition = "a.txt" };
-		CHECK(kb_query_narrow(&q, &g, err, sizeof(err)) && !strcmp(q.filter.edition, "a.txt"),
+		CHECK(kb_query_narrow(&q, &g, err, sizeof(err)) &&
+			      !strcmp(q.filter.edition, "a.txt"),
 		      "an edition option");
 		g.edition = "b.txt";
 		CHECK(!kb_query_narrow(&q, &g, err, sizeof(err)) && strstr(err, "edition"),
@@ -186,8 +191,8 @@ static struct art arts[256];
 static size_t n_arts;
 
 static const char *const papers[] = { "人民日报", "郑州日报" };
-static const char *const dates[] = { "2020-12-31", "2021-01-15", "2021-02-27", "2021-02-28",
-				     "2021-03-31", "2021-04-01" };
+static const char *const dates[] = { "2020-12-31", "2021-01-15", "2021-02-27",
+				     "2021-02-28", "2021-03-31", "2021-04-01" };
 static const char *const pages[] = { "1", "02", "A05" };
 
 /* Write the editions of the test library into dir and import them. */
@@ -205,8 +210,10 @@ static void make_library(struct kb_store *s, const char *dir)
 				fprintf(f, "---\npaper: %s\ndate: %s\npage: %s\n---\n", papers[p],
 					dates[d], pages[g]);
 				fprintf(f, "第%d号%s新闻标题\n\n", k, k % 2 ? "秋天" : "春天");
-				fprintf(f, "　　本报讯 这是第%d号版面的一篇报道，讲述了%s里城市的新变化。"
-					   "记者走访了%s的街道和社区。\n",
+				fprintf(f,
+					"　　本报讯 "
+					"这是第%d号版面的一篇报道，讲述了%s里城市的新变化。"
+					"记者走访了%s的街道和社区。\n",
 					k, k % 2 ? "秋天" : "春天", k % 3 ? "河南" : "北京");
 				fclose(f);
 				struct kb_import_stats st;
@@ -283,9 +290,9 @@ static bool matches(const struct art *a, const struct kb_query *q)
 			return false;
 	if (f->edition && strcmp(a->edition, f->edition) && !strstr(a->source, f->edition))
 		return false;
-	if (f->page && (!a->page || (strcmp(a->page, f->page) &&
-				     !(digits(a->page) && digits(f->page) &&
-				       atol(a->page) == atol(f->page)))))
+	if (f->page &&
+	    (!a->page || (strcmp(a->page, f->page) &&
+			  !(digits(a->page) && digits(f->page) && atol(a->page) == atol(f->page)))))
 		return false;
 	if (f->paper && (!a->paper || !strstr(a->paper, f->paper)))
 		return false;
@@ -309,8 +316,7 @@ static bool matches(const struct art *a, const struct kb_query *q)
 
 /* The rows' ids equal the scan's (as sets; in the listing's order when
  * ordered, the scan being in reading order). */
-static bool same(const struct kb_rows *rows, const struct kb_query *q, bool ordered,
-		 size_t *want)
+static bool same(const struct kb_rows *rows, const struct kb_query *q, bool ordered, size_t *want)
 {
 	size_t k = 0, n = 0;
 	bool ok = true;
@@ -363,8 +369,9 @@ static void compare(struct kb_store *s, const char *text)
 		for (int sort = KB_SORT_NEWEST; sort <= KB_SORT_RELEVANCE; sort++) {
 			q.filter.sort = (enum kb_sort)sort;
 			bool ok = kb_store_search(s, q.words, &q.filter, &rows);
-			CHECK(ok && same(&rows, &q, false, &want), "search [%s] (sort %d): %zu, %zu expected",
-			      text, sort, ok ? rows.n : 0, want);
+			CHECK(ok && same(&rows, &q, false, &want),
+			      "search [%s] (sort %d): %zu, %zu expected", text, sort,
+			      ok ? rows.n : 0, want);
 			if (ok)
 				kb_rows_finish(&rows);
 		}
@@ -389,18 +396,56 @@ static void test_filters(const char *dir)
 	load_articles(s);
 	CHECK(n_arts >= 36, "the generated library holds %zu articles (36 editions)", n_arts);
 	static const char *const queries[] = {
-		"", "tag:甲", "-tag:甲", "tag:甲 tag:乙", "tag:甲 -tag:乙", "-tag:甲 -tag:乙",
-		"tag:\"两 会\"", "-tag:\"两 会\" unread", "tag:无此标签", "-tag:无此标签",
-		"date:2021", "date:2020", "date:2021-02", "date:2021-02-28", "date:2021-03-31..",
-		"date:..2021-01-15", "date:2021-01-15..2021-03-31", "date:2021-02..2021-03",
-		"date:2022", "page:1", "page:2", "page:02", "page:002", "page:A05", "page:a05",
-		"page:5", "paper:人民日报", "paper:郑州", "paper:日报", "paper:新华", "unread",
-		"edition:ed_07.txt", "edition:ed_0", "tag:乙 date:2021 page:2 paper:郑州 unread",
-		"-tag:甲 date:2021-02 paper:人民", "tag:甲 page:A05 -tag:乙",
+		"",
+		"tag:甲",
+		"-tag:甲",
+		"tag:甲 tag:乙",
+		"tag:甲 -tag:乙",
+		"-tag:甲 -tag:乙",
+		"tag:\"两 会\"",
+		"-tag:\"两 会\" unread",
+		"tag:无此标签",
+		"-tag:无此标签",
+		"date:2021",
+		"date:2020",
+		"date:2021-02",
+		"date:2021-02-28",
+		"date:2021-03-31..",
+		"date:..2021-01-15",
+		"date:2021-01-15..2021-03-31",
+		"date:2021-02..2021-03",
+		"date:2022",
+		"page:1",
+		"page:2",
+		"page:02",
+		"page:002",
+		"page:A05",
+		"page:a05",
+		"page:5",
+		"paper:人民日报",
+		"paper:郑州",
+		"paper:日报",
+		"paper:新华",
+		"unread",
+		"edition:ed_07.txt",
+		"edition:ed_0",
+		"tag:乙 date:2021 page:2 paper:郑州 unread",
+		"-tag:甲 date:2021-02 paper:人民",
+		"tag:甲 page:A05 -tag:乙",
 		/* with words: a search under the same filter */
-		"春天", "秋天 tag:甲", "城市 -tag:甲", "北京 date:2021-02", "河南 page:2",
-		"新闻 paper:郑州日报", "城市 unread", "春天 北京 -tag:乙 date:2021", "报道 tag:\"两 会\"",
-		"新变化 page:A05 paper:人民", "第7号 date:2021-01..", "不存在 tag:甲", "城市",
+		"春天",
+		"秋天 tag:甲",
+		"城市 -tag:甲",
+		"北京 date:2021-02",
+		"河南 page:2",
+		"新闻 paper:郑州日报",
+		"城市 unread",
+		"春天 北京 -tag:乙 date:2021",
+		"报道 tag:\"两 会\"",
+		"新变化 page:A05 paper:人民",
+		"第7号 date:2021-01..",
+		"不存在 tag:甲",
+		"城市",
 		NULL,
 	};
 	for (size_t i = 0; queries[i]; i++)
