@@ -52,14 +52,17 @@ struct kb_extra {
 	size_t line;
 };
 
-/* Every pointer inside is owned by the edition and freed with it. */
+/* Every pointer inside is owned by the edition and freed with it. The
+ * metadata comes from the edition header first, then from the page's own
+ * header line (人民日报 2019年2月15日 星期五 第3版 要闻), then from the file's
+ * path (rmrb_20190215_p03.txt, 2019/02/15/03.txt, 郑州日报_2021年02月27日_第2版). */
 struct kb_edition {
 	const char *source;   /* path as given, or NULL */
 	const char *encoding; /* as detected by the decoder */
-	const char *title;    /* from the edition header, or NULL */
-	const char *date;     /* YYYY-MM-DD from the header or the file name, or NULL */
-	const char *page;     /* page from the header or the file name (p02, 第2版), or NULL */
-	const char *paper;    /* newspaper's name from the header, or NULL */
+	const char *title;    /* the page's name (要闻) from either header, or NULL */
+	const char *date;     /* YYYY-MM-DD, a real calendar day, or NULL */
+	const char *page;     /* "3" (no leading zeros; 第三版 is "3") or "A05", or NULL */
+	const char *paper;    /* the newspaper's name, or NULL (never made up from a word) */
 	struct kb_article *articles;
 	size_t n_articles;
 	struct kb_extra *extras;

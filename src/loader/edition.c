@@ -1,7 +1,8 @@
 /*
  * The loader's entry points: parse decoded text into an edition (split,
  * classify, join, group), load a file through the decoder, and the edition's
- * metadata that the file name carries (a YYYY-MM-DD date).
+ * metadata: from its header, else from the page's own header line, else
+ * from the file's path (filename.c, pagehead.c).
  */
 #include "loader.h"
 
@@ -26,63 +27,6 @@ const char *kb_extra_type_name(enum kb_extra_type t)
 		return "jump";
 	}
 	return "unknown";
-}
-
-static bool digits(const char *s, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* The first YYYY-MM-DD in the file's base name, as a plausible date. */
-static const char *date_from_name(struct kb_arena *a, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t n = strlen(base);
-	for (size_t i = 0; i + 10 <= n; i++) {
-		const char *s = base + i;
-		if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-		    !digits(s + 8, 2) || (i + 10 < n && s[10] >= '0' && s[10] <= '9') ||
-		    (i > 0 && s[-1] >= '0' && s[-1] <= '9'))
-			continue;
-		int mon = (s[5] - '0') * 10 + (s[6] - '0');
-		int day = (s[8] - '0') * 10 + (s[9] - '0');
-		if (mon >= 1 && mon <= 12 && day >= 1 && day <= 31)
-			return kb_arena_strndup(a, s, 10);
-	}
-	return NULL;
-}
-
-/* The page from the file name: p02, P2, 第2版, 第二版, A05版 (as "2", "A05"). */
-static const char *page_from_name(struct kb_arena *a, const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t n = strlen(base);
-	for (size_t i = 0; i < n; i++) {
-		bool start = i == 0 || base[i - 1] == '_' || base[i - 1] == '-' ||
-			     base[i - 1] == '.' || base[i - 1] == ' ';
-		if (start && (base[i] == 'p' || base[i] == 'P') && i + 1 < n && base[i + 1] >= '0' &&
-		    base[i + 1] <= '9') {
-			size_t k = i + 1;
-			while (k < n && base[k] >= '0' && base[k] <= '9')
-				k++;
-			if (k < n && base[k] != '_' && base[k] != '-' && base[k] != '.')
-				continue;
-			while (base[i + 1] == '0' && i + 2 < k)
-				i++;
-			return kb_arena_strndup(a, base + i + 1, k - i - 1);
-		}
-	}
-	const char *di = strstr(base, "第"), *ban = di ? strstr(di, "版") : NULL;
-	if (di && ban && ban - di <= 3 + 9) {
-		di += strlen("第");
-		return kb_arena_strndup(a, di, (size_t)(ban - di));
-	}
-	return NULL;
 }
 
 /* Read an edition header (see edition.h) at the start of text; returns the
@@ -128,8 +72,17 @@ static size_t read_header(struct kb_edition *ed, const char *text, size_t len, s
 		}
 		q = le + 1;
 	}
-	ed->paper = ed->title = NULL; /* no closing ---: not a header */
+	ed->paper = ed->title = ed->date = ed->page = NULL; /* no closing ---: not a header */
 	return 0;
+}
+
+/* Fill what the edition header left unsaid from m. */
+static void fill(struct kb_edition *ed, const struct kb_meta *m)
+{
+	ed->paper = ed->paper ? ed->paper : m->paper;
+	ed->date = ed->date ? ed->date : m->date;
+	ed->page = ed->page ? ed->page : m->page;
+	ed->title = ed->title ? ed->title : m->title;
 }
 
 struct kb_edition *kb_edition_parse(const char *text, size_t len, const char *source)
@@ -137,21 +90,10 @@ struct kb_edition *kb_edition_parse(const char *text, size_t len, const char *so
 	struct kb_edition *ed = kb_xcalloc(1, sizeof(*ed));
 	ed->arena = kb_arena_create();
 	ed->encoding = "UTF-8";
-	if (source) {
+	if (source)
 		ed->source = kb_arena_strndup(ed->arena, source, strlen(source));
-		ed->date = date_from_name(ed->arena, source);
-		ed->page = page_from_name(ed->arena, source);
-	}
 	size_t header_lines;
-	const char *name_date = ed->date, *name_page = ed->page;
 	size_t skip = read_header(ed, text, len, &header_lines);
-	if (!skip) {
-		ed->date = name_date;
-		ed->page = name_page;
-	} else {
-		ed->date = ed->date ? ed->date : name_date;
-		ed->page = ed->page ? ed->page : name_page;
-	}
 	struct parse p;
 	memset(&p, 0, sizeof(p));
 	p.arena = ed->arena;
@@ -165,6 +107,15 @@ struct kb_edition *kb_edition_parse(const char *text, size_t len, const char *so
 	}
 	kb_group_units(&p, ed);
 	free(p.units);
+	/* the edition header first, then the page's header, then the path */
+	struct kb_meta m;
+	kb_meta_from_page_header(ed->arena, ed, &m);
+	fill(ed, &m);
+	if (source) {
+		kb_meta_from_path(ed->arena, source, &m);
+		m.title = NULL; /* a file name is no page's name */
+		fill(ed, &m);
+	}
 	return ed;
 }
 

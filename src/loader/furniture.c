@@ -31,7 +31,10 @@ bool kb_is_page_header(const char *s, size_t n, const struct shape *sh)
 		return false;
 	if (sh->footer_chars && sh->stops_inside == 0 && kb_contains_any(s, n, footer))
 		return true;
-	return sh->header_chars && kb_contains_any(s, n, words);
+	if (sh->header_chars && kb_contains_any(s, n, words))
+		return true;
+	/* 人民日报 2019年2月15日 第3版 要闻: the day and the page (or paper) */
+	return sh->stops_inside == 0 && kb_dated_header(s, n);
 }
 
 static bool is_jump_core(const char *s, size_t n);

@@ -274,6 +274,55 @@ bool kb_is_date_line(const char *s, size_t n);
 bool kb_detect_line_paragraphs(const char *text, size_t len);
 void kb_read_line_paragraphs(struct parse *p);
 
+/* ---- what the file's path and the page's header say of the edition
+ * (filename.c, pagehead.c) ---- */
+
+/* The years a date may fall in: a run of 8 digits is a date only then. */
+#define KB_YEAR_MIN 1850
+#define KB_YEAR_MAX 2100
+
+/* An edition's metadata from one source; each NULL when it says nothing.
+ * The strings live in the arena given (or are static). */
+struct kb_meta {
+	const char *paper; /* 人民日报 */
+	const char *date;  /* YYYY-MM-DD, a real calendar day */
+	const char *page;  /* "3" (no leading zeros), "A05" */
+	const char *title; /* the page's name: 要闻 (page headers only) */
+};
+
+/* What the path says: the date from the base name or, when it has none,
+ * from the directories (2019-02-15/, 2019/02/15/); the page (p03, 第2版,
+ * 第二版, A05版); the paper (a known code, or a Han name before the date). */
+void kb_meta_from_path(struct kb_arena *a, const char *path, struct kb_meta *m);
+/* What the page's header says (人民日报 2019年2月15日 星期五 第3版 要闻):
+ * read from the page-header extras of ed above its first article. */
+void kb_meta_from_page_header(struct kb_arena *a, const struct kb_edition *ed,
+			      struct kb_meta *m);
+/* Is y-m-d a day of the calendar, in KB_YEAR_MIN..KB_YEAR_MAX? */
+bool kb_calendar_date(int y, int m, int d);
+/* The first date in s[0..n): YYYYMMDD standing apart from other digits,
+ * YYYY-M-D (or _ .), YYYY年M月D日; a real day only. out gets it as
+ * YYYY-MM-DD, [*start, *end) its place in s. */
+bool kb_find_date(const char *s, size_t n, size_t *start, size_t *end, char out[11]);
+/* A Chinese number of up to four characters (二, 十二, 二十三, 一〇), 0 if
+ * s[0..n) is none. */
+int kb_cn_number(const char *s, size_t n);
+/* The paper a well-known pinyin code stands for (rmrb: 人民日报, any case),
+ * or NULL. */
+const char *kb_paper_of_code(const char *s, size_t n);
+/* Is s[0..n) a paper's name: 3 to 12 Han characters ending in 报, and not
+ * a word like 简报 or 通报? */
+bool kb_paper_name(const char *s, size_t n);
+/* A page as printed between 第 and 版 or alone: digits (leading zeros
+ * dropped, 0 is none), a section letter and digits (A05), or a Chinese
+ * number (二, as 2). False if s[0..n) is none; else out gets the page. */
+#define KB_PAGE_MAX 16
+bool kb_page_mark(const char *s, size_t n, char out[KB_PAGE_MAX]);
+/* 人民日报 2019年2月15日 第3版 要闻: a line of at most eight words, none
+ * ending a sentence, with a date of its own and a page's mark or a paper's
+ * name: a page header even without a weekday or an editor. */
+bool kb_dated_header(const char *s, size_t n);
+
 /* Rejoin paragraphs broken across columns (join.c). */
 void kb_join_units(struct parse *p);
 /* Group units into the articles and extras of ed (group.c). */

@@ -8,6 +8,7 @@
  */
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +249,73 @@ static void metadata(void)
 	ed = kb_edition_parse(t, strlen(t), NULL);
 	CHECK(!ed->title && ed->n_articles >= 1, "an unclosed --- is text, not a header");
 	kb_edition_destroy(ed);
+}
+
+/* Parse text as the file at path and check its paper, date, page and
+ * title (the page's name); NULL: none. */
+static void meta(const char *path, const char *text, const char *paper, const char *date,
+		 const char *page, const char *title, const char *what)
+{
+	struct kb_edition *ed = kb_edition_parse(text, strlen(text), path);
+	CHECK_STR(ed->paper, paper, "%s: paper", what);
+	CHECK_STR(ed->date, date, "%s: date", what);
+	CHECK_STR(ed->page, page, "%s: page", what);
+	CHECK_STR(ed->title, title, "%s: page name", what);
+	kb_edition_destroy(ed);
+}
+
+/* The page's own header line gives paper, day, page and the page's name
+ * where the edition header does not; the file name fills what is left. */
+static void page_header(void)
+{
+	const char *body = "\n\n盼望梦想之桥早日建成\n\n本报讯 沿湄公河三百多公里，只有两座跨河大桥。\n";
+	char t[512];
+	snprintf(t, sizeof(t), "人民日报 2019年2月15日 星期五 第3版 要闻%s", body);
+	meta("/x/edition.txt", t, "人民日报", "2019-02-15", "3", "要闻", "page header");
+	struct kb_edition *ed = kb_edition_parse(t, strlen(t), "/x/edition.txt");
+	CHECK(ed->n_articles == 1 && !strcmp(ed->articles[0].title, "盼望梦想之桥早日建成") &&
+	      !in_text(ed, "星期五"), "page header: furniture, not the headline or text");
+	kb_edition_destroy(ed);
+	snprintf(t, sizeof(t), "2019年2月15日 星期五  第3版：要闻%s", body);
+	meta("/x/edition.txt", t, NULL, "2019-02-15", "3", "要闻", "page header with a colon");
+	snprintf(t, sizeof(t), "人民日报 2019年2月15日 第3版 要闻%s", body);
+	meta("/x/edition.txt", t, "人民日报", "2019-02-15", "3", "要闻", "page header without a weekday");
+	ed = kb_edition_parse(t, strlen(t), "/x/edition.txt");
+	CHECK(ed->n_articles == 1 && !strcmp(ed->articles[0].title, "盼望梦想之桥早日建成"),
+	      "page header without a weekday: not the headline");
+	kb_edition_destroy(ed);
+	snprintf(t, sizeof(t), "2019年02月15日 人民日报 第03版%s", body);
+	meta("/x/edition.txt", t, "人民日报", "2019-02-15", "3", NULL, "date first, page 03");
+	snprintf(t, sizeof(t), "4 2022年3月5日 星期六 解放日报 要闻·综合 责任编辑:周楠 视觉设计:邵竞%s", body);
+	meta("/x/edition.txt", t, "解放日报", "2022-03-05", "4", "要闻·综合", "page number first");
+	snprintf(t, sizeof(t), "城市新闻　　2024年5月20日　星期一　　A03　　责任编辑　周敏%s", body);
+	meta("/x/edition.txt", t, NULL, "2024-05-20", "A03", "城市新闻", "page name first, A03");
+	snprintf(t, sizeof(t), "金水报 2020年7月10日 星期五 第3版·民生%s", body);
+	meta("/x/edition.txt", t, "金水报", "2020-07-10", "3", "民生", "第3版·民生");
+	snprintf(t, sizeof(t), "4 2022年3月5日 星期六 新华社电讯 要闻 责任编辑：王宁%s", body);
+	meta("/x/edition.txt", t, NULL, "2022-03-05", "4", "要闻", "the last name before the editors");
+	snprintf(t, sizeof(t), "河南日报\n2020年9月24日 星期四\n要闻 4\n责任编辑 王丹 美术编辑 单莉伟%s", body);
+	meta("/x/edition.txt", t, "河南日报", "2020-09-24", "4", "要闻", "header over four lines");
+	snprintf(t, sizeof(t), "2019年5月16日 星期四\n责任编辑 孙庆辉 美编 王立新\n\n郑州日报\n高新区新闻%s", body);
+	meta("/x/edition.txt", t, "郑州日报", "2019-05-16", NULL, "高新区新闻", "masthead under the header");
+	/* 今日12版 counts the pages, 第25123期 numbers the issue */
+	snprintf(t, sizeof(t), "河南日报 2023年3月6日 星期一 农历癸卯年二月十五 今日12版 第25123期%s", body);
+	meta("/x/hnrb_p01.txt", t, "河南日报", "2023-03-06", "1", NULL, "front page: no page in the header");
+	/* the editors' line at the foot of the page says nothing */
+	meta("/x/edition.txt", "盼望梦想之桥早日建成\n\n本报讯 沿湄公河三百多公里，只有两座跨河大桥。\n\n"
+	     "编辑 刘亚丽 校对 王洁 2019年2月15日 星期五\n", NULL, NULL, NULL, NULL, "foot of the page");
+	/* a date in the text is no header */
+	meta("/x/edition.txt", "大桥开工\n\n本报讯 2019年2月15日，大桥开工。\n", NULL, NULL, NULL, NULL,
+	     "a date in a paragraph");
+	/* the edition header first, then the page header, then the file name */
+	snprintf(t, sizeof(t), "---\ndate: 2021-01-01\ntitle: 头版\n---\n"
+		 "人民日报 2019年2月15日 星期五 第3版 要闻%s", body);
+	meta("/x/gmrb_20200101_p07.txt", t, "人民日报", "2021-01-01", "3", "头版", "priority: header, page header, name");
+	snprintf(t, sizeof(t), "2019年2月15日 星期五%s", body);
+	meta("/x/gmrb_20200101_p07.txt", t, "光明日报", "2019-02-15", "7", NULL, "priority: page header, then name");
+	/* an impossible day in the header is none */
+	snprintf(t, sizeof(t), "人民日报 2019年2月30日 星期五 第3版 要闻%s", body);
+	meta("/x/2019-02-15.txt", t, "人民日报", "2019-02-15", "3", "要闻", "2月30日: the name's date");
 }
 
 /* A short label and a colon heads a section (市民:…), a one-character
@@ -625,6 +693,7 @@ static void trailing_footer(void)
 int main(void)
 {
 	metadata();
+	page_header();
 	full_width_and_top_byline();
 	wire_dateline();
 	interview();
