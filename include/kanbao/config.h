@@ -30,6 +30,7 @@ struct kb_config {
 	int notes_width;              /* right pane columns, 0: automatic */
 	bool mouse;                   /* mouse on|off, default on */
 	bool preview;                 /* preview on|off: the article as the list cursor moves, default on */
+	bool confirm_quit;            /* confirm-quit on|off: ask before q quits, default off */
 	struct kb_binding *bindings;  /* in file order; later ones win */
 	size_t n_bindings;
 	char *path;                   /* the file read, or NULL */

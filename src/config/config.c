@@ -12,6 +12,7 @@
  *	ambiwidth double            # single | double (default single)
  *	mouse off                   # on | off (default on)
  *	preview off                 # the article as the list cursor moves (default on)
+ *	confirm-quit on             # ask before q quits (default off)
  *	quick-tag 1 重要            # slot 1..9, then the tag (the rest of the line)
  *	list-width 32               # columns 0..200, 0 = automatic (default)
  *	notes-width 30              # columns 0..200, 0 = automatic (default)
@@ -217,6 +218,12 @@ static void set_mouse(struct state *st, const char *name, char *args)
 	set_switch(st, name, args, &st->cfg->mouse);
 }
 
+/* confirm-quit on|off */
+static void set_confirm_quit(struct state *st, const char *name, char *args)
+{
+	set_switch(st, name, args, &st->cfg->confirm_quit);
+}
+
 /* preview on|off */
 static void set_preview(struct state *st, const char *name, char *args)
 {
@@ -327,6 +334,7 @@ static const struct setting {
 	{ "ambiwidth", set_ambiwidth },
 	{ "mouse", set_mouse },
 	{ "preview", set_preview },
+	{ "confirm-quit", set_confirm_quit },
 	{ "quick-tag", set_quick_tag },
 	{ "list-width", set_list_width },
 	{ "notes-width", set_notes_width },
@@ -360,7 +368,7 @@ static void parse_line(void *ud, char *line, size_t lineno)
 		}
 	}
 	WARN(st,
-	     "unknown setting '%s' (settings: theme ambiwidth mouse preview quick-tag list-width "
+	     "unknown setting '%s' (settings: theme ambiwidth mouse preview confirm-quit quick-tag list-width "
 	     "notes-width bind); line skipped",
 	     name);
 }

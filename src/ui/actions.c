@@ -360,8 +360,14 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			kb_list_show_results(a, NULL, NULL);
 			kb_message(a, false, "all editions");
 		} else if (kb_list_show_results(a, search ? q : NULL, search ? NULL : q)) {
-			a->focus = P_LIST;
-			kb_geometry(a);
+			if (a->results && a->res.n == 0) {
+				/* nothing: say so, and keep what was listed */
+				kb_list_show_results(a, NULL, NULL);
+				kb_message(a, false, search ? "nothing found for %s" : "no article tagged %s", q);
+			} else {
+				a->focus = P_LIST;
+				kb_geometry(a);
+			}
 		}
 		free(q);
 		break;
@@ -384,10 +390,26 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		a->help = true;
 		a->help_top = 0;
 		break;
+	case ACT_QUIT_NOW:
+		a->quit = true;
+		break;
 	case ACT_QUIT:
-		if (a->results) {
+		/* one level back: the article or notes to the list, results to
+		 * the editions, then out (asked first with confirm-quit on) */
+		if (a->focus != P_LIST) {
+			a->focus = P_LIST;
+			kb_geometry(a);
+			kb_message(a, false, "q again: %s", a->results ? "back to the editions" : "quit");
+		} else if (a->results) {
 			kb_list_show_results(a, NULL, NULL);
 			kb_message(a, false, "back to the editions");
+		} else if (a->cfg && a->cfg->confirm_quit) {
+			a->in_prompt = true;
+			char *yes = kb_prompt(a, "quit kanbao? (y: yes) ", NULL, NULL);
+			a->in_prompt = false;
+			if (yes && (strcmp(yes, "y") == 0 || strcmp(yes, "yes") == 0))
+				a->quit = true;
+			free(yes);
 		} else {
 			a->quit = true;
 		}

@@ -408,12 +408,13 @@ static void handle(struct app *a, int key)
 			a->help_top++;
 		else if (act == ACT_MOVE_UP && a->help_top > 0)
 			a->help_top--;
-		else if (act == ACT_QUIT || act == ACT_HELP || key == 27)
+		else if (act == ACT_QUIT || act == ACT_QUIT_NOW || act == ACT_HELP || key == 27)
 			a->help = false;
 		return;
 	}
 	if (a->too_small) {
-		if (kb_keys_action(key, NULL) == ACT_QUIT)
+		enum action q = kb_keys_action(key, NULL);
+		if (q == ACT_QUIT || q == ACT_QUIT_NOW)
 			a->quit = true;
 		return;
 	}

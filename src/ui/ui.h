@@ -50,7 +50,8 @@
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
 	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
-	_(QUIT, "quit", "q C-c", "quit (or leave search results, help)") \
+	_(QUIT, "quit", "q", "back one level: to the list, to the editions, then quit") \
+	_(QUIT_NOW, "quit-now", "C-c", "quit at once (everything is saved as it is made)") \
 	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot")
 
 enum action {

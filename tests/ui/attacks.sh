@@ -80,8 +80,8 @@ open(sys.argv[1], 'w').write('\n'.join(lines))
 	keys Tab
 	expect "paste: with the megabyte note shown, keys still answer (Tab)" \
 		wait_status '^\[notes\]' 300
-	keys q
-	check "paste: q quits" wait_exit
+	keys q q
+	check "paste: q q quits (the first q back to the list)" wait_exit
 }
 
 # (18) Terminals the reader cannot drive: TERM=dumb drew only the status
@@ -229,8 +229,8 @@ scenario_reimport_gone() {
 	expect "gone: Enter then opens the article as re-imported (its headline)" \
 		wait_re '\|力争重点项目申报数'
 	expect "gone: the article pane has focus" wait_status '^\[article\]'
-	keys q
-	check "gone: q quits" wait_exit
+	keys q q
+	check "gone: q q quits (the first q back to the list)" wait_exit
 	rm -rf "$ed"
 }
 

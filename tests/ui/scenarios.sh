@@ -100,8 +100,8 @@ scenario_tag() {
 	kb list --tag 重要 --json
 	check "tag: list --tag 重要 (while the reader runs) has the article" \
 		json "[a['id'] for a in d] == ['$id']"
-	keys q
-	check "tag: q quits" wait_exit
+	keys q q
+	check "tag: q q quits (the first q back to the list)" wait_exit
 	kb list --tag 重要 --json
 	check "tag: list --tag 重要 after quitting has the article" \
 		json "[a['id'] for a in d] == ['$id'] and '重要' in d[0]['tags']"
@@ -186,6 +186,11 @@ scenario_search() {
 	expect "search: q leaves the results" wait_status 'back to the editions'
 	expect "search: the editions are back" wait_text "Editions  "
 	screen_ok "back to the editions" --panes 3
+	keys s
+	type_text 火星基地
+	keys Enter
+	expect "search: a search that finds nothing says so" wait_status 'nothing found for 火星基地'
+	expect "search: and the editions stay listed" wait_re '^>Editions  1/5 '
 	keys q
 	check "search: q then quits" wait_exit
 }
@@ -265,8 +270,8 @@ scenario_resize() {
 	expect "resize: after rapid resizes the screen is whole again" wait_status '^\[article\].* 1/5'
 	screen_ok "after rapid resizes" --panes 3
 	check "resize: kanbao is still running" test ! -e "$TD/rc"
-	keys q
-	check "resize: q quits" wait_exit
+	keys q q
+	check "resize: q q quits (the first q back to the list)" wait_exit
 	check "resize: exit status 0" test "$(exit_status)" = 0
 }
 
@@ -371,7 +376,8 @@ scenario_help() {
 	expect "help: it lists S-Tab" wait_re '^ S-Tab +focus the previous pane'
 	expect "help: it lists u (undo)" wait_re '^ u +undo'
 	expect "help: it lists C-r (redo)" wait_re '^ C-r +redo'
-	expect "help: it lists q and C-c" wait_re '^ q C-c +quit'
+	expect "help: it lists q (back one level)" wait_re '^ q +back one level'
+	expect "help: and C-c (quit at once)" wait_re '^ C-c +quit at once'
 	screen_ok "help"
 	keys j
 	expect "help: j scrolls the help" wait_gone " j Down "
@@ -421,8 +427,8 @@ scenario_mouse() {
 	check "mouse: the wheel scrolls the article (its first row changed)" \
 		test "$(capture | sed -n 1p | cut -d'|' -f2)" != "$before"
 	screen_ok "after the wheel" --panes 3
-	keys q
-	check "mouse: q quits" wait_exit
+	keys q q
+	check "mouse: q q quits (the first q back to the list)" wait_exit
 }
 
 # (14) Export from the reader: e on an open article asks where (the default
@@ -486,8 +492,8 @@ scenario_undo_highlight() {
 	expect "undo-hl: u undoes the first highlight (the one deleted and brought back)" wait_status 'undid highlight'
 	kb show "$id" --json
 	check "undo-hl: no highlight left in the library" json 'len(d["highlights"]) == 0'
-	keys q
-	check "undo-hl: q quits" wait_exit
+	keys q q
+	check "undo-hl: q q quits (the first q back to the list)" wait_exit
 }
 
 # make_editions DIR N: N one-article editions, eight pages a day from
@@ -607,7 +613,10 @@ scenario_titles() {
 	expect "titles: G shows the end: 100%" wait_re '\|>000_0a7de6b0a5fb8a92\.txt  100% '
 	screen_ok "titles: three panes with titles" --panes 3
 	keys q
-	check "titles: q quits" wait_exit
+	expect "titles: q in the article goes back to the list" wait_status '^\[list\]  q again: quit'
+	check "titles: and does not quit" test ! -e "$TD/rc"
+	keys q
+	check "titles: q in the list quits" wait_exit
 	# a message wider than the status line is shown whole on the line above
 	start titles-narrow 60 20 -- "$SAMPLES"
 	wait_re '^\[list\]'
@@ -618,8 +627,8 @@ scenario_titles() {
 		wait_text "selecting: →/l char"
 	expect "titles: and ends whole (Esc cancel)" wait_text "Esc cancel"
 	screen_ok "titles: a long message at 60x20"
-	keys Escape q
-	check "titles: q quits (60x20)" wait_exit
+	keys Escape q q
+	check "titles: q q quits (the first q back to the list) (60x20)" wait_exit
 }
 
 # (n) C-z suspends kanbao to the shell that started it (the terminal as it
