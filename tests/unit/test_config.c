@@ -127,6 +127,13 @@ static void test_settings(void)
 			     &w),
 	      "second file loads");
 	CHECK(c.ambiwidth == KB_AMBI_SINGLE && c.mouse, "ambiwidth single, mouse on");
+	CHECK(c.preview && !c.confirm_quit, "preview on and confirm-quit off by default");
+	kb_config_finish(&c);
+
+	CHECK(kb_config_load(&c, write_file("config", "preview off\nconfirm-quit on\n", 28), collect,
+			     &w) &&
+		      !c.preview && c.confirm_quit,
+	      "preview off, confirm-quit on");
 	kb_config_finish(&c);
 }
 
