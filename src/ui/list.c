@@ -283,6 +283,16 @@ static void draw(struct app *a, int x, int w)
 		cx++;
 		char label[160];
 		text = kb_row_label(ar, label, sizeof(label));
+		if (a->results) {
+			/* a result stands alone: its date and page before it, dim */
+			char place[96];
+			kb_edition_place(NULL, ar->date, ar->page, place, sizeof(place));
+			if (place[0]) {
+				cx = kb_draw_text(sy, cx, x + w, place, strlen(place),
+						  cur ? st : KB_STYLE_META);
+				cx++;
+			}
+		}
 		bool el;
 		int cols;
 		size_t k = kb_layout_truncate(text, strlen(text), x + w - cx, &cols, &el);

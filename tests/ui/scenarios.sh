@@ -548,14 +548,14 @@ scenario_paging() {
 	type_text 版面
 	keys Enter
 	expect "paging: search 版面 counts its 600 results" wait_re '^>search: 版面 \(600\)'
-	expect "paging: newest first (the 600th edition's article on top)" wait_text '第600份版面的标题'
+	expect "paging: newest first (the 600th edition's article on top, with its date and page)" wait_re '2000-03-15 第8版 +第600份'
 	expect "paging: the title places the cursor: 1/600" wait_re '^>search: 版面 \(600\)  1/600 '
 	keys G
 	expect "paging: G in the results: 600/600" wait_re '\(600\)  600/600 '
-	expect "paging: the oldest at the end" wait_text '第1份版面的标题'
+	expect "paging: the oldest at the end" wait_re '2000-01-01 第1版 +第1份'
 	for i in $(seq 10); do keys k k k k k k k k k k; done
 	expect "paging: 100 k up: result 500/600" wait_re '\(600\)  500/600 '
-	expect "paging: that row is the 101st edition's" wait_text '第101份版面的标题'
+	expect "paging: that row is the 101st edition's" wait_re '2000-01-13 第5版 +第101份'
 	keys q
 	expect "paging: q leaves the results" wait_re '^>Editions  1/600 '
 	keys q
