@@ -209,6 +209,7 @@ struct kb_edition_row {
 	char *source; /* the file's path when last imported */
 	char *key;    /* its place in the reading order (kb_store_editions_page) */
 	char *lead;   /* the headline of its first article, or NULL */
+	size_t n_unread; /* its articles not marked read */
 };
 
 /* Every edition in reading order (date, page, name). */

@@ -701,7 +701,8 @@ void kb_full_destroy(struct kb_full *a)
 #define EDITION_COLUMNS \
 	"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source," \
 	" e.sortkey, (SELECT a.title FROM article a WHERE a.edition = e.id" \
-	"  ORDER BY a.ord LIMIT 1) FROM edition e"
+	"  ORDER BY a.ord LIMIT 1), (SELECT count(*) FROM article a WHERE a.edition = e.id" \
+	"  AND NOT EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)) FROM edition e"
 
 /* Step st and collect its edition rows. */
 static bool edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition_row **out,
@@ -726,6 +727,7 @@ static bool edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition
 		r->source = kb_column_dup(st, 7);
 		r->key = kb_column_dup(st, 8);
 		r->lead = kb_column_dup(st, 9);
+		r->n_unread = (size_t)sqlite3_column_int64(st, 10);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)

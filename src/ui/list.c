@@ -200,11 +200,19 @@ void kb_list_refresh_row(struct app *a, const char *id)
 	for (size_t i = 0; i < a->res.n; i++)
 		if (strcmp(a->res.v[i].id, id) == 0)
 			set_row(&a->res.v[i], f);
-	/* the same article may also be in the tree while results show */
+	/* the same article may also be in the tree while results show; its
+	 * edition's unread count follows */
 	for (size_t e = 0; e < a->n_eds; e++)
 		for (size_t i = 0; i < a->eds[e].arts.n; i++)
-			if (strcmp(a->eds[e].arts.v[i].id, id) == 0)
+			if (strcmp(a->eds[e].arts.v[i].id, id) == 0) {
+				struct kb_edition_row *er = &a->eds[e].e;
+				bool was = a->eds[e].arts.v[i].read;
 				set_row(&a->eds[e].arts.v[i], f);
+				if (was && !f->read)
+					er->n_unread++;
+				else if (!was && f->read && er->n_unread)
+					er->n_unread--;
+			}
 	kb_full_destroy(f);
 }
 
@@ -265,12 +273,23 @@ static void draw(struct app *a, int x, int w)
 			kb_draw_fill(sy, x, x + w, st);
 			int cx = kb_draw_text(sy, x, x + w, head,
 					      strlen(head), st);
+			/* unread of all its articles, on the right */
+			char count[48] = "";
+			if (e->n_articles)
+				snprintf(count, sizeof(count), " %zu/%zu", e->n_unread, e->n_articles);
+			int cw = (int)strlen(count);
+			int end = x + w - cw > cx + 4 ? x + w - cw : x + w;
 			bool el;
 			int cols;
-			size_t k = kb_layout_truncate(label, strlen(label), x + w - cx, &cols, &el);
-			cx = kb_draw_text(sy, cx, x + w, label, k, st);
+			size_t k = kb_layout_truncate(label, strlen(label), end - cx, &cols, &el);
+			cx = kb_draw_text(sy, cx, end, label, k, st);
 			if (el)
-				kb_draw_text(sy, cx, x + w, "…", strlen("…"), st);
+				cx = kb_draw_text(sy, cx, end, "…", strlen("…"), st);
+			if (end < x + w)
+				kb_draw_text(sy, end, x + w, count, strlen(count),
+					     cur && a->focus == P_LIST ? st
+					     : e->n_unread  ? KB_STYLE_UNREAD
+							    : KB_STYLE_META);
 			continue;
 		}
 		st = ar->read ? KB_STYLE_NORMAL : KB_STYLE_UNREAD;

@@ -593,6 +593,8 @@ scenario_check() {
 scenario_titles() {
 	open_samples titles 120 40
 	expect "titles: the list's title counts the editions, focused (>)" wait_re '^>Editions  1/5 '
+	expect "titles: each edition row counts its unread articles (5 of 5)" wait_re '^- .* 5/5\|'
+	expect "titles: the last edition's: 1 of 1" wait_re '^\+ .* 1/1\|'
 	expect "titles: the notes pane's title" wait_text "Tags · Note · Highlights"
 	expect "titles: the article pane has none open" wait_re '\| Article '
 	keys j
@@ -609,6 +611,7 @@ scenario_titles() {
 	kb list --json
 	check "titles: Enter reads it (the second article is read, the first not)" \
 		json '[r["read"] for r in d][:2] == [False, True]'
+	expect "titles: the edition's count follows at once (4 of 5)" wait_re '^- .* 4/5\|'
 	keys G
 	expect "titles: G shows the end: 100%" wait_re '\|>000_0a7de6b0a5fb8a92\.txt  100% '
 	screen_ok "titles: three panes with titles" --panes 3
