@@ -348,8 +348,10 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 	case ACT_FILTER: {
 		bool search = act == ACT_SEARCH;
 		a->in_prompt = true;
-		char *q = kb_prompt(a, search ? "search the library: " : "filter by tag (empty: all): ",
-				    NULL, search ? NULL : kb_tag_completions);
+		char *q = kb_prompt(a, search ? "search the library: "
+					      : "narrow (words tag:X -tag:X date:2021-02 page:2 paper:… unread; "
+						"empty: all): ",
+				    NULL, kb_tag_completions);
 		a->in_prompt = false;
 		if (!q)
 			break;
@@ -363,7 +365,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			if (a->results && a->res.n == 0) {
 				/* nothing: say so, and keep what was listed */
 				kb_list_show_results(a, NULL, NULL);
-				kb_message(a, false, search ? "nothing found for %s" : "no article tagged %s", q);
+				kb_message(a, false, "nothing found for %s", q);
 			} else {
 				a->focus = P_LIST;
 				kb_geometry(a);

@@ -76,23 +76,39 @@ static bool count_row(void *ctx, const struct kb_row *r)
 	return true;
 }
 
-/* Run the search (query) or the tag filter (tag) with the limit. */
+/* Run the listing the text asks for (the query syntax, kb_query_parse:
+ * a search when it has words, else a listing) with the limit. query is the
+ * text of a search (s), tag that of a filter (f); one of them is set. */
 static bool run(struct kb_store *s, const char *query, const char *tag, bool from_end,
 		size_t limit, kb_row_fn fn, void *ctx)
 {
-	const char *tags[] = {tag};
-	struct kb_filter f = {.limit = limit, .sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST,
-			      .bare = true}; /* the list shows no snippet */
-	if (query)
-		return kb_store_search_each(s, query, &f, fn, ctx);
-	f.tags = tags;
-	f.n_tags = 1;
-	return kb_store_list_each(s, &f, fn, ctx);
+	struct kb_query q;
+	char err[300];
+	bool ok = kb_query_parse(query ? query : tag ? tag : "", &q, err, sizeof(err));
+	if (ok) {
+		q.filter.limit = limit;
+		q.filter.sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST;
+		q.filter.bare = true; /* the list shows no snippet */
+		ok = q.words ? kb_store_search_each(s, q.words, &q.filter, fn, ctx)
+			     : kb_store_list_each(s, &q.filter, fn, ctx);
+	}
+	kb_query_finish(&q);
+	return ok;
+}
+
+/* Does the text search (has words), or only list? */
+static bool searches(const char *query, const char *tag)
+{
+	struct kb_query q;
+	char err[300];
+	bool words = kb_query_parse(query ? query : tag ? tag : "", &q, err, sizeof(err)) && q.words;
+	kb_query_finish(&q);
+	return words;
 }
 
 /* Results [skip, skip + k) of the listing, in its order or (from_end) in
  * the reverse order, the last result first, into out (empty before). A
- * tag filter has only one order: its reverse is read by counting first. */
+ * listing has only one order: its reverse is read by counting first. */
 static bool fetch(struct kb_store *s, const char *query, const char *tag, bool from_end,
 		  size_t skip, size_t k, struct kb_rows *out)
 {
@@ -101,7 +117,7 @@ static bool fetch(struct kb_store *s, const char *query, const char *tag, bool f
 	out->n = 0;
 	if (!k)
 		return true;
-	if (query || !from_end)
+	if (!from_end || searches(query, tag))
 		return run(s, query, tag, from_end, skip + k, take_row, &t);
 	size_t total = 0;
 	if (!run(s, NULL, tag, false, 0, count_row, &total))
@@ -144,6 +160,14 @@ static void normalize(struct app *a)
 
 bool kb_results_open(struct app *a, const char *query, const char *tag)
 {
+	struct kb_query q;
+	char err[300];
+	bool valid = kb_query_parse(query ? query : tag ? tag : "", &q, err, sizeof(err));
+	kb_query_finish(&q);
+	if (!valid) { /* a mistyped term: said, and what was shown stays */
+		kb_message(a, true, "%s", err);
+		return false;
+	}
 	struct kb_rows rows;
 	size_t k = chunk(a);
 	if (!fetch(a->store, query, tag, false, 0, k, &rows)) {
@@ -361,7 +385,7 @@ void kb_results_label(const struct app *a, char *buf, size_t n)
 		snprintf(count, sizeof(count), "%zu", a->res_total);
 	else
 		snprintf(count, sizeof(count), "%zu+", a->res_from_end ? a->res.n : a->res_off + a->res.n);
-	snprintf(buf, n, "%s: %s (%s)", a->res_query ? "search" : "tag",
+	snprintf(buf, n, "%s: %s (%s)", a->res_query ? "search" : "filter",
 		 a->res_query ? a->res_query : a->res_tag ? a->res_tag : "", count);
 }
 
@@ -411,8 +435,14 @@ bool kb_results_count(struct app *a)
 		return false;
 	a->res_count_tried = true;
 	size_t n = 0;
-	bool ok = a->res_query ? kb_store_search_count(a->store, a->res_query, NULL, true, &n)
-			       : run(a->store, NULL, a->res_tag, false, 0, count_row, &n);
+	struct kb_query q;
+	char err[300];
+	bool ok = kb_query_parse(a->res_query ? a->res_query : a->res_tag ? a->res_tag : "", &q, err,
+				 sizeof(err));
+	if (ok)
+		ok = q.words ? kb_store_search_count(a->store, q.words, &q.filter, true, &n)
+			     : kb_store_list_count(a->store, &q.filter, &n);
+	kb_query_finish(&q);
 	if (!ok || n == SIZE_MAX)
 		return false;
 	a->res_total = n;

@@ -44,7 +44,7 @@
 	_(REDO, "redo", "C-r", "redo") \
 	_(FIND, "find", "/", "find in the article") \
 	_(SEARCH, "search", "s", "search the library") \
-	_(FILTER, "filter", "f", "filter the list by tag (empty: all)") \
+	_(FILTER, "filter", "f", "narrow the list: words, tag:X -tag:X date: page: paper: unread") \
 	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(HELP, "help", "?", "show this help") \
@@ -200,8 +200,8 @@ struct app {
 	size_t res_total;    /* how many results there are, when known (res_known) */
 	bool res_known;
 	bool res_count_tried; /* kb_results_count asked the store */
-	char *res_query;     /* the search, or NULL for a tag filter */
-	char *res_tag;       /* the tag of a filter */
+	char *res_query;     /* the text of a search (s), or NULL for a filter */
+	char *res_tag;       /* the text of a filter (f); both in the query syntax */
 	/* the position of the open article in its edition, for the status
 	 * line (0: not known), found when it was opened */
 	size_t art_idx, art_n;

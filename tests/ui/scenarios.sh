@@ -651,3 +651,45 @@ scenario_suspend() {
 	keys q
 	expect "suspend: q quits to the shell" wait_gone ">Editions"
 }
+
+# (n) f narrows the list with the query syntax of `kanbao list`: words,
+# tag:X, -tag:X, date:, page:, paper:, unread; each count equals what the
+# command line lists; a mistyped term is said and changes nothing.
+scenario_narrow_query() {
+	START_GATE=1 start narrowq 120 40 -- "$SAMPLES"
+	kb import "$SAMPLES"
+	local id1 id2
+	id1=$(article_id 1)
+	id2=$(article_id 5)
+	kb tag "$id1" "$id2" -- 重要
+	kb tag "$id2" -- 待核
+	go
+	wait_re '^\[list\]'
+	keys f
+	expect "narrow: f asks for a query" wait_text "narrow (words tag:X"
+	type_text "tag:重要"
+	keys Enter
+	expect "narrow: tag:重要 lists its 2 articles" wait_re '^>filter: tag:重要 \(2\)'
+	keys f
+	type_text "tag:重要 -tag:待核"
+	keys Enter
+	expect "narrow: tag:重要 -tag:待核 leaves 1" wait_re '^>filter: tag:重要 -tag:待核 \(1\)'
+	kb list "高新区" unread --json
+	local n
+	n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TD/out")
+	keys f
+	type_text "高新区 unread"
+	keys Enter
+	expect "narrow: words and unread: the count kanbao list gives ($n)" \
+		wait_re "^>filter: 高新区 unread \\($n\\)"
+	keys f
+	type_text "date:2021-13"
+	keys Enter
+	expect "narrow: a bad date is said" wait_text "not a month"
+	expect "narrow: and the list stays as it was" wait_re "^>filter: 高新区 unread \\($n\\)"
+	keys f Enter
+	expect "narrow: an empty query lists all editions again" wait_re '^>Editions  1/5 '
+	screen_ok "narrow: back to all" --panes 3
+	keys q
+	check "narrow: q quits" wait_exit
+}
