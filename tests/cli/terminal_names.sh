@@ -143,5 +143,6 @@ err_safe "export --format" --db "$db" export --format "$osc"
 err_safe "export --split to a missing directory" --db "$db" export --all --split -o "$tmp/$osc"
 err_safe "export -o into a missing directory" --db "$db" export --all -o "$tmp/$osc/x.md"
 err_safe "restore of a missing file" --db "$db" restore "$tmp/$osc"
-err_safe "list: an unexpected argument" --db "$db" list "$osc"
+err_safe "list: a bad date term" --db "$db" list "date:$osc"
+err_safe "search: an unknown key" --db "$db" search "nokey:$osc"
 done_tap
