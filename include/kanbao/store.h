@@ -85,6 +85,14 @@ bool kb_store_batch(struct kb_store *s, bool on);
  * and must be counted as failed. */
 size_t kb_store_lost(const struct kb_store *s);
 
+/* The paper of the editions imported next on s that name none themselves
+ * (neither their header, nor their page header, nor their file name):
+ * `kanbao import --paper`. NULL or "" for none; copied. An edition already
+ * in the library is read again when this may change its paper, and keeps
+ * its articles' ids and annotations (an id does not depend on the paper).
+ * A paper an edition has is kept when a later import gives it none. */
+void kb_store_set_default_paper(struct kb_store *s, const char *paper);
+
 /* ---- reading ---- */
 
 /* One article in a listing or in search results. */

@@ -21,12 +21,12 @@ static void editions_usage(FILE *f)
 {
 	fputs("usage: kanbao editions [--json] [--db PATH]\n"
 	      "\n"
-	      "Every edition in the library in reading order: its number, date, page,\n"
-	      "articles and file. A file that is no longer where it was imported from is\n"
-	      "marked \"missing\" (import it from its new place: its articles and\n"
+	      "Every edition in the library in reading order: its number, paper, date,\n"
+	      "page, articles and file. A file that is no longer where it was imported\n"
+	      "from is marked \"missing\" (import it from its new place: its articles and\n"
 	      "annotations follow it; or `kanbao remove` it). On a terminal a table;\n"
-	      "otherwise (or with --json) a JSON array of {id, name, source, date, page,\n"
-	      "articles, missing}.\n"
+	      "otherwise (or with --json) a JSON array of {id, name, source, paper, date,\n"
+	      "page, title, articles, missing} (title: the page's name, as 要闻).\n"
 	      "\n"
 	      "  --json      print JSON\n"
 	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
@@ -66,10 +66,14 @@ static void editions_json(struct kb_buf *b, const struct kb_edition_row *e, size
 		kb_json_string(b, e[i].name);
 		kb_buf_puts(b, ", \"source\": ");
 		kb_json_string(b, e[i].source);
+		kb_buf_puts(b, ", \"paper\": ");
+		kb_json_string(b, e[i].paper);
 		kb_buf_puts(b, ", \"date\": ");
 		kb_json_string(b, e[i].date);
 		kb_buf_puts(b, ", \"page\": ");
 		kb_json_string(b, e[i].page);
+		kb_buf_puts(b, ", \"title\": ");
+		kb_json_string(b, e[i].title);
 		kb_buf_printf(b, ", \"articles\": %zu, \"missing\": %s}%s", e[i].n_articles,
 			      missing(e[i].source) ? "true" : "false", i + 1 < n ? ",\n" : "\n]\n");
 	}
@@ -78,8 +82,8 @@ static void editions_json(struct kb_buf *b, const struct kb_edition_row *e, size
 /* The editions as a table for a terminal. */
 static void editions_table(struct kb_buf *b, const struct kb_edition_row *e, size_t n)
 {
-	static const char *const head[] = { "NO", "DATE", "PAGE", "ARTICLES", "FILE" };
-	struct kb_table *tab = kb_table_create(5, head);
+	static const char *const head[] = { "NO", "PAPER", "DATE", "PAGE", "ARTICLES", "FILE" };
+	struct kb_table *tab = kb_table_create(6, head);
 	for (size_t i = 0; i < n; i++) {
 		char no[24], arts[24];
 		snprintf(no, sizeof(no), "%lld", (long long)e[i].id);
@@ -89,8 +93,12 @@ static void editions_table(struct kb_buf *b, const struct kb_edition_row *e, siz
 		kb_buf_puts(&file, e[i].source ? e[i].source : e[i].name);
 		if (missing(e[i].source))
 			kb_buf_puts(&file, "  (missing)");
-		const char *cells[] = { no, e[i].date ? e[i].date : "-", e[i].page ? e[i].page : "-",
-					arts, file.data };
+		const char *cells[] = { no,
+					e[i].paper ? e[i].paper : "-",
+					e[i].date ? e[i].date : "-",
+					e[i].page ? e[i].page : "-",
+					arts,
+					file.data };
 		kb_table_add(tab, cells);
 		kb_buf_finish(&file);
 	}

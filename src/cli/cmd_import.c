@@ -4,6 +4,7 @@
  * in its own transaction. On a terminal, a progress line on stderr is
  * redrawn at most ten times a second; warnings are capped per file so an
  * import of thousands of files stays readable; a summary line ends it.
+ * --paper NAME names the paper of the editions that name none themselves.
  */
 #include "commands.h"
 #include "opts.h"
@@ -16,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kanbao/sanitize.h"
 #include "kanbao/walk.h"
 
 #define WARNINGS_SHOWN 3 /* per file; the rest are only counted */
@@ -37,7 +39,7 @@ struct run {
 
 static void usage(FILE *f)
 {
-	fputs("usage: kanbao import [--db PATH] FILE|DIR...\n"
+	fputs("usage: kanbao import [--db PATH] [--paper NAME] FILE|DIR...\n"
 	      "\n"
 	      "Import edition files into the library. Directories are read recursively\n"
 	      "(their *.txt files); each edition is imported in one transaction. A file\n"
@@ -45,11 +47,19 @@ static void usage(FILE *f)
 	      "one is re-imported and keeps every tag, note and highlight (what cannot\n"
 	      "be matched to an article again is kept, see `kanbao detached`).\n"
 	      "\n"
+	      "An edition's paper, date and page come from its header (paper:, date:,\n"
+	      "page:), else from the page's header line (人民日报 2019年2月15日 第3版),\n"
+	      "else from the file's path (rmrb_20190215_p03.txt, 2019/02/15/03.txt,\n"
+	      "郑州日报_2021年02月27日_第2版.txt).\n"
+	      "\n"
 	      "Ends with a summary on stderr; the exit status is 1 if any file failed.\n"
 	      "\n"
-	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
-	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-	      "  --help      show this help\n",
+	      "  --paper NAME  the paper of the editions that name none of their own\n"
+	      "                (editions already imported get it too; their notes,\n"
+	      "                tags and highlights stay). A paper once set is kept.\n"
+	      "  --db PATH     the library (default: $KANBAO_DB, else\n"
+	      "                $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+	      "  --help        show this help\n",
 	      f);
 }
 
@@ -215,13 +225,70 @@ static void import_one(struct run *r, struct kb_store *s, size_t i)
 	r->done_bytes += r->sizes[i];
 }
 
+/* Is name fit to be a paper's: printable UTF-8 (no control, line break or
+ * invisible character), 1 to 200 bytes? */
+static bool paper_ok(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > 200)
+		return false;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += kb_utf8_next(name + i, n - i, &c);
+		if (c == 0xFFFD || kb_char_class(c) != KB_CHAR_TEXT)
+			return false;
+	}
+	return true;
+}
+
+/* Copy argv into av without --paper NAME (or --paper=NAME) standing before
+ * "--": the options every store command shares do not hold it. *paper
+ * gets the last NAME given (borrowed from argv), or stays NULL. False, the
+ * error said, when a NAME is missing or unfit. */
+static bool take_paper(int argc, char **argv, char **av, int *ac, const char **paper)
+{
+	bool opts = true;
+	*ac = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		if (i > 0 && opts && strcmp(a, "--") == 0)
+			opts = false;
+		if (i > 0 && opts && strcmp(a, "--paper") == 0)
+			v = i + 1 < argc ? argv[++i] : "";
+		else if (i > 0 && opts && strncmp(a, "--paper=", strlen("--paper=")) == 0)
+			v = a + strlen("--paper=");
+		if (!v) {
+			av[(*ac)++] = argv[i];
+			continue;
+		}
+		if (!paper_ok(v)) {
+			kb_term_eprintf("kanbao import: --paper wants a paper's name (printable, at"
+					" most 200 bytes)%s",
+					*v ? ", not this one" : "");
+			return false;
+		}
+		*paper = v;
+	}
+	av[*ac] = NULL;
+	return true;
+}
+
 int kb_cmd_import(int argc, char **argv, const char *db)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, db);
+	const char *paper = NULL;
+	char **av = kb_xcalloc((size_t)argc + 1, sizeof(char *));
+	int ac = 0;
+	if (!take_paper(argc, argv, av, &ac, &paper)) {
+		usage(stderr);
+		free(av);
+		return 2;
+	}
+	enum kb_opts_result pr = kb_opts_parse(&o, ac, av, 0, db);
 	if (pr != KB_OPTS_OK || o.n_args == 0) {
 		usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
+		free(av);
 		return pr == KB_OPTS_HELP ? 0 : 2;
 	}
 	struct run r;
@@ -231,6 +298,7 @@ int kb_cmd_import(int argc, char **argv, const char *db)
 	kb_walk(o.args, o.n_args, on_file, on_walk_error, &r);
 	struct kb_store *s = kb_opts_open(&o);
 	if (s) {
+		kb_store_set_default_paper(s, paper);
 		kb_store_batch(s, true); /* editions stay atomic; commits grouped */
 		for (size_t i = 0; i < r.n; i++)
 			import_one(&r, s, i);
@@ -255,5 +323,6 @@ int kb_cmd_import(int argc, char **argv, const char *db)
 	free(r.paths);
 	free(r.sizes);
 	kb_opts_finish(&o);
+	free(av);
 	return status;
 }

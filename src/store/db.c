@@ -548,6 +548,7 @@ void kb_store_close(struct kb_store *s)
 		return;
 	kb_store_batch_flush(s);
 	free(s->pending);
+	free(s->default_paper);
 	sqlite3_finalize(s->st_annotated);
 	for (size_t i = 0; i < s->n_cache; i++)
 		sqlite3_finalize(s->cache[i].st);

@@ -361,12 +361,20 @@ struct known_ed {
 	int64_t size, mtime;
 	int parser;
 	char *hash;
+	char *paper; /* as the library has it, or NULL */
 };
+
+static void known_finish(struct known_ed *k)
+{
+	free(k->hash);
+	free(k->paper);
+	k->hash = k->paper = NULL;
+}
 
 static bool lookup_edition(struct kb_store *s, const char *source, struct known_ed *k)
 {
 	sqlite3_stmt *st = kb_store_cached(s,
-		"SELECT id, size, mtime, parser, hash FROM edition WHERE source=?1");
+		"SELECT id, size, mtime, parser, hash, paper FROM edition WHERE source=?1");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
@@ -377,6 +385,7 @@ static bool lookup_edition(struct kb_store *s, const char *source, struct known_
 		k->mtime = sqlite3_column_int64(st, 2);
 		k->parser = sqlite3_column_int(st, 3);
 		k->hash = kb_column_dup(st, 4);
+		k->paper = kb_column_dup(st, 5);
 	}
 	kb_store_done(st);
 	return found;
@@ -385,7 +394,7 @@ static bool lookup_edition(struct kb_store *s, const char *source, struct known_
 static bool lookup_edition_id(struct kb_store *s, int64_t id, struct known_ed *k)
 {
 	sqlite3_stmt *st = kb_store_cached(s,
-		"SELECT id, size, mtime, parser, hash FROM edition WHERE id=?1");
+		"SELECT id, size, mtime, parser, hash, paper FROM edition WHERE id=?1");
 	if (!st)
 		return false;
 	sqlite3_bind_int64(st, 1, id);
@@ -395,8 +404,9 @@ static bool lookup_edition_id(struct kb_store *s, int64_t id, struct known_ed *k
 		k->size = sqlite3_column_int64(st, 1);
 		k->mtime = sqlite3_column_int64(st, 2);
 		k->parser = sqlite3_column_int(st, 3);
-		free(k->hash);
+		known_finish(k);
 		k->hash = kb_column_dup(st, 4);
+		k->paper = kb_column_dup(st, 5);
 	}
 	kb_store_done(st);
 	return found;
@@ -753,7 +763,8 @@ static bool upsert_edition(struct kb_store *s, const char *source, const char *n
 		" ON CONFLICT(source) DO UPDATE SET name=excluded.name, hash=excluded.hash,"
 		" articles=excluded.articles,"
 		" size=excluded.size, mtime=excluded.mtime, encoding=excluded.encoding,"
-		" paper=excluded.paper, date=excluded.date, page=excluded.page, title=excluded.title,"
+		" paper=coalesce(excluded.paper, edition.paper), date=excluded.date,"
+		" page=excluded.page, title=excluded.title,"
 		" parser=excluded.parser, imported_at=excluded.imported_at RETURNING id");
 	if (!st)
 		return false;
@@ -846,6 +857,26 @@ static bool close_transaction(struct kb_store *s)
 	return ok;
 }
 
+/* Are a and b the same text (or both NULL)? */
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* May the default paper change the paper of the edition the library has
+ * as k? Then its file must be read again even when it is unchanged: only
+ * its reading tells whether it names a paper of its own. */
+static bool paper_may_change(const struct kb_store *s, const struct known_ed *k)
+{
+	return s->default_paper && !same_text(s->default_paper, k->paper);
+}
+
+void kb_store_set_default_paper(struct kb_store *s, const char *paper)
+{
+	free(s->default_paper);
+	s->default_paper = paper && *paper ? kb_xstrdup(paper) : NULL;
+}
+
 struct warn_count {
 	kb_warn_fn warn;
 	void *ctx;
@@ -876,11 +907,12 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	struct known_ed known = {0};
 	bool have = lookup_edition(s, source, &known);
 	bool moved = false;
-	/* unchanged by size and time: skipped without reading a byte */
-	if (have && known.parser == KB_PARSER_VERSION && stat(path, &sb) == 0 &&
-	    S_ISREG(sb.st_mode) && known.size == (int64_t)sb.st_size &&
+	/* unchanged by size and time: skipped without reading a byte (unless
+	 * the default paper may be this edition's) */
+	if (have && known.parser == KB_PARSER_VERSION && !paper_may_change(s, &known) &&
+	    stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && known.size == (int64_t)sb.st_size &&
 	    known.mtime == mtime_ns(&sb)) {
-		free(known.hash);
+		known_finish(&known);
 		return KB_IMPORT_UNCHANGED;
 	}
 	enum kb_status rs = slurp(path, &raw, &raw_len, &sb);
@@ -889,7 +921,7 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 			kb_store_fail(s, "%s: %s", path, strerror(errno));
 		else
 			kb_store_fail(s, "%s: %s", path, kb_status_message(rs));
-		free(known.hash);
+		known_finish(&known);
 		return KB_IMPORT_FAILED;
 	}
 	char hash[65];
@@ -909,13 +941,13 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 			moved = st->relocated = true;
 	}
 	bool same_content = have && strcmp(known.hash, hash) == 0;
-	if (have && !moved && known.parser == KB_PARSER_VERSION && same_content) {
+	bool same_reading = have && !moved && known.parser == KB_PARSER_VERSION && same_content;
+	if (same_reading && !paper_may_change(s, &known)) {
 		touch_edition(s, known.id, &sb);
-		free(known.hash);
+		known_finish(&known);
 		free(raw);
 		return KB_IMPORT_UNCHANGED;
 	}
-	free(known.hash);
 	struct warn_count wc = {warn, ctx, 0};
 	struct kb_text text = {0};
 	enum kb_status ds = kb_decode(raw, raw_len, &text, count_warning, &wc);
@@ -923,11 +955,23 @@ enum kb_import_result kb_store_import_file(struct kb_store *s, const char *path,
 	st->warnings = wc.n;
 	if (ds != KB_OK) {
 		kb_store_fail(s, "%s: %s", path, kb_status_message(ds));
+		known_finish(&known);
 		return KB_IMPORT_FAILED;
 	}
 	struct kb_edition *e = kb_edition_parse(text.data, text.len, source);
 	e->encoding = text.encoding;
 	kb_text_finish(&text);
+	if (!e->paper)
+		e->paper = s->default_paper; /* borrowed: e goes first */
+	/* read again for the default paper only, and it names its own or
+	 * already has this one: nothing changed */
+	if (same_reading && same_text(e->paper, known.paper)) {
+		touch_edition(s, known.id, &sb);
+		known_finish(&known);
+		kb_edition_destroy(e);
+		return KB_IMPORT_UNCHANGED;
+	}
+	known_finish(&known);
 
 	struct old_art *old = NULL;
 	size_t n_old = 0;

@@ -12,8 +12,10 @@
 #include "kanbao/util.h"
 
 /* Version of the loader's reading: editions parsed by an older loader are
- * parsed again on import even when their file is unchanged. */
-#define KB_PARSER_VERSION 2 /* 2: pages that set a paragraph to a line */
+ * parsed again on import even when their file is unchanged. 2: pages that
+ * set a paragraph to a line; 3: paper, date and page from archive file
+ * names and page headers. */
+#define KB_PARSER_VERSION 3
 
 /* The editions' reading order as one text key, indexed: paper (none
  * last), date (none last), page by number then name (none last), file
@@ -53,6 +55,7 @@ struct kb_store {
 			    * (an FTS5 savepoint flushes its pending terms) */
 	size_t n_pending, cap_pending;
 	sqlite3_stmt *st_annotated; /* "has article ?1 annotations", kept prepared */
+	char *default_paper; /* for editions that name none (kb_store_set_default_paper) */
 	struct {
 		const char *sql; /* the statement's text: a string literal */
 		sqlite3_stmt *st;
