@@ -236,6 +236,21 @@ bool kb_store_editions_page(struct kb_store *s, const struct kb_edition_row *fro
 bool kb_store_edition_count(struct kb_store *s, const struct kb_edition_row *from,
 			    size_t *total, size_t *pos);
 
+/* Where article id stands: its edition (number and reading-order key,
+ * caller frees *key) and its position in it. False when there is no such
+ * article. */
+bool kb_store_article_place(struct kb_store *s, const char *id, int64_t *edition, char **key,
+			    size_t *ord);
+/* The next (dir > 0) or previous unread article in reading order from
+ * article id (NULL: from the library's start, or its end), in *next
+ * (caller frees; NULL when there is none). */
+bool kb_store_next_unread(struct kb_store *s, const char *id, int dir, char **next);
+/* Where a reader starts who has never opened the library: the first
+ * unread article of the newest issue (the newest date; editions without
+ * one when none has a date), or its first article when all are read. NULL
+ * when the library is empty. */
+bool kb_store_newest_unread(struct kb_store *s, char **id);
+
 /* Remove one edition from the library: which is its number (kb_edition_row
  * .id), its path or its file name (when only one edition has that name).
  * Its articles leave the library and the search index; every annotation

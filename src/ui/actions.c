@@ -245,6 +245,22 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 	case ACT_PREV_ARTICLE:
 		kb_list_step_article(a, act == ACT_NEXT_ARTICLE ? 1 : -1);
 		break;
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD: {
+		/* from the article open (or under the cursor), across editions */
+		int dir = act == ACT_NEXT_UNREAD ? 1 : -1;
+		const char *from = a->art ? a->art->id : id;
+		char *next = NULL;
+		if (!kb_store_next_unread(a->store, from, dir, &next))
+			kb_message(a, true, "%s", kb_store_error(a->store));
+		else if (!next)
+			kb_message(a, false, dir > 0 ? "no unread article after this one"
+						     : "no unread article before this one");
+		else if (!kb_list_goto_article(a, next, false))
+			kb_message(a, true, "the next unread article could not be shown");
+		free(next);
+		break;
+	}
 	case ACT_TAG:
 		if (id)
 			tag_prompt(a, id);

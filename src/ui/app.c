@@ -581,6 +581,25 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
 	if (check && check->problems)
 		kb_message(&a, true, "%s", check->problems);
+	/* where the reader left off in this library; the first time, the
+	 * newest issue's first unread article (shown, not read): the screen
+	 * is never empty */
+	a.db_path = check ? check->db : NULL;
+	char last[64];
+	size_t line = 0;
+	if (a.db_path && kb_state_load(a.db_path, last, sizeof(last), &line) &&
+	    kb_list_goto_article(&a, last, true)) {
+		a.atop = line; /* kept in range when laid out */
+	} else if (a.n_eds) {
+		char *first = NULL;
+		if (kb_store_newest_unread(s, &first) && first) {
+			kb_list_goto_article(&a, first, true);
+			/* the cursor on its edition's row: the reader starts there */
+			while (a.cur > 0 && a.vis[a.cur].article != SIZE_MAX)
+				a.cur--;
+		}
+		free(first);
+	}
 	if (check && check->n)
 		snprintf(a.check_status, sizeof(a.check_status), "looking for editions…");
 	kb_paint(&a);
@@ -607,6 +626,8 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		handle(&a, key);
 		kb_paint(&a);
 	}
+	if (a.art && a.db_path)
+		kb_state_save(a.db_path, a.art->id, a.atop);
 	endwin();
 	delscreen(scr);
 	kb_fatal_hook = NULL;

@@ -145,6 +145,33 @@ void kb_list_preview(struct app *a)
 	a->previewing = false;
 }
 
+bool kb_list_goto_article(struct app *a, const char *id, bool preview)
+{
+	int64_t ed = 0;
+	char *key = NULL;
+	size_t ord = 0;
+	if (!kb_store_article_place(a->store, id, &ed, &key, &ord)) {
+		free(key);
+		return false;
+	}
+	if (a->results)
+		kb_list_show_results(a, NULL, NULL);
+	kb_window_unfold_id(a, ed);
+	/* the edition's row a third down the screen, the cursor on the article */
+	size_t third = a->body_rows > 3 ? (size_t)a->body_rows / 3 : 0;
+	struct place p = {.key = key, .id = ed, .in_ed = 0, .on_screen = third, .set = true};
+	kb_window_goto(a, &p, id); /* frees the key */
+	const struct kb_row *r = kb_list_current(a);
+	if (!r || strcmp(r->id, id) != 0)
+		return false;
+	a->previewing = preview;
+	kb_article_open(a, id);
+	a->previewing = false;
+	if (a->art && !preview && !a->art->read)
+		kb_do_read(a, a->art->id, true, false);
+	return a->art != NULL;
+}
+
 void kb_list_step_article(struct app *a, int dir)
 {
 	struct place back;

@@ -46,6 +46,8 @@
 	_(SEARCH, "search", "s", "search the library") \
 	_(FILTER, "filter", "f", "narrow the list: words, tag:X -tag:X date: page: paper: unread") \
 	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread") \
+	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across editions") \
+	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
@@ -241,6 +243,7 @@ struct app {
 	bool in_prompt;  /* mouse events are ignored while typing */
 	bool mouse;
 	bool previewing; /* the article opens as the cursor passes: not read */
+	const char *db_path; /* the library's path as given, for where it left off */
 	struct kb_utf8_in in; /* a character the terminal is still sending */
 };
 
@@ -258,6 +261,13 @@ struct pane_ops {
 };
 
 extern const struct pane_ops kb_list_pane, kb_article_pane, kb_notes_pane;
+
+/* state.c: where the reader left off in the library at db (its path as
+ * given): the article's id (in id, n bytes) and the first line shown.
+ * False when it has not been there. */
+bool kb_state_load(const char *db, char *id, size_t n, size_t *line);
+/* Remember it, when the reader quits. */
+void kb_state_save(const char *db, const char *id, size_t line);
 
 /* labels.c: 第2版 for page "2", A05版, a page name as it is ("" for none) */
 const char *kb_page_label(const char *page, char *buf, size_t n);
@@ -277,6 +287,11 @@ void kb_list_open_current(struct app *a);
 /* Show the article under the cursor in the article pane, without moving
  * the focus or marking it read (as the cursor moves; config preview). */
 void kb_list_preview(struct app *a);
+/* Put the list's cursor on article id (its edition unfolded, read into
+ * the window if need be; results are left) and show it in the article
+ * pane, as a preview (not read) or opened. False when there is no such
+ * article. */
+bool kb_list_goto_article(struct app *a, const char *id, bool preview);
 /* Move to the next/previous article row and open it. */
 void kb_list_step_article(struct app *a, int dir);
 /* Read the editions and their articles again (another process imported
@@ -313,6 +328,8 @@ size_t kb_window_grow(struct app *a, bool backward);
 void kb_window_ensure(struct app *a);
 /* Go to the first (end: the last) row of the library. */
 void kb_window_jump(struct app *a, bool end);
+/* Unfold edition id (in the window or not yet). */
+void kb_window_unfold_id(struct app *a, int64_t id);
 /* Count the editions, when not yet counted (once the first screen is
  * shown); true when the count is new (the screen is to be painted). */
 bool kb_window_count(struct app *a);

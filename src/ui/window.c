@@ -187,6 +187,14 @@ bool kb_window_init(struct app *a)
 	return true;
 }
 
+void kb_window_unfold_id(struct app *a, int64_t id)
+{
+	remember(a, id, true);
+	for (size_t e = 0; e < a->n_eds; e++)
+		if (a->eds[e].e.id == id)
+			a->eds[e].open = true;
+}
+
 bool kb_window_count(struct app *a)
 {
 	if (a->ed_counted || a->results)

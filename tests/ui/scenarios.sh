@@ -520,7 +520,13 @@ scenario_paging() {
 	kb import "$TD/eds"
 	check "paging: 600 editions imported" test "$rc" = 0
 	go
-	expect "paging: the first screen counts 600 editions" wait_re '^>Editions  1/600 '
+	# the first time, the reader shows the newest issue's first unread article
+	expect "paging: the first screen: the newest issue (edition 593 of 600)" \
+		wait_re '^>Editions  593/600 '
+	expect "paging: its first article shown" wait_in 34 93 "第593份版面的标题"
+	keys Enter
+	expect "paging: Enter folds that edition" wait_re '^\+ 2000-03-15 第1版'
+
 	keys G
 	expect "paging: G goes to the last edition, 600/600" wait_re '^>Editions  600/600 '
 	expect "paging: and shows it (2000-03-15 第8版)" wait_re '2000-03-15 第8版'
@@ -692,4 +698,49 @@ scenario_narrow_query() {
 	screen_ok "narrow: back to all" --panes 3
 	keys q
 	check "narrow: q quits" wait_exit
+}
+
+# (n) The first time, the reader shows the newest issue's first unread
+# article; ] and [ open the next and previous unread articles across
+# editions; quitting and starting again reopens the last article.
+scenario_places() {
+	START_GATE=1 start places 120 40
+	make_editions "$TD/eds" 16
+	kb import "$TD/eds"
+	go
+	expect "places: first start: the newest issue (edition 9 of 16)" wait_re '^>Editions  9/16 '
+	expect "places: its first article is shown" wait_in 34 93 "第9份版面的标题"
+	kb list --json
+	check "places: shown, not read" json 'not any(r["read"] for r in d)'
+	keys ]
+	expect "places: ] opens the next unread article (edition 10)" wait_in 34 93 "第10份版面的标题"
+	expect "places: and moves the list there" wait_re '^>Editions  10/16 '
+	keys ] ]
+	expect "places: ] ] reaches edition 12" wait_in 34 93 "第12份版面的标题"
+	kb list --json
+	check "places: ] read 10, 11 and 12" \
+		json '[r["read"] for r in d] == [False] * 9 + [True] * 3 + [False] * 4'
+	keys [
+	expect "places: [ goes back to the previous unread (edition 9: shown, never read)" \
+		wait_in 34 93 "第9份版面的标题"
+	kb list --json
+	check "places: [ opened it: read now" json 'd[8]["read"]'
+	keys ] ] ] ] ] ]
+	expect "places: past the last unread ] says so" wait_status 'no unread article after'
+	expect "places: the last unread (edition 16) stays shown" wait_in 34 93 "第16份版面的标题"
+	keys C-c
+	check "places: C-c quits" wait_exit
+	check "places: the place is kept" test -s "$TD/home/.local/state/kanbao/places"
+	# the same library again: the last article, the list at its edition
+	local td=$TD
+	START_GATE=1 start places2 120 40
+	cp -r "$td/home/.local" "$TD/home/"
+	cp "$td/db" "$TD/db"
+	# the same library (a place is kept by the library's path)
+	sed -i "s|^$td/db\t|$TD/db\t|" "$TD/home/.local/state/kanbao/places"
+	go
+	expect "places: started again, the last article is shown" wait_in 34 93 "第16份版面的标题"
+	expect "places: the list at its edition" wait_re '^>Editions  16/16 '
+	keys C-c
+	check "places: C-c quits again" wait_exit
 }
