@@ -31,6 +31,7 @@ struct kb_config {
 	bool mouse;                   /* mouse on|off, default on */
 	bool preview;                 /* preview on|off: the article as the list cursor moves, default on */
 	bool confirm_quit;            /* confirm-quit on|off: ask before q quits, default off */
+	int read_after;               /* read-after SECONDS: an opened article is read after that long (0: only once its end was shown), default 0 */
 	struct kb_binding *bindings;  /* in file order; later ones win */
 	size_t n_bindings;
 	char *path;                   /* the file read, or NULL */

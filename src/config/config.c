@@ -13,6 +13,7 @@
  *	mouse off                   # on | off (default on)
  *	preview off                 # the article as the list cursor moves (default on)
  *	confirm-quit on             # ask before q quits (default off)
+ *	read-after 20               # an opened article is read after 20 s (default 0: once its end was shown)
  *	quick-tag 1 重要            # slot 1..9, then the tag (the rest of the line)
  *	list-width 32               # columns 0..200, 0 = automatic (default)
  *	notes-width 30              # columns 0..200, 0 = automatic (default)
@@ -224,6 +225,20 @@ static void set_confirm_quit(struct state *st, const char *name, char *args)
 	set_switch(st, name, args, &st->cfg->confirm_quit);
 }
 
+/* read-after SECONDS (0-3600) */
+static void set_read_after(struct state *st, const char *name, char *args)
+{
+	char *v = only_word(st, name, "a number of seconds", &args);
+	if (!v)
+		return;
+	char *end = NULL;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < 0 || n > 3600)
+		WARN(st, "%s must be a number of seconds from 0 to 3600, not '%s'; line skipped", name, v);
+	else
+		st->cfg->read_after = (int)n;
+}
+
 /* preview on|off */
 static void set_preview(struct state *st, const char *name, char *args)
 {
@@ -335,6 +350,7 @@ static const struct setting {
 	{ "mouse", set_mouse },
 	{ "preview", set_preview },
 	{ "confirm-quit", set_confirm_quit },
+	{ "read-after", set_read_after },
 	{ "quick-tag", set_quick_tag },
 	{ "list-width", set_list_width },
 	{ "notes-width", set_notes_width },
@@ -368,7 +384,7 @@ static void parse_line(void *ud, char *line, size_t lineno)
 		}
 	}
 	WARN(st,
-	     "unknown setting '%s' (settings: theme ambiwidth mouse preview confirm-quit quick-tag list-width "
+	     "unknown setting '%s' (settings: theme ambiwidth mouse preview confirm-quit read-after quick-tag list-width "
 	     "notes-width bind); line skipped",
 	     name);
 }

@@ -28,6 +28,11 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+double kb_now_ms(void)
+{
+	return now_ms();
+}
+
 void kb_ui_mark_start(void)
 {
 	t_start = now_ms();
@@ -329,15 +334,22 @@ static int read_key(struct app *a, bool wait)
 {
 	for (;;) {
 		bool watch = wait && a->check && !a->check_done && !a->in_prompt;
-		if (!wait || watch)
+		/* an article that reads itself after a while: wait no longer */
+		int dwell = wait && !a->in_prompt ? kb_article_dwell_ms(a) : -1;
+		bool by_poll = watch || dwell >= 0;
+		if (!wait || by_poll)
 			wtimeout(stdscr, 0);
 		int c = wgetch(stdscr);
-		if (!wait || watch)
+		if (!wait || by_poll)
 			wtimeout(stdscr, -1);
-		if (c == ERR && watch) {
+		if (c == ERR && by_poll) {
 			struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
-						{.fd = kb_check_fd(a->check), .events = POLLIN}};
-			if (poll(fds, 2, -1) > 0 && fds[1].revents) {
+						{.fd = watch ? kb_check_fd(a->check) : -1,
+						 .events = POLLIN}};
+			int r = poll(fds, watch ? 2 : 1, dwell);
+			if (r == 0)
+				return 0; /* the dwell is over: kb_article_seen */
+			if (r > 0 && watch && fds[1].revents) {
 				check_news(a);
 				kb_paint(a);
 				return 0;
@@ -617,8 +629,9 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	if (getenv("KANBAO_BENCH"))
 		bench(&a, getenv("KANBAO_BENCH"));
 	while (!a.quit) {
-		/* the counts, once what they count is on the screen */
-		if (kb_results_count(&a) || kb_window_count(&a))
+		/* the counts, once what they count is on the screen; the article
+		 * read once its end was shown (or its dwell is over) */
+		if (kb_results_count(&a) | kb_window_count(&a) | kb_article_seen(&a))
 			kb_paint(&a);
 		int key = kb_read_key(&a);
 		if (key == 0)

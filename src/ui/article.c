@@ -146,8 +146,10 @@ void kb_article_open(struct app *a, const char *id)
 	a->lines_width = -1; /* laid out at the next paint */
 	a->ncur = 0;
 	kb_list_locate(a);
-	if (!a->art->read && !a->previewing) /* a preview is not reading */
-		kb_do_read(a, keep, true, false);
+	/* read when seen to its end or after the dwell (kb_article_seen); a
+	 * preview is not reading */
+	a->read_pending = !a->previewing && !a->art->read;
+	a->opened_ms = kb_now_ms();
 	free(keep);
 }
 
@@ -529,3 +531,31 @@ static void wheel(struct app *a, int lines)
 }
 
 const struct pane_ops kb_article_pane = {"article", draw, action, click, wheel};
+
+int kb_article_dwell_ms(const struct app *a)
+{
+	int after = a->cfg ? a->cfg->read_after : 0;
+	if (!a->read_pending || !a->art || a->art->read || after <= 0)
+		return -1;
+	double left = a->opened_ms + after * 1000.0 - kb_now_ms();
+	return left > 0 ? (int)left + 1 : 0;
+}
+
+bool kb_article_seen(struct app *a)
+{
+	if (!a->read_pending || !a->art)
+		return false;
+	if (a->art->read) {
+		a->read_pending = false;
+		return false;
+	}
+	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 1;
+	bool end_shown = a->lines_width > 0 && a->pw[P_ARTICLE] > 0 && a->atop + rows >= a->n_lines;
+	if (!end_shown && kb_article_dwell_ms(a) != 0)
+		return false;
+	a->read_pending = false;
+	char *id = kb_xstrdup(a->art->id);
+	kb_do_read(a, id, true, false);
+	free(id);
+	return true;
+}

@@ -167,8 +167,10 @@ bool kb_list_goto_article(struct app *a, const char *id, bool preview)
 	a->previewing = preview;
 	kb_article_open(a, id);
 	a->previewing = false;
-	if (a->art && !preview && !a->art->read)
-		kb_do_read(a, a->art->id, true, false);
+	if (a->art && !preview && !a->art->read && !a->read_pending) { /* it was previewed */
+		a->read_pending = true;
+		a->opened_ms = kb_now_ms();
+	}
 	return a->art != NULL;
 }
 
@@ -381,9 +383,12 @@ static int action(struct app *a, enum action act, int slot)
 		} else {
 			kb_list_open_current(a);
 			if (a->art) {
-				/* opened for reading (a preview was not): read */
-				if (!a->art->read)
-					kb_do_read(a, a->art->id, true, false);
+				/* opened for reading (a preview was not): read once
+				 * seen to its end (kb_article_seen) */
+				if (!a->art->read && !a->read_pending) {
+					a->read_pending = true;
+					a->opened_ms = kb_now_ms();
+				}
 				a->focus = P_ARTICLE; /* in one pane: the article replaces the list */
 				kb_geometry(a);
 			}

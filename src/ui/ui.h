@@ -243,6 +243,9 @@ struct app {
 	bool in_prompt;  /* mouse events are ignored while typing */
 	bool mouse;
 	bool previewing; /* the article opens as the cursor passes: not read */
+	bool read_pending; /* the article was opened for reading: read once its
+			    * end has been shown, or after the config's dwell */
+	double opened_ms;  /* when (monotonic ms) */
 	const char *db_path; /* the library's path as given, for where it left off */
 	struct kb_utf8_in in; /* a character the terminal is still sending */
 };
@@ -287,6 +290,15 @@ void kb_list_open_current(struct app *a);
 /* Show the article under the cursor in the article pane, without moving
  * the focus or marking it read (as the cursor moves; config preview). */
 void kb_list_preview(struct app *a);
+/* Monotonic milliseconds (app.c). */
+double kb_now_ms(void);
+/* article.c: mark the article open for reading read when its end has
+ * been on the screen, or it has been open read-after seconds (config);
+ * true when it did (the screen is to be painted again). */
+bool kb_article_seen(struct app *a);
+/* Milliseconds until the dwell marks it read, or -1 (no dwell pending). */
+int kb_article_dwell_ms(const struct app *a);
+
 /* Put the list's cursor on article id (its edition unfolded, read into
  * the window if need be; results are left) and show it in the article
  * pane, as a preview (not read) or opened. False when there is no such

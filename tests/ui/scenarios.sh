@@ -615,11 +615,14 @@ scenario_titles() {
 	keys Enter
 	expect "titles: Enter focuses the article, its title marked" wait_re '\|>000_0a7de6b0a5fb8a92\.txt'
 	kb list --json
-	check "titles: Enter reads it (the second article is read, the first not)" \
-		json '[r["read"] for r in d][:2] == [False, True]'
-	expect "titles: the edition's count follows at once (4 of 5)" wait_re '^- .* 4/5\|'
+	check "titles: opened, it is not read before its end was shown" \
+		json '[r["read"] for r in d][:2] == [False, False]'
 	keys G
 	expect "titles: G shows the end: 100%" wait_re '\|>000_0a7de6b0a5fb8a92\.txt  100% '
+	expect "titles: the edition's count follows at once (4 of 5)" wait_re '^- .* 4/5\|'
+	kb list --json
+	check "titles: its end shown, it is read (the second article, not the first)" \
+		json '[r["read"] for r in d][:2] == [False, True]'
 	screen_ok "titles: three panes with titles" --panes 3
 	keys q
 	expect "titles: q in the article goes back to the list" wait_status '^\[list\]  q again: quit'
@@ -743,4 +746,31 @@ scenario_places() {
 	expect "places: the list at its edition" wait_re '^>Editions  16/16 '
 	keys C-c
 	check "places: C-c quits again" wait_exit
+}
+
+# (n) read-after SECONDS: an article opened for reading is read after that
+# long even when its end was not shown; a preview never is.
+scenario_dwell() {
+	START_GATE=1 start dwell 120 40
+	mkdir -p "$TD/config/kanbao"
+	printf 'read-after 1\n' >"$TD/config/kanbao/config"
+	kb import "$SAMPLES"
+	go
+	wait_re '^\[list\]'
+	keys j j
+	expect "dwell: the second article previewed" wait_in 34 93 "$T1"
+	sleep 1.5
+	kb list --json
+	check "dwell: a preview is not read, however long it shows" \
+		json '[r["read"] for r in d][:2] == [False, False]'
+	keys Enter
+	kb list --json
+	check "dwell: opened, not read at once (its end not shown)" \
+		json '[r["read"] for r in d][:2] == [False, False]'
+	sleep 1.5
+	kb list --json
+	check "dwell: read after the second (read-after 1)" \
+		json '[r["read"] for r in d][:2] == [False, True]'
+	keys C-c
+	check "dwell: C-c quits" wait_exit
 }
