@@ -108,6 +108,27 @@ void kb_article_close(struct app *a)
 	a->selecting = false;
 	free(a->find);
 	a->find = NULL;
+	free(a->find_hits);
+	a->find_hits = NULL;
+	a->n_find_hits = 0;
+}
+
+/* Every match of the find in the text, to mark them all. */
+static void find_index(struct app *a)
+{
+	free(a->find_hits);
+	a->find_hits = NULL;
+	a->n_find_hits = 0;
+	if (!a->find || !a->art || !*a->find)
+		return;
+	size_t cap = 0, fl = strlen(a->find);
+	const char *t = a->art->text;
+	for (const char *p = strstr(t, a->find); p; p = strstr(p + fl, a->find)) {
+		void *v = a->find_hits;
+		kb_xgrow(&v, &cap, a->n_find_hits + 1, sizeof(size_t));
+		a->find_hits = v;
+		a->find_hits[a->n_find_hits++] = (size_t)(p - t);
+	}
 }
 
 static void index_blocks(struct app *a)
@@ -164,6 +185,7 @@ void kb_article_reload(struct app *a)
 	free(id);
 	if (a->art)
 		index_blocks(a);
+	find_index(a); /* the text may have changed */
 	a->lines_width = -1;
 	a->atop = top;
 }
@@ -171,8 +193,19 @@ void kb_article_reload(struct app *a)
 /* The style of text byte off of the article. */
 static enum kb_style style_at(struct app *a, size_t off, enum kb_style base)
 {
-	if (a->find && a->find_at != SIZE_MAX && off >= a->find_at && off < a->find_at + strlen(a->find))
-		return KB_STYLE_MATCH;
+	if (a->n_find_hits) {
+		/* the last match starting at or before off */
+		size_t lo = 0, hi = a->n_find_hits, fl = strlen(a->find);
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (a->find_hits[mid] <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo && off < a->find_hits[lo - 1] + fl) /* the current one stands out */
+			return a->find_hits[lo - 1] == a->find_at ? KB_STYLE_SELECTION : KB_STYLE_MATCH;
+	}
 	if (a->selecting) {
 		size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b;
 		size_t hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
@@ -447,11 +480,13 @@ static int action(struct app *a, enum action act, int slot)
 			free(a->find);
 			a->find = q;
 			a->find_at = SIZE_MAX;
+			find_index(a);
 			find_step(a, 1);
 		} else {
 			free(q);
 			free(a->find);
 			a->find = NULL;
+			find_index(a);
 		}
 		return F_REDRAW;
 	}
@@ -469,6 +504,7 @@ static int action(struct app *a, enum action act, int slot)
 		if (a->find) {
 			free(a->find);
 			a->find = NULL;
+			find_index(a);
 			kb_message(a, false, "find cleared");
 			return F_REDRAW;
 		}
@@ -558,4 +594,25 @@ bool kb_article_seen(struct app *a)
 	kb_do_read(a, id, true, false);
 	free(id);
 	return true;
+}
+
+void kb_article_find_query(struct app *a, const char *query)
+{
+	if (!a->art || !query)
+		return;
+	struct kb_query q;
+	char err[200];
+	if (kb_query_parse(query, &q, err, sizeof(err)) && q.words) {
+		size_t l = strcspn(q.words, " ");
+		free(a->find);
+		a->find = kb_xstrndup(q.words, l);
+		a->find_at = SIZE_MAX;
+		find_index(a);
+		if (a->n_find_hits) {
+			/* the first hit in sight (a headline's hit is there at once) */
+			a->atop = 0;
+			find_step(a, 1);
+		}
+	}
+	kb_query_finish(&q);
 }

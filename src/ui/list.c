@@ -126,11 +126,19 @@ const struct kb_row *kb_list_current(struct app *a)
 	return row_at(a, a->cur);
 }
 
+/* A search's result: its hits marked in the article, n/N between them. */
+static void mark_hits(struct app *a)
+{
+	if (a->results && a->res_query && a->art && !a->find)
+		kb_article_find_query(a, a->res_query);
+}
+
 void kb_list_open_current(struct app *a)
 {
 	const struct kb_row *r = kb_list_current(a);
 	if (r)
 		kb_article_open(a, r->id);
+	mark_hits(a);
 }
 
 void kb_list_preview(struct app *a)
@@ -143,6 +151,7 @@ void kb_list_preview(struct app *a)
 	a->previewing = true;
 	kb_article_open(a, r->id);
 	a->previewing = false;
+	mark_hits(a);
 }
 
 bool kb_list_goto_article(struct app *a, const char *id, bool preview)

@@ -224,6 +224,8 @@ struct app {
 	/* find in the article */
 	char *find;
 	size_t find_at; /* byte offset of the current match, SIZE_MAX none */
+	size_t *find_hits; /* byte offsets of every match, ascending */
+	size_t n_find_hits;
 	/* remembered reading positions: article id -> top line */
 	char **pos_id;
 	size_t *pos_top;
@@ -290,6 +292,10 @@ void kb_list_open_current(struct app *a);
 /* Show the article under the cursor in the article pane, without moving
  * the focus or marking it read (as the cursor moves; config preview). */
 void kb_list_preview(struct app *a);
+/* article.c: find the first word of a search (the query syntax) in the
+ * article open: every hit marked, the first shown, n/N step (a search's
+ * result opened). */
+void kb_article_find_query(struct app *a, const char *query);
 /* Monotonic milliseconds (app.c). */
 double kb_now_ms(void);
 /* article.c: mark the article open for reading read when its end has

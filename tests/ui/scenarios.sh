@@ -182,6 +182,18 @@ scenario_search() {
 	keys j Enter
 	expect "search: Enter opens a result" wait_status '^\[article\]'
 	screen_ok "a result opened" --panes 3
+	keys n
+	expect "search: n goes to the next hit of 郑州 in it (match 2 of N)" \
+		wait_status 'match 2 of [0-9]+: 郑州'
+	keys N
+	expect "search: N back to the first (match 1 of N)" wait_status 'match 1 of [0-9]+: 郑州'
+	# N is every hit of the article opened (the second result)
+	local rid hits
+	kb search 郑州 --json
+	rid=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[1]["id"])' "$TD/out")
+	kb show "$rid" --json
+	hits=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(b["text"].count("郑州") for b in d["blocks"]))' "$TD/out")
+	expect "search: N counts every hit in the article ($hits)" wait_status "match 1 of $hits: 郑州"
 	keys BTab q
 	expect "search: q leaves the results" wait_status 'back to the editions'
 	expect "search: the editions are back" wait_text "Editions  "
