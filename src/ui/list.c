@@ -385,6 +385,45 @@ static int action(struct app *a, enum action act, int slot)
 		else
 			kb_window_jump(a, act == ACT_BOTTOM);
 		return F_REDRAW;
+	case ACT_UNFOLD:
+	case ACT_FOLD:
+		if (a->results || a->cur >= a->n_vis)
+			return F_REDRAW;
+		{
+			size_t e = a->vis[a->cur].edition;
+			bool open = act == ACT_UNFOLD;
+			if (a->eds[e].open != open)
+				kb_window_set_open(a, e, open);
+			if (!open)
+				a->cur = a->eds[e].row; /* out of the folded articles */
+		}
+		break;
+	case ACT_FOLD_ALL:
+		if (!a->results)
+			kb_window_fold_all(a);
+		return F_REDRAW;
+	case ACT_TOGGLE_READ:
+		if (a->results || a->cur >= a->n_vis || a->vis[a->cur].article != SIZE_MAX)
+			return -1; /* an article's: the global action */
+		{
+			/* an edition row: all its articles read, or unread when all are */
+			size_t e = a->vis[a->cur].edition;
+			struct kb_rows arts;
+			if (!kb_store_edition_articles(a->store, a->eds[e].e.id, &arts))
+				return F_REDRAW;
+			bool all_read = true;
+			for (size_t i = 0; i < arts.n; i++)
+				all_read = all_read && arts.v[i].read;
+			size_t n = 0;
+			for (size_t i = 0; i < arts.n; i++)
+				if (arts.v[i].read == all_read && kb_do_read(a, arts.v[i].id, !all_read, true))
+					n++;
+			a->eds[e].e.n_unread = all_read ? arts.n : 0;
+			kb_rows_finish(&arts);
+			kb_message(a, false, "%zu articles marked %s (u: undo one at a time)", n,
+				   all_read ? "unread" : "read");
+		}
+		return F_REDRAW;
 	case ACT_OPEN:
 		if (a->cur < a->n_vis && a->vis[a->cur].article == SIZE_MAX && !a->results) {
 			size_t e = a->vis[a->cur].edition;

@@ -45,7 +45,10 @@
 	_(FIND, "find", "/", "find in the article") \
 	_(SEARCH, "search", "s", "search the library") \
 	_(FILTER, "filter", "f", "narrow the list: words, tag:X -tag:X date: page: paper: unread") \
-	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread") \
+	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread (on an edition: all its articles)") \
+	_(UNFOLD, "unfold", "Right", "unfold the edition under the cursor") \
+	_(FOLD, "fold", "Left", "fold the edition the cursor is in") \
+	_(FOLD_ALL, "fold-all", "z", "fold every edition") \
 	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across editions") \
 	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
@@ -346,6 +349,8 @@ size_t kb_window_grow(struct app *a, bool backward);
 void kb_window_ensure(struct app *a);
 /* Go to the first (end: the last) row of the library. */
 void kb_window_jump(struct app *a, bool end);
+/* Fold every edition (the cursor on its edition's row). */
+void kb_window_fold_all(struct app *a);
 /* Unfold edition id (in the window or not yet). */
 void kb_window_unfold_id(struct app *a, int64_t id);
 /* Count the editions, when not yet counted (once the first screen is

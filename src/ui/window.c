@@ -187,6 +187,21 @@ bool kb_window_init(struct app *a)
 	return true;
 }
 
+void kb_window_fold_all(struct app *a)
+{
+	size_t e = a->cur < a->n_vis ? a->vis[a->cur].edition : 0;
+	a->n_unfolded = 0;
+	for (size_t i = 0; i < a->n_eds; i++)
+		a->eds[i].open = false;
+	kb_list_rebuild(a);
+	if (e < a->n_eds) {
+		size_t on_screen = a->cur >= a->top ? a->cur - a->top : 0;
+		a->cur = a->eds[e].row;
+		a->top = a->cur > on_screen ? a->cur - on_screen : 0;
+	}
+	kb_window_ensure(a);
+}
+
 void kb_window_unfold_id(struct app *a, int64_t id)
 {
 	remember(a, id, true);

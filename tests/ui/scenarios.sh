@@ -786,3 +786,29 @@ scenario_dwell() {
 	keys C-c
 	check "dwell: C-c quits" wait_exit
 }
+
+# (n) Folding: → unfolds the edition under the cursor, ← folds the one it
+# is in, z folds them all; r on an edition row marks all its articles read
+# (and unread again), its count following.
+scenario_fold() {
+	open_samples fold 120 40
+	expect "fold: the first edition unfolded at start" wait_re '^- .* 5/5\|'
+	keys j j Left
+	expect "fold: ← in an article folds its edition" wait_re '^\+ .* 5/5\|'
+	expect "fold: the cursor on the edition's row (1/5)" wait_re '^>Editions  1/5 '
+	keys Right
+	expect "fold: → unfolds it again" wait_re '^- .* 5/5\|'
+	keys G Right
+	expect "fold: → on the last edition unfolds it" wait_re '^- .* 1/1\|'
+	keys z
+	expect "fold: z folds every edition" wait_gone "- "
+	keys g r
+	expect "fold: r on an edition row marks its 5 articles read" wait_status '5 articles marked read'
+	expect "fold: its count is 0/5" wait_re '^\+ .* 0/5\|'
+	kb list --json
+	check "fold: the store has the 5 read" json 'sum(r["read"] for r in d) == 5'
+	keys r
+	expect "fold: r again marks them unread" wait_re '^\+ .* 5/5\|'
+	keys q
+	check "fold: q quits" wait_exit
+}
