@@ -86,7 +86,10 @@ int main(void)
 	CHECK(kb_keys_action('\t', NULL) == ACT_NEXT_PANE, "Tab switches pane");
 	CHECK(kb_keys_action(KEY_FN(KEY_BTAB), NULL) == ACT_PREV_PANE, "S-Tab switches back");
 	CHECK(kb_keys_action(18, NULL) == ACT_REDO, "C-r redoes");
-	CHECK(kb_keys_action(3, NULL) == ACT_QUIT, "C-c quits (raw mode: no SIGINT)");
+	CHECK(kb_keys_action(3, NULL) == ACT_QUIT_NOW, "C-c quits at once (raw mode: no SIGINT)");
+	CHECK(kb_keys_action(26, NULL) == ACT_SUSPEND, "C-z suspends (raw mode: no SIGTSTP)");
+	CHECK(kb_keys_action(KEY_FN(KEY_RIGHT), NULL) == ACT_UNFOLD && kb_keys_action(KEY_FN(KEY_LEFT), NULL) == ACT_FOLD, "→ unfolds, ← folds");
+	CHECK(kb_keys_action(']', NULL) == ACT_NEXT_UNREAD && kb_keys_action('[', NULL) == ACT_PREV_UNREAD, "] and [: next and previous unread");
 	CHECK(kb_keys_action('7', &slot) == ACT_QUICK_TAG && slot == 7, "7 is quick tag slot 7");
 	CHECK(kb_keys_action('Z', NULL) == ACT_NONE, "Z is unbound");
 
