@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define KB_STR_(x) #x
+#define KB_STR(x) KB_STR_(x)
+
 bool kb_store_article_place(struct kb_store *s, const char *id, int64_t *edition, char **key,
 			    size_t *ord)
 {
@@ -74,12 +77,15 @@ bool kb_store_next_unread(struct kb_store *s, const char *id, int dir, char **ne
 bool kb_store_newest_unread(struct kb_store *s, char **id)
 {
 	*id = NULL;
-	/* the newest date's editions in reading order, the first unread
-	 * article among them; when all are read, the first article of all */
+	/* the newest day's articles (articles are numbered by their day: the
+	 * last number is the newest day's, a step down the rowid b-tree, and
+	 * that day's numbers one range of it), in reading order, the first
+	 * unread; when all are read, the first of them */
 	sqlite3_stmt *st = kb_store_prepare(s,
-		"WITH d(newest) AS (SELECT max(date) FROM edition)"
-		" SELECT a.id FROM d, edition e CROSS JOIN article a ON a.edition = e.id"
-		" WHERE e.date IS d.newest"
+		"WITH d(lo) AS (SELECT (max(n) >> " KB_STR(KB_DAY_SHIFT) ") << " KB_STR(KB_DAY_SHIFT)
+		" FROM article)"
+		" SELECT a.id FROM d, article a JOIN edition e ON e.id = a.edition"
+		" WHERE a.n >= d.lo AND a.n < d.lo + (1 << " KB_STR(KB_DAY_SHIFT) ")"
 		" ORDER BY EXISTS (SELECT 1 FROM read r WHERE r.article = a.id), e.sortkey, e.id,"
 		" a.ord LIMIT 1");
 	if (!st)

@@ -356,7 +356,8 @@ void kb_window_goto(struct app *a, struct place *p, const char *id)
 		remember(a, a->eds[0].e.id, true);
 		a->eds[0].open = true;
 	}
-	count(a);
+	/* counted after the screen is shown (kb_window_count): a count of
+	 * the editions before a place walks that many index entries */
 	kb_list_rebuild(a);
 	a->cur = 0;
 	if (p && p->set && after) { /* the place's edition (or the next one) */
