@@ -370,7 +370,7 @@ bool kb_store_list_each(struct kb_store *s, const struct kb_filter *f, kb_row_fn
 		add_filter(&sql, &b, &rest);
 	} else {
 		/* editions in key order (edition_sort), each edition's articles in
-		 * page order (article_edition): no sort, the first rows first */
+		 * page order (article_place): no sort, the first rows first */
 		kb_buf_puts(&sql, "SELECT " ROW_COLUMNS
 			    " FROM edition e CROSS JOIN article a ON a.edition = e.id WHERE 1");
 		add_filter(&sql, &b, f);

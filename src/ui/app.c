@@ -601,6 +601,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	 * newest issue's first unread article (shown, not read): the screen
 	 * is never empty */
 	a.db_path = check ? check->db : NULL;
+	a.starting = true; /* the window reads its margins after the first screen */
 	char last[64];
 	size_t line = 0;
 	if (a.db_path && kb_state_load(a.db_path, last, sizeof(last), &line) &&
@@ -619,6 +620,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	if (check && check->n)
 		snprintf(a.check_status, sizeof(a.check_status), "looking for editions…");
 	kb_paint(&a);
+	a.starting = false;
 	/* after the first screen: the check of the PATHs, and the rows around
 	 * the cursor beyond that screen */
 	if (check && check->n) {

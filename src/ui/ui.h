@@ -252,6 +252,7 @@ struct app {
 			    * end has been shown, or after the config's dwell */
 	double opened_ms;  /* when (monotonic ms) */
 	const char *db_path; /* the library's path as given, for where it left off */
+	bool starting;       /* before the first screen: read only what it shows */
 	struct kb_utf8_in in; /* a character the terminal is still sending */
 };
 

@@ -384,7 +384,8 @@ void kb_window_goto(struct app *a, struct place *p, const char *id)
 		free(p->key);
 		memset(p, 0, sizeof(*p));
 	}
-	kb_window_ensure(a);
+	if (!a->starting) /* at start the margins are read after the first screen */
+		kb_window_ensure(a);
 }
 
 void kb_window_reload(struct app *a, const char *id)
