@@ -302,10 +302,13 @@ static void draw(struct app *a, int x, int w)
 			snprintf(head, sizeof(head), "%s ", a->eds[r.edition].open ? "-" : "+");
 			/* the date and page, then the edition's title or its first
 			 * headline: what a reader knows it by, not its file name */
-			text = e->title ? e->title : e->lead ? e->lead : "（无文章）";
+			/* the page's name (要闻) when the edition has one, then its
+			 * first headline */
+			text = e->lead ? e->lead : "（无文章）";
 			char place[256], label[512];
 			kb_edition_place(NULL, e->date, e->page, place, sizeof(place));
-			snprintf(label, sizeof(label), "%s%s%s", place, place[0] ? " " : "", text);
+			snprintf(label, sizeof(label), "%s%s%s%s%s", place, place[0] ? " " : "",
+				 e->title ? e->title : "", e->title ? " " : "", text);
 			if (cur && a->focus == P_LIST)
 				st = KB_STYLE_CURSOR;
 			kb_draw_fill(sy, x, x + w, st);
