@@ -246,11 +246,13 @@ size_t kb_results_grow(struct app *a, bool backward)
 	kb_xgrow(&v, &cap, n + got.n, sizeof(struct kb_row));
 	a->res.v = v;
 	if (backward) {
-		memmove(a->res.v + got.n, a->res.v, n * sizeof(struct kb_row));
-		memcpy(a->res.v, got.v, got.n * sizeof(struct kb_row));
+		if (n && got.n)
+			memmove(a->res.v + got.n, a->res.v, n * sizeof(struct kb_row));
+		if (got.n)
+			memcpy(a->res.v, got.v, got.n * sizeof(struct kb_row));
 		a->cur += got.n;
 		a->top += got.n;
-	} else {
+	} else if (got.n) {
 		memcpy(a->res.v + n, got.v, got.n * sizeof(struct kb_row));
 	}
 	a->res.n = n + got.n;
@@ -269,7 +271,9 @@ static void drop(struct app *a, size_t from, size_t n)
 		one.v[0] = a->res.v[i];
 		kb_rows_finish(&one);
 	}
-	memmove(a->res.v + from, a->res.v + from + n, (a->res.n - from - n) * sizeof(struct kb_row));
+	if (n && a->res.n > from + n)
+		memmove(a->res.v + from, a->res.v + from + n,
+			(a->res.n - from - n) * sizeof(struct kb_row));
 	a->res.n -= n;
 }
 

@@ -78,7 +78,8 @@ static void drop(struct app *a, size_t from, size_t n)
 {
 	for (size_t i = from; i < from + n; i++)
 		ed_clear(&a->eds[i]);
-	memmove(a->eds + from, a->eds + from + n, (a->n_eds - from - n) * sizeof(*a->eds));
+	if (n && a->n_eds > from + n) /* (never with an empty window: eds may be NULL) */
+		memmove(a->eds + from, a->eds + from + n, (a->n_eds - from - n) * sizeof(*a->eds));
 	a->n_eds -= n;
 }
 
@@ -133,7 +134,8 @@ static size_t fetch(struct app *a, const struct kb_edition_row *from, bool backw
 	a->eds = v;
 	struct win_ed *at = a->eds + a->n_eds;
 	if (backward) {
-		memmove(a->eds + n, a->eds, a->n_eds * sizeof(*a->eds));
+		if (n && a->n_eds)
+			memmove(a->eds + n, a->eds, a->n_eds * sizeof(*a->eds));
 		at = a->eds;
 	}
 	for (size_t i = 0; i < n; i++) {
