@@ -642,8 +642,7 @@ scenario_titles() {
 	keys q
 	check "titles: q in the list quits" wait_exit
 	# a message wider than the status line is shown whole on the line above
-	start titles-narrow 60 20 -- "$SAMPLES"
-	wait_re '^\[list\]'
+	open_samples titles-narrow 60 20 # (the editions listed: imported behind the screen)
 	keys j Enter
 	expect "titles: an article open at 60 columns" wait_status '^\[article\]'
 	keys v
