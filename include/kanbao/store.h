@@ -122,6 +122,8 @@ const char *kb_row_label(const struct kb_row *r, char *buf, size_t n);
 
 /* Free the rows; accepts an empty set. */
 void kb_rows_finish(struct kb_rows *r);
+/* Free one row's strings (a row held on its own) and zero it. */
+void kb_row_clear(struct kb_row *r);
 
 /* The order of search results. */
 enum kb_sort {
@@ -223,6 +225,8 @@ struct kb_edition_row {
 /* Every edition in reading order (date, page, name). */
 bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *n);
 void kb_edition_rows_free(struct kb_edition_row *r, size_t n);
+/* Free one row's strings (a row held on its own) and zero it. */
+void kb_edition_row_clear(struct kb_edition_row *r);
 
 /* Up to n editions in reading order just after (or, backward, just before)
  * the edition from (its key and id), or from the start (the end, backward)

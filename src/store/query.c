@@ -249,7 +249,7 @@ static char *window_snippet(const char *body, const char *annot, const char *hea
 }
 
 /* Free the strings of one row (not the row itself). */
-static void row_clear(struct kb_row *x)
+void kb_row_clear(struct kb_row *x)
 {
 	free(x->id);
 	free(x->edition);
@@ -322,7 +322,7 @@ static bool stream(struct kb_store *s, const char *sql, const struct run *r)
 		}
 		n++;
 		go = r->fn(r->ctx, &row);
-		row_clear(&row);
+		kb_row_clear(&row);
 	}
 	if (!go || (r->limit && n >= r->limit))
 		rc = SQLITE_DONE;
@@ -559,7 +559,7 @@ bool kb_store_search(struct kb_store *s, const char *query, const struct kb_filt
 void kb_rows_finish(struct kb_rows *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		row_clear(&r->v[i]);
+		kb_row_clear(&r->v[i]);
 	free(r->v);
 	r->v = NULL;
 	r->n = 0;
@@ -795,18 +795,23 @@ bool kb_store_edition_count(struct kb_store *s, const struct kb_edition_row *fro
 	return ok || kb_store_fail(s, "%s: cannot count the editions", s->path);
 }
 
+void kb_edition_row_clear(struct kb_edition_row *r)
+{
+	free(r->name);
+	free(r->date);
+	free(r->page);
+	free(r->paper);
+	free(r->title);
+	free(r->source);
+	free(r->key);
+	free(r->lead);
+	memset(r, 0, sizeof(*r));
+}
+
 void kb_edition_rows_free(struct kb_edition_row *r, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].name);
-		free(r[i].date);
-		free(r[i].page);
-		free(r[i].paper);
-		free(r[i].title);
-		free(r[i].source);
-		free(r[i].key);
-		free(r[i].lead);
-	}
+	for (size_t i = 0; i < n; i++)
+		kb_edition_row_clear(&r[i]);
 	free(r);
 }
 

@@ -596,23 +596,17 @@ bool kb_article_seen(struct app *a)
 	return true;
 }
 
-void kb_article_find_query(struct app *a, const char *query)
+void kb_article_find_words(struct app *a, const char *words)
 {
-	if (!a->art || !query)
+	if (!a->art || !words || !*words)
 		return;
-	struct kb_query q;
-	char err[200];
-	if (kb_query_parse(query, &q, err, sizeof(err)) && q.words) {
-		size_t l = strcspn(q.words, " ");
-		free(a->find);
-		a->find = kb_xstrndup(q.words, l);
-		a->find_at = SIZE_MAX;
-		find_index(a);
-		if (a->n_find_hits) {
-			/* the first hit in sight (a headline's hit is there at once) */
-			a->atop = 0;
-			find_step(a, 1);
-		}
+	free(a->find);
+	a->find = kb_xstrndup(words, strcspn(words, " "));
+	a->find_at = SIZE_MAX;
+	find_index(a);
+	if (a->n_find_hits) {
+		/* the first hit in sight (a headline's hit is there at once) */
+		a->atop = 0;
+		find_step(a, 1);
 	}
-	kb_query_finish(&q);
 }

@@ -129,8 +129,8 @@ const struct kb_row *kb_list_current(struct app *a)
 /* A search's result: its hits marked in the article, n/N between them. */
 static void mark_hits(struct app *a)
 {
-	if (a->results && a->res_query && a->art && !a->find)
-		kb_article_find_query(a, a->res_query);
+	if (a->results && a->res_q && a->art && !a->find)
+		kb_article_find_words(a, a->res_q->words);
 }
 
 void kb_list_open_current(struct app *a)

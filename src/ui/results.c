@@ -16,20 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Results read at a time: two screens, at least 64. */
-static size_t chunk(const struct app *a)
-{
-	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 24;
-	return rows * 2 > 64 ? rows * 2 : 64;
-}
-
-/* Rows kept read beyond the cursor on each side. */
-static size_t margin(const struct app *a)
-{
-	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 24;
-	return 2 * rows + 2;
-}
-
 /* A copy of row r (not its snippet, which the list does not show). */
 static struct kb_row copy_row(const struct kb_row *r)
 {
@@ -76,64 +62,17 @@ static bool count_row(void *ctx, const struct kb_row *r)
 	return true;
 }
 
-/* Run the listing the text asks for (the query syntax, kb_query_parse:
- * a search when it has words, else a listing) with the limit. query is the
- * text of a search (s), tag that of a filter (f); one of them is set. */
-static bool run(struct kb_store *s, const char *query, const char *tag, bool from_end,
-		size_t limit, kb_row_fn fn, void *ctx)
+/* Run the query (parsed once, when the results were opened): a search
+ * when it has words, else a listing, with the limit. */
+static bool run(struct kb_store *s, const struct kb_query *q, bool from_end, size_t limit,
+		kb_row_fn fn, void *ctx)
 {
-	struct kb_query q;
-	char err[300];
-	bool ok = kb_query_parse(query ? query : tag ? tag : "", &q, err, sizeof(err));
-	if (ok) {
-		q.filter.limit = limit;
-		q.filter.sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST;
-		q.filter.bare = true; /* the list shows no snippet */
-		ok = q.words ? kb_store_search_each(s, q.words, &q.filter, fn, ctx)
-			     : kb_store_list_each(s, &q.filter, fn, ctx);
-	}
-	kb_query_finish(&q);
-	return ok;
-}
-
-/* Does the text search (has words), or only list? */
-static bool searches(const char *query, const char *tag)
-{
-	struct kb_query q;
-	char err[300];
-	bool words = kb_query_parse(query ? query : tag ? tag : "", &q, err, sizeof(err)) && q.words;
-	kb_query_finish(&q);
-	return words;
-}
-
-/* Results [skip, skip + k) of the listing, in its order or (from_end) in
- * the reverse order, the last result first, into out (empty before). A
- * listing has only one order: its reverse is read by counting first. */
-static bool fetch(struct kb_store *s, const char *query, const char *tag, bool from_end,
-		  size_t skip, size_t k, struct kb_rows *out)
-{
-	struct take t = {.out = out, .skip = skip, .k = k};
-	out->v = NULL;
-	out->n = 0;
-	if (!k)
-		return true;
-	if (!from_end || searches(query, tag))
-		return run(s, query, tag, from_end, skip + k, take_row, &t);
-	size_t total = 0;
-	if (!run(s, NULL, tag, false, 0, count_row, &total))
-		return false;
-	if (skip >= total)
-		return true;
-	t.skip = total - skip > k ? total - skip - k : 0;
-	t.k = total - skip - t.skip;
-	if (!run(s, NULL, tag, false, t.skip + t.k, take_row, &t))
-		return false;
-	for (size_t i = 0; i < out->n / 2; i++) { /* the last first */
-		struct kb_row x = out->v[i];
-		out->v[i] = out->v[out->n - 1 - i];
-		out->v[out->n - 1 - i] = x;
-	}
-	return true;
+	struct kb_filter f = q->filter;
+	f.limit = limit;
+	f.sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST;
+	f.bare = true; /* the list shows no snippet */
+	return q->words ? kb_store_search_each(s, q->words, &f, fn, ctx)
+			: kb_store_list_each(s, &f, fn, ctx);
 }
 
 static void reverse(struct kb_rows *r)
@@ -143,6 +82,32 @@ static void reverse(struct kb_rows *r)
 		r->v[i] = r->v[r->n - 1 - i];
 		r->v[r->n - 1 - i] = x;
 	}
+}
+
+/* Results [skip, skip + k) of the listing, in its order or (from_end) in
+ * the reverse order, the last result first, into out (empty before). A
+ * listing has only one order: its reverse is read by counting first. */
+static bool fetch(struct kb_store *s, const struct kb_query *q, bool from_end,
+		  size_t skip, size_t k, struct kb_rows *out)
+{
+	struct take t = {.out = out, .skip = skip, .k = k};
+	out->v = NULL;
+	out->n = 0;
+	if (!k)
+		return true;
+	if (!from_end || q->words)
+		return run(s, q, from_end, skip + k, take_row, &t);
+	size_t total = 0;
+	if (!run(s, q, false, 0, count_row, &total))
+		return false;
+	if (skip >= total)
+		return true;
+	t.skip = total - skip > k ? total - skip - k : 0;
+	t.k = total - skip - t.skip;
+	if (!run(s, q, false, t.skip + t.k, take_row, &t))
+		return false;
+	reverse(out); /* the last first */
+	return true;
 }
 
 /* Once the count is known, the window counts from the start again. */
@@ -160,22 +125,27 @@ static void normalize(struct app *a)
 
 bool kb_results_open(struct app *a, const char *query, const char *tag)
 {
-	struct kb_query q;
+	/* parsed once: every read of the window runs the same query */
+	struct kb_query *q = kb_xmalloc(sizeof(*q));
 	char err[300];
-	bool valid = kb_query_parse(query ? query : tag ? tag : "", &q, err, sizeof(err));
-	kb_query_finish(&q);
-	if (!valid) { /* a mistyped term: said, and what was shown stays */
+	if (!kb_query_parse(query ? query : tag ? tag : "", q, err, sizeof(err))) {
+		/* a mistyped term: said, and what was shown stays */
+		kb_query_finish(q);
+		free(q);
 		kb_message(a, true, "%s", err);
 		return false;
 	}
 	struct kb_rows rows;
-	size_t k = chunk(a);
-	if (!fetch(a->store, query, tag, false, 0, k, &rows)) {
+	size_t k = kb_list_chunk(a);
+	if (!fetch(a->store, q, false, 0, k, &rows)) {
+		kb_query_finish(q);
+		free(q);
 		kb_message(a, true, "%s", kb_store_error(a->store));
 		return false;
 	}
 	kb_results_close(a);
 	a->results = true;
+	a->res_q = q;
 	a->res = rows;
 	a->res_off = 0;
 	a->res_from_end = false;
@@ -195,6 +165,9 @@ void kb_results_close(struct app *a)
 	free(a->res_query);
 	free(a->res_tag);
 	a->res_query = a->res_tag = NULL;
+	kb_query_finish(a->res_q);
+	free(a->res_q);
+	a->res_q = NULL;
 	a->results = false;
 	a->res_off = a->res_total = 0;
 	a->res_known = a->res_from_end = a->res_first = a->res_last = false;
@@ -205,7 +178,7 @@ size_t kb_results_grow(struct app *a, bool backward)
 {
 	if (!a->results || (backward ? a->res_first : a->res_last))
 		return 0;
-	size_t k = chunk(a), n = a->res.n, off = a->res_off, skip, want;
+	size_t k = kb_list_chunk(a), n = a->res.n, off = a->res_off, skip, want;
 	bool from_end = a->res_from_end;
 	/* counted from the start, rows before the window are [off - k, off)
 	 * and after it [off + n, ...); counted from the end, the same in the
@@ -218,7 +191,7 @@ size_t kb_results_grow(struct app *a, bool backward)
 		skip = off + n;
 	}
 	struct kb_rows got;
-	if (!fetch(a->store, a->res_query, a->res_tag, from_end, skip, want, &got)) {
+	if (!fetch(a->store, a->res_q, from_end, skip, want, &got)) {
 		kb_message(a, true, "%s", kb_store_error(a->store));
 		return 0;
 	}
@@ -267,9 +240,7 @@ size_t kb_results_grow(struct app *a, bool backward)
 static void drop(struct app *a, size_t from, size_t n)
 {
 	for (size_t i = from; i < from + n; i++) {
-		struct kb_rows one = {.v = kb_xmalloc(sizeof(struct kb_row)), .n = 1};
-		one.v[0] = a->res.v[i];
-		kb_rows_finish(&one);
+		kb_row_clear(&a->res.v[i]);
 	}
 	if (n && a->res.n > from + n)
 		memmove(a->res.v + from, a->res.v + from + n,
@@ -280,7 +251,7 @@ static void drop(struct app *a, size_t from, size_t n)
 /* Drop the rows far from the cursor while more than four chunks are held. */
 static void trim(struct app *a)
 {
-	size_t max = 4 * chunk(a), m = margin(a), n = a->res.n;
+	size_t max = 4 * kb_list_chunk(a), m = kb_list_margin(a), n = a->res.n;
 	if (n <= max)
 		return;
 	size_t lo = a->top < a->cur ? a->top : a->cur;
@@ -313,7 +284,7 @@ static void trim(struct app *a)
 
 void kb_results_ensure(struct app *a)
 {
-	size_t m = margin(a);
+	size_t m = kb_list_margin(a);
 	while (a->cur + m >= a->n_vis && kb_results_grow(a, false))
 		;
 	while (a->cur < m && kb_results_grow(a, true))
@@ -324,9 +295,9 @@ void kb_results_ensure(struct app *a)
 void kb_results_jump(struct app *a, bool end)
 {
 	if (end ? !a->res_last : !a->res_first) {
-		size_t k = chunk(a);
+		size_t k = kb_list_chunk(a);
 		struct kb_rows got;
-		if (!fetch(a->store, a->res_query, a->res_tag, end, 0, k, &got)) {
+		if (!fetch(a->store, a->res_q, end, 0, k, &got)) {
 			kb_message(a, true, "%s", kb_store_error(a->store));
 			return;
 		}
@@ -354,9 +325,9 @@ void kb_results_reload(struct app *a)
 {
 	if (!a->results)
 		return;
-	size_t n = a->res.n > chunk(a) ? a->res.n : chunk(a);
+	size_t n = a->res.n > kb_list_chunk(a) ? a->res.n : kb_list_chunk(a);
 	struct kb_rows got;
-	if (!fetch(a->store, a->res_query, a->res_tag, a->res_from_end, a->res_off, n, &got)) {
+	if (!fetch(a->store, a->res_q, a->res_from_end, a->res_off, n, &got)) {
 		kb_message(a, true, "%s", kb_store_error(a->store));
 		return;
 	}
@@ -416,7 +387,7 @@ bool kb_results_ids(struct app *a, char ***out, size_t *n)
 	*n = 0;
 	if (!a->results)
 		return true;
-	if (!run(a->store, a->res_query, a->res_tag, false, 0, keep_id, &ids)) {
+	if (!run(a->store, a->res_q, false, 0, keep_id, &ids)) {
 		for (size_t i = 0; i < ids.n; i++)
 			free(ids.v[i]);
 		free(ids.v);
@@ -439,14 +410,9 @@ bool kb_results_count(struct app *a)
 		return false;
 	a->res_count_tried = true;
 	size_t n = 0;
-	struct kb_query q;
-	char err[300];
-	bool ok = kb_query_parse(a->res_query ? a->res_query : a->res_tag ? a->res_tag : "", &q, err,
-				 sizeof(err));
-	if (ok)
-		ok = q.words ? kb_store_search_count(a->store, q.words, &q.filter, true, &n)
-			     : kb_store_list_count(a->store, &q.filter, &n);
-	kb_query_finish(&q);
+	const struct kb_query *q = a->res_q;
+	bool ok = q->words ? kb_store_search_count(a->store, q->words, &q->filter, true, &n)
+			   : kb_store_list_count(a->store, &q->filter, &n);
 	if (!ok || n == SIZE_MAX)
 		return false;
 	a->res_total = n;

@@ -207,6 +207,7 @@ struct app {
 	bool res_count_tried; /* kb_results_count asked the store */
 	char *res_query;     /* the text of a search (s), or NULL for a filter */
 	char *res_tag;       /* the text of a filter (f); both in the query syntax */
+	struct kb_query *res_q; /* that text, parsed (owned) */
 	/* the position of the open article in its edition, for the status
 	 * line (0: not known), found when it was opened */
 	size_t art_idx, art_n;
@@ -296,10 +297,10 @@ void kb_list_open_current(struct app *a);
 /* Show the article under the cursor in the article pane, without moving
  * the focus or marking it read (as the cursor moves; config preview). */
 void kb_list_preview(struct app *a);
-/* article.c: find the first word of a search (the query syntax) in the
+/* article.c: find the first of a search's words (space-separated) in the
  * article open: every hit marked, the first shown, n/N step (a search's
  * result opened). */
-void kb_article_find_query(struct app *a, const char *query);
+void kb_article_find_words(struct app *a, const char *words);
 /* Monotonic milliseconds (app.c). */
 double kb_now_ms(void);
 /* article.c: mark the article open for reading read when its end has
@@ -337,6 +338,21 @@ void kb_list_ensure(struct app *a);
  * for the status line; *more when there are more than *total. False when
  * the place is not known. */
 bool kb_list_position(const struct app *a, size_t *pos, size_t *total, bool *more);
+
+/* What the list's windows (editions, results) read at a time: two
+ * screens, at least 64; and the rows they keep read beyond the cursor on
+ * each side: two screens, so a page up or down (or a taller screen) finds
+ * its rows. */
+static inline size_t kb_list_chunk(const struct app *a)
+{
+	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 24;
+	return rows * 2 > 64 ? rows * 2 : 64;
+}
+static inline size_t kb_list_margin(const struct app *a)
+{
+	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 24;
+	return 2 * rows + 2;
+}
 
 /* window.c: the editions around the cursor */
 /* Read the first editions (the first one unfolded); not yet counted. */

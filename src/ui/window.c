@@ -15,25 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Editions read at a time: two screens, at least 64. */
-static size_t chunk(const struct app *a)
-{
-	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 24;
-	return rows * 2 > 64 ? rows * 2 : 64;
-}
-
-/* Rows kept read beyond the cursor on each side: two screens, so a page
- * up or down (or a resize to a taller screen) always finds its rows. */
-static size_t margin(const struct app *a)
-{
-	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 24;
-	return 2 * rows + 2;
-}
-
 /* At most this many editions stay in the window. */
 static size_t max_editions(const struct app *a)
 {
-	return 4 * chunk(a);
+	return 4 * kb_list_chunk(a);
 }
 
 static bool is_unfolded(const struct app *a, int64_t id)
@@ -61,14 +46,11 @@ static void remember(struct app *a, int64_t id, bool open)
 	a->unfolded[a->n_unfolded++] = id;
 }
 
-/* Free one edition of the window. The row goes through the store's own
- * free function (as a one-row array), so it frees whatever fields the row
- * gains. */
+/* Free one edition of the window (the row through the store's own
+ * function, so it frees whatever fields the row gains). */
 static void ed_clear(struct win_ed *w)
 {
-	struct kb_edition_row *one = kb_xmalloc(sizeof(*one));
-	*one = w->e;
-	kb_edition_rows_free(one, 1);
+	kb_edition_row_clear(&w->e);
 	kb_rows_finish(&w->arts);
 	memset(w, 0, sizeof(*w));
 }
@@ -117,7 +99,7 @@ static void load(struct app *a, size_t e)
  * library has no more. */
 static size_t fetch(struct app *a, const struct kb_edition_row *from, bool backward)
 {
-	size_t k = chunk(a), n = 0;
+	size_t k = kb_list_chunk(a), n = 0;
 	struct kb_edition_row *rows = NULL;
 	if (!kb_store_editions_page(a->store, from, backward, k, &rows, &n)) {
 		kb_message(a, true, "%s", kb_store_error(a->store));
@@ -252,7 +234,7 @@ size_t kb_window_grow(struct app *a, bool backward)
  * a margin below it. */
 static void trim(struct app *a)
 {
-	size_t max = max_editions(a), m = margin(a);
+	size_t max = max_editions(a), m = kb_list_margin(a);
 	size_t lo = a->top < a->cur ? a->top : a->cur;
 	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 1;
 	size_t hi = a->cur > a->top + rows ? a->cur : a->top + rows;
@@ -280,7 +262,7 @@ static void trim(struct app *a)
 
 void kb_window_ensure(struct app *a)
 {
-	size_t m = margin(a);
+	size_t m = kb_list_margin(a);
 	while (a->cur + m >= a->n_vis && kb_window_grow(a, false))
 		;
 	while (a->cur < m && kb_window_grow(a, true))
