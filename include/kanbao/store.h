@@ -240,7 +240,51 @@ bool kb_store_editions_page(struct kb_store *s, const struct kb_edition_row *fro
 bool kb_store_edition_count(struct kb_store *s, const struct kb_edition_row *from,
 			    size_t *total, size_t *pos);
 
-/* Where article id stands: its edition (number and reading-order key,
+/* ---- the reader's tree (tree.c): paper, issue newest first, page ----
+ * An issue is one date of one paper; a paper's editions without a date
+ * are one more, undated, group of it (date NULL), after its dated ones. */
+struct kb_issue_row {
+	char *paper; /* or NULL */
+	char *date;  /* or NULL: the paper's editions without a date */
+	char *key;   /* its place in the tree's order */
+	size_t n_editions, n_articles, n_unread;
+	bool first_of_paper; /* no issue of its paper comes before it */
+};
+void kb_issue_row_clear(struct kb_issue_row *r);
+void kb_issue_rows_free(struct kb_issue_row *r, size_t n);
+/* Up to n issues in the tree's order just after (backward: just before)
+ * the issue with key from (with skip_paper: after, or before, every issue
+ * of from's paper), or from the start (the end) when from is NULL;
+ * backward pages come nearest first. Each issue is a seek on an index and
+ * a count of its own editions: a page costs the same anywhere. */
+bool kb_store_issues_page(struct kb_store *s, const char *from, bool backward, bool skip_paper,
+			  size_t n, struct kb_issue_row **out, size_t *n_out);
+/* The issue with key (its counts read again). */
+bool kb_store_issue(struct kb_store *s, const char *key, struct kb_issue_row *out);
+/* The editions of the issue with key, in page order; their key is the
+ * tree's (free with kb_edition_rows_free). */
+bool kb_store_issue_editions(struct kb_store *s, const char *key, struct kb_edition_row **out,
+			     size_t *n);
+/* How many issues there are, and how many come before the issue key
+ * before (NULL pos: not asked). Walks the issues' index: after a screen. */
+bool kb_store_issue_count(struct kb_store *s, const char *before, size_t *total, size_t *pos);
+/* A paper of the tree and its counts. */
+struct kb_paper_row {
+	char *paper; /* or NULL: the editions no paper is known for */
+	char *key;   /* its prefix of the tree's keys */
+	size_t n_issues, n_articles, n_unread;
+};
+/* The counts of the paper of the issue (or edition) key. */
+bool kb_store_paper_stats(struct kb_store *s, const char *key, struct kb_paper_row *out);
+void kb_paper_row_clear(struct kb_paper_row *r);
+/* Does the library hold more than one paper (two seeks)? */
+bool kb_store_many_papers(struct kb_store *s, bool *many);
+/* The issue's key of an edition's tree key (caller frees; NULL for NULL). */
+char *kb_tree_issue_key(const char *edition_key);
+/* Are keys a and b (of issues or editions) of the same paper? */
+bool kb_tree_same_paper(const char *a, const char *b);
+
+/* Where article id stands: its edition (number and key in the tree's order,
  * caller frees *key) and its position in it. False when there is no such
  * article. */
 bool kb_store_article_place(struct kb_store *s, const char *id, int64_t *edition, char **key,

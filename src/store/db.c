@@ -123,6 +123,14 @@ static const char *const migrations[] = {
 	 * a few hundred of them) */
 	"CREATE INDEX article_place ON article(edition, ord, id, title);"
 	"DROP INDEX article_edition;",
+	/* 6: the reader's tree: paper, issue newest first, page (issue, rkey:
+	 * KB_EDITION_ISSUE, KB_EDITION_RKEY), generated from the edition's
+	 * columns and kept in two indexes: the tree reads its rows by keyset
+	 * on rkey, an issue's counts from its range of edition_issue */
+	"ALTER TABLE edition ADD COLUMN issue TEXT GENERATED ALWAYS AS (" KB_EDITION_ISSUE ") VIRTUAL;"
+	"ALTER TABLE edition ADD COLUMN rkey TEXT GENERATED ALWAYS AS (" KB_EDITION_RKEY ") VIRTUAL;"
+	"CREATE INDEX edition_tree ON edition(rkey, id);"
+	"CREATE INDEX edition_issue ON edition(issue, articles);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -1,6 +1,6 @@
 /*
- * Where an article stands in the reading order (paper, date, page, name,
- * then its place on the page), and the unread articles around it: for the
+ * Where an article stands in the tree's order (paper, issue newest first,
+ * page, name, then its place on the page), and the unread articles around it: for the
  * reader's next/previous unread key and for where it opens.
  */
 #include "store_int.h"
@@ -16,7 +16,7 @@ bool kb_store_article_place(struct kb_store *s, const char *id, int64_t *edition
 {
 	*key = NULL;
 	sqlite3_stmt *st = kb_store_prepare(s,
-		"SELECT e.id, e.sortkey, a.ord FROM article a JOIN edition e ON e.id = a.edition"
+		"SELECT e.id, e.rkey, a.ord FROM article a JOIN edition e ON e.id = a.edition"
 		" WHERE a.id = ?1");
 	if (!st)
 		return false;
@@ -46,15 +46,15 @@ bool kb_store_next_unread(struct kb_store *s, const char *id, int dir, char **ne
 	size_t ord = 0;
 	bool from = id && kb_store_article_place(s, id, &ed, &key, &ord);
 	const char *sql =
-		!from ? (dir > 0 ? UNREAD_ROWS " ORDER BY e.sortkey, e.id, a.ord LIMIT 1"
-				 : UNREAD_ROWS " ORDER BY e.sortkey DESC, e.id DESC, a.ord DESC LIMIT 1")
+		!from ? (dir > 0 ? UNREAD_ROWS " ORDER BY e.rkey, e.id, a.ord LIMIT 1"
+				 : UNREAD_ROWS " ORDER BY e.rkey DESC, e.id DESC, a.ord DESC LIMIT 1")
 		: dir > 0
-			? UNREAD_ROWS " AND (e.sortkey, e.id) >= (?1, ?2)"
-				      " AND ((e.sortkey, e.id) > (?1, ?2) OR a.ord > ?3)"
-				      " ORDER BY e.sortkey, e.id, a.ord LIMIT 1"
-			: UNREAD_ROWS " AND (e.sortkey, e.id) <= (?1, ?2)"
-				      " AND ((e.sortkey, e.id) < (?1, ?2) OR a.ord < ?3)"
-				      " ORDER BY e.sortkey DESC, e.id DESC, a.ord DESC LIMIT 1";
+			? UNREAD_ROWS " AND (e.rkey, e.id) >= (?1, ?2)"
+				      " AND ((e.rkey, e.id) > (?1, ?2) OR a.ord > ?3)"
+				      " ORDER BY e.rkey, e.id, a.ord LIMIT 1"
+			: UNREAD_ROWS " AND (e.rkey, e.id) <= (?1, ?2)"
+				      " AND ((e.rkey, e.id) < (?1, ?2) OR a.ord < ?3)"
+				      " ORDER BY e.rkey DESC, e.id DESC, a.ord DESC LIMIT 1";
 	sqlite3_stmt *st = kb_store_prepare(s, sql);
 	bool ok = st != NULL;
 	if (st) {
@@ -86,7 +86,7 @@ bool kb_store_newest_unread(struct kb_store *s, char **id)
 		" FROM article)"
 		" SELECT a.id FROM d, article a JOIN edition e ON e.id = a.edition"
 		" WHERE a.n >= d.lo AND a.n < d.lo + (1 << " KB_STR(KB_DAY_SHIFT) ")"
-		" ORDER BY EXISTS (SELECT 1 FROM read r WHERE r.article = a.id), e.sortkey, e.id,"
+		" ORDER BY EXISTS (SELECT 1 FROM read r WHERE r.article = a.id), e.rkey, e.id,"
 		" a.ord LIMIT 1");
 	if (!st)
 		return false;

@@ -698,15 +698,10 @@ void kb_full_destroy(struct kb_full *a)
 	free(a);
 }
 
-#define EDITION_COLUMNS \
-	"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source," \
-	" e.sortkey, (SELECT a.title FROM article a WHERE a.edition = e.id" \
-	"  ORDER BY a.ord LIMIT 1), (SELECT count(*) FROM article a WHERE a.edition = e.id" \
-	"  AND NOT EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)) FROM edition e"
+#define EDITION_COLUMNS KB_EDITION_COLUMNS("e.sortkey")
 
-/* Step st and collect its edition rows. */
-static bool edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition_row **out,
-			 size_t *n)
+bool kb_store_edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition_row **out,
+			   size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -743,7 +738,7 @@ bool kb_store_editions(struct kb_store *s, struct kb_edition_row **out, size_t *
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = kb_store_prepare(s, EDITION_COLUMNS " ORDER BY e.sortkey, e.id");
-	return st && edition_rows(s, st, out, n);
+	return st && kb_store_edition_rows(s, st, out, n);
 }
 
 bool kb_store_editions_page(struct kb_store *s, const struct kb_edition_row *from,
@@ -769,7 +764,7 @@ bool kb_store_editions_page(struct kb_store *s, const struct kb_edition_row *fro
 		sqlite3_bind_int64(st, 2, from->id);
 	}
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)n);
-	return edition_rows(s, st, out, n_out);
+	return kb_store_edition_rows(s, st, out, n_out);
 }
 
 bool kb_store_edition_count(struct kb_store *s, const struct kb_edition_row *from,

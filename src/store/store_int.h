@@ -27,6 +27,28 @@
 	" (CASE WHEN page IS NULL THEN '1' ELSE '0' || printf('%010d',"                  \
 	"  CAST(page AS INTEGER)) || page END) || char(31) || name"
 
+/* The tree's order (the reader's list): paper, then issue (one date of
+ * the paper) newest first, its editions without a date last as one
+ * group, then page and name. An issue's key is the prefix of its
+ * editions' keys; a paper's prefix is its issues' keys up to the first
+ * char(31). A full date is stored as its complement (99999999 - YYYYMMDD)
+ * so that the index, read forward, gives the newest first. */
+#define KB_EDITION_ISSUE                                                                \
+	"(CASE WHEN paper IS NULL THEN '1' ELSE '0' || paper END) || char(31) ||"        \
+	" (CASE WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"             \
+	"  THEN '0' || printf('%08d', 99999999 - CAST(replace(date, '-', '') AS INTEGER))" \
+	"  WHEN date IS NULL THEN '2' ELSE '1' || date END)"
+#define KB_EDITION_RKEY                                                                 \
+	"issue || char(31) || (CASE WHEN page IS NULL THEN '1' ELSE '0' ||"             \
+	" printf('%010d', CAST(page AS INTEGER)) || page END) || char(31) || name"
+
+/* The columns of a struct kb_edition_row, its key from key_col. */
+#define KB_EDITION_COLUMNS(key_col)                                                    \
+	"SELECT e.id, e.name, e.date, e.page, e.paper, e.title, e.articles, e.source, "  \
+	key_col ", (SELECT a.title FROM article a WHERE a.edition = e.id"                 \
+	"  ORDER BY a.ord LIMIT 1), (SELECT count(*) FROM article a WHERE a.edition = e.id" \
+	"  AND NOT EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)) FROM edition e"
+
 /* The day of an edition's date, for numbering its articles: days since
  * 1800-01-01, 0 for an edition without a (valid) date. */
 #define KB_EDITION_DAY(col)                                                              \
@@ -88,6 +110,10 @@ bool kb_store_batch_flush(struct kb_store *s);
 bool kb_store_fail(struct kb_store *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Step st (KB_EDITION_COLUMNS ...) to its end, collecting its rows, and
+ * finalize it. */
+bool kb_store_edition_rows(struct kb_store *s, sqlite3_stmt *st, struct kb_edition_row **out,
+			   size_t *n);
 /* Prepare sql (NULL on failure, error recorded). */
 sqlite3_stmt *kb_store_prepare(struct kb_store *s, const char *sql);
 /* Run SQL without results; false on failure (error recorded). */

@@ -1,0 +1,253 @@
+/*
+ * The reader's tree: papers, their issues newest first, each issue's
+ * editions (pages). An issue is one date of one paper; a paper's editions
+ * without a date are one group of their own, after its dated issues. The
+ * tree's order is the edition's generated key rkey (KB_EDITION_RKEY), whose
+ * prefix is its issue's key (KB_EDITION_ISSUE), whose prefix up to the
+ * first char(31) is its paper's. Every read here is a seek on an index
+ * (edition_issue, edition_tree) and a walk of the rows it returns: a page
+ * of issues costs the same at the start of a 100,000-edition library as at
+ * its end.
+ */
+#include "store_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The length of the paper's prefix of an issue or edition key (through its
+ * first separator). */
+static size_t paper_len(const char *key)
+{
+	const char *sep = strchr(key, '\x1f');
+	return sep ? (size_t)(sep - key) + 1 : strlen(key);
+}
+
+char *kb_tree_issue_key(const char *edition_key)
+{
+	if (!edition_key)
+		return NULL;
+	size_t p = paper_len(edition_key);
+	const char *sep = strchr(edition_key + p, '\x1f');
+	size_t n = sep ? (size_t)(sep - edition_key) : strlen(edition_key);
+	char *k = kb_xmalloc(n + 1);
+	memcpy(k, edition_key, n);
+	k[n] = '\0';
+	return k;
+}
+
+bool kb_tree_same_paper(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	size_t n = paper_len(a);
+	return n == paper_len(b) && memcmp(a, b, n) == 0;
+}
+
+/* A malloc'd copy of key's paper prefix, with end appended (end may be ""). */
+static char *paper_bound(const char *key, const char *end)
+{
+	size_t n = paper_len(key), e = strlen(end);
+	char *k = kb_xmalloc(n + e + 1);
+	memcpy(k, key, n);
+	memcpy(k + n, end, e + 1);
+	return k;
+}
+
+void kb_issue_row_clear(struct kb_issue_row *r)
+{
+	free(r->paper);
+	free(r->date);
+	free(r->key);
+	memset(r, 0, sizeof(*r));
+}
+
+void kb_issue_rows_free(struct kb_issue_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		kb_issue_row_clear(&r[i]);
+	free(r);
+}
+
+/* The counts of issue key (its editions, articles, those not read) and
+ * whether an issue of its paper comes before it. */
+static bool issue_stats(struct kb_store *s, const char *key, struct kb_issue_row *r)
+{
+	sqlite3_stmt *st = kb_store_cached(s,
+		"SELECT (SELECT paper FROM edition WHERE issue = ?1 LIMIT 1),"
+		" (SELECT date FROM edition WHERE issue = ?1 LIMIT 1),"
+		" (SELECT count(*) FROM edition WHERE issue = ?1),"
+		" (SELECT total(articles) FROM edition WHERE issue = ?1),"
+		" (SELECT count(*) FROM edition e JOIN article a ON a.edition = e.id"
+		"   WHERE e.issue = ?1 AND EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)),"
+		" NOT EXISTS (SELECT 1 FROM edition WHERE issue >= ?2 AND issue < ?1)");
+	if (!st)
+		return false;
+	char *paper = paper_bound(key, "");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, paper, -1, SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
+		r->paper = kb_column_dup(st, 0);
+		r->date = kb_column_dup(st, 1);
+		r->n_editions = (size_t)sqlite3_column_int64(st, 2);
+		r->n_articles = (size_t)sqlite3_column_int64(st, 3);
+		size_t read = (size_t)sqlite3_column_int64(st, 4);
+		r->n_unread = r->n_articles > read ? r->n_articles - read : 0;
+		r->first_of_paper = sqlite3_column_int(st, 5) != 0;
+		r->key = kb_xstrdup(key);
+	}
+	kb_store_done(st);
+	free(paper);
+	return ok || kb_store_fail(s, "%s: cannot read the issues", s->path);
+}
+
+/* The issue key just after (backward: before) from, or from the start
+ * (end) when from is NULL: *next NULL when there is none. */
+static bool next_issue(struct kb_store *s, const char *from, bool backward, char **next)
+{
+	*next = NULL;
+	const char *sql = from ? (backward ? "SELECT issue FROM edition WHERE issue < ?1"
+					     " ORDER BY issue DESC LIMIT 1"
+					   : "SELECT issue FROM edition WHERE issue > ?1"
+					     " ORDER BY issue LIMIT 1")
+			       : (backward ? "SELECT issue FROM edition ORDER BY issue DESC LIMIT 1"
+					   : "SELECT issue FROM edition ORDER BY issue LIMIT 1");
+	sqlite3_stmt *st = kb_store_cached(s, sql);
+	if (!st)
+		return false;
+	if (from)
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*next = kb_column_dup(st, 0);
+	kb_store_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ||
+	       kb_store_fail(s, "%s: cannot read the issues", s->path);
+}
+
+bool kb_store_issues_page(struct kb_store *s, const char *from, bool backward, bool skip_paper,
+			  size_t n, struct kb_issue_row **out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	size_t cap = 0;
+	/* past the whole paper: after every key of it (its dates' parts begin
+	 * with 0, 1 or 2), or before its prefix */
+	char *at = from ? (skip_paper ? paper_bound(from, backward ? "" : "3") : kb_xstrdup(from))
+			: NULL;
+	bool ok = true;
+	while (*n_out < n) {
+		char *key = NULL;
+		if (!(ok = next_issue(s, at, backward, &key)) || !key)
+			break;
+		free(at);
+		at = key;
+		void *v = *out;
+		kb_xgrow(&v, &cap, *n_out + 1, sizeof(**out));
+		*out = v;
+		struct kb_issue_row *r = &(*out)[*n_out];
+		memset(r, 0, sizeof(*r));
+		if (!(ok = issue_stats(s, key, r)))
+			break;
+		(*n_out)++;
+	}
+	free(at);
+	if (!ok) {
+		kb_issue_rows_free(*out, *n_out);
+		*out = NULL;
+		*n_out = 0;
+	}
+	return ok;
+}
+
+bool kb_store_issue(struct kb_store *s, const char *key, struct kb_issue_row *out)
+{
+	memset(out, 0, sizeof(*out));
+	return issue_stats(s, key, out);
+}
+
+bool kb_store_issue_editions(struct kb_store *s, const char *key, struct kb_edition_row **out,
+			     size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	/* the issue's range of the tree's key: its editions in page order */
+	sqlite3_stmt *st = kb_store_prepare(s, KB_EDITION_COLUMNS("e.rkey")
+		" WHERE e.rkey > ?1 || char(31) AND e.rkey < ?1 || char(32) ORDER BY e.rkey, e.id");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	return kb_store_edition_rows(s, st, out, n);
+}
+
+bool kb_store_issue_count(struct kb_store *s, const char *before, size_t *total, size_t *pos)
+{
+	sqlite3_stmt *st = kb_store_prepare(s,
+		/* DISTINCT in a subquery: the index walked in order (count(DISTINCT)
+		 * sorts the whole table) */
+		"SELECT (SELECT count(*) FROM (SELECT DISTINCT issue FROM edition)),"
+		" (SELECT count(*) FROM (SELECT DISTINCT issue FROM edition"
+		"  WHERE ?1 IS NOT NULL AND issue < ?1))");
+	if (!st)
+		return false;
+	kb_bind_text(st, 1, before);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
+		*total = (size_t)sqlite3_column_int64(st, 0);
+		if (pos)
+			*pos = (size_t)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return ok || kb_store_fail(s, "%s: cannot count the issues", s->path);
+}
+
+bool kb_store_paper_stats(struct kb_store *s, const char *key, struct kb_paper_row *out)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"SELECT (SELECT paper FROM edition WHERE issue >= ?1 AND issue < ?2 LIMIT 1),"
+		" (SELECT count(*) FROM (SELECT DISTINCT issue FROM edition"
+		"  WHERE issue >= ?1 AND issue < ?2)),"
+		" (SELECT total(articles) FROM edition WHERE issue >= ?1 AND issue < ?2),"
+		/* what has been read is far less than what there is: count it */
+		" (SELECT count(*) FROM read r JOIN article a ON a.id = r.article"
+		"   JOIN edition e ON e.id = a.edition WHERE e.issue >= ?1 AND e.issue < ?2)");
+	if (!st)
+		return false;
+	char *lo = paper_bound(key, ""), *hi = paper_bound(key, "3");
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
+		out->paper = kb_column_dup(st, 0);
+		out->n_issues = (size_t)sqlite3_column_int64(st, 1);
+		out->n_articles = (size_t)sqlite3_column_int64(st, 2);
+		size_t read = (size_t)sqlite3_column_int64(st, 3);
+		out->n_unread = out->n_articles > read ? out->n_articles - read : 0;
+		out->key = lo;
+		lo = NULL;
+	}
+	sqlite3_finalize(st);
+	free(lo);
+	free(hi);
+	return ok || kb_store_fail(s, "%s: cannot count the paper's issues", s->path);
+}
+
+void kb_paper_row_clear(struct kb_paper_row *r)
+{
+	free(r->paper);
+	free(r->key);
+	memset(r, 0, sizeof(*r));
+}
+
+bool kb_store_many_papers(struct kb_store *s, bool *many)
+{
+	*many = false;
+	char *first = NULL, *last = NULL;
+	bool ok = next_issue(s, NULL, false, &first) && next_issue(s, NULL, true, &last);
+	if (ok && first && last)
+		*many = !kb_tree_same_paper(first, last);
+	free(first);
+	free(last);
+	return ok;
+}
