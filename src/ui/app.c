@@ -98,7 +98,7 @@ static void pane_title(const struct app *a, enum pane p, char *buf, size_t n)
 		if (a->results)
 			kb_results_label(a, label, sizeof(label));
 		else
-			snprintf(label, sizeof(label), "Editions");
+			snprintf(label, sizeof(label), "Issues");
 		if (kb_list_position(a, &pos, &total, &more))
 			snprintf(buf, n, "%s  %zu/%zu%s", label, pos, total, more ? "+" : "");
 		else
@@ -293,7 +293,7 @@ static void check_news(struct app *a)
 			snprintf(a->check_status, sizeof(a->check_status), "checking %zu/%zu files…",
 				 r.done, r.found);
 		/* a first import: the editions show as they come */
-		if (r.added && !a->n_eds && !a->results)
+		if (r.added && !a->n_nodes && !a->results)
 			kb_list_reload(a, NULL);
 		return;
 	}
@@ -593,7 +593,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	kb_keys_configure(cfg, warn_key, &a);
 	a.focus = P_LIST;
 	kb_geometry(&a);
-	if (a.n_eds == 0 && !(check && check->n))
+	if (a.n_nodes == 0 && !(check && check->n))
 		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
 	if (check && check->problems)
 		kb_message(&a, true, "%s", check->problems);
@@ -607,12 +607,12 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	if (a.db_path && kb_state_load(a.db_path, last, sizeof(last), &line) &&
 	    kb_list_goto_article(&a, last, true)) {
 		a.atop = line; /* kept in range when laid out */
-	} else if (a.n_eds) {
+	} else if (a.n_nodes) {
 		char *first = NULL;
 		if (kb_store_newest_unread(s, &first) && first) {
 			kb_list_goto_article(&a, first, true);
 			/* the cursor on its edition's row: the reader starts there */
-			while (a.cur > 0 && a.vis[a.cur].article != SIZE_MAX)
+			while (a.cur > 0 && a.vis[a.cur].kind == R_ARTICLE)
 				a.cur--;
 		}
 		free(first);

@@ -36,3 +36,18 @@ const char *kb_edition_place(const char *paper, const char *date, const char *pa
 		 date ? date : "", date && pg[0] ? " " : "", pg);
 	return buf;
 }
+
+const char *kb_weekday(const char *date)
+{
+	static const char *const names[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
+	int y, m, d;
+	char end;
+	if (!date || sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return "";
+	/* Sakamoto's method: 0 is Sunday */
+	static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+	if (m < 3)
+		y--;
+	return names[(y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7];
+}

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A copy of row r (not its snippet, which the list does not show). */
+/* A copy of row r (its snippet: the line under a search's result). */
 static struct kb_row copy_row(const struct kb_row *r)
 {
 	struct kb_row c;
@@ -33,6 +33,7 @@ static struct kb_row copy_row(const struct kb_row *r)
 		c.tags[i] = kb_xstrdup(r->tags[i]);
 	c.read = r->read;
 	c.rank = r->rank;
+	c.snippet = r->snippet ? kb_xstrdup(r->snippet) : NULL;
 	return c;
 }
 
@@ -70,7 +71,7 @@ static bool run(struct kb_store *s, const struct kb_query *q, bool from_end, siz
 	struct kb_filter f = q->filter;
 	f.limit = limit;
 	f.sort = from_end ? KB_SORT_OLDEST : KB_SORT_NEWEST;
-	f.bare = true; /* the list shows no snippet */
+	f.bare = !q->words; /* a search's result shows its snippet */
 	return q->words ? kb_store_search_each(s, q->words, &f, fn, ctx)
 			: kb_store_list_each(s, &f, fn, ctx);
 }
@@ -223,8 +224,8 @@ size_t kb_results_grow(struct app *a, bool backward)
 			memmove(a->res.v + got.n, a->res.v, n * sizeof(struct kb_row));
 		if (got.n)
 			memcpy(a->res.v, got.v, got.n * sizeof(struct kb_row));
-		a->cur += got.n;
-		a->top += got.n;
+		a->cur += got.n * kb_results_per_row(a);
+		a->top += got.n * kb_results_per_row(a);
 	} else if (got.n) {
 		memcpy(a->res.v + n, got.v, got.n * sizeof(struct kb_row));
 	}
@@ -254,9 +255,12 @@ static void trim(struct app *a)
 	size_t max = 4 * kb_list_chunk(a), m = kb_list_margin(a), n = a->res.n;
 	if (n <= max)
 		return;
-	size_t lo = a->top < a->cur ? a->top : a->cur;
+	/* in results, not rows (a search's result has two) */
+	size_t per = kb_results_per_row(a);
+	size_t lo = (a->top < a->cur ? a->top : a->cur) / per;
 	size_t rows = a->body_rows > 0 ? (size_t)a->body_rows : 1;
-	size_t hi = a->cur > a->top + rows ? a->cur : a->top + rows;
+	size_t hi = (a->cur > a->top + rows ? a->cur : a->top + rows) / per;
+	m /= per;
 	size_t d = lo > m ? lo - m : 0;
 	if (d > n - max)
 		d = n - max;
@@ -265,8 +269,8 @@ static void trim(struct app *a)
 		if (!a->res_from_end)
 			a->res_off += d;
 		a->res_first = false;
-		a->cur -= d;
-		a->top -= d;
+		a->cur -= d * per;
+		a->top -= d * per;
 	}
 	n = a->res.n;
 	size_t k = n > hi + m + 1 ? n - (hi + m + 1) : 0;
@@ -317,7 +321,7 @@ void kb_results_jump(struct app *a, bool end)
 		kb_list_rebuild(a);
 	}
 	a->top = 0;
-	a->cur = end && a->n_vis ? a->n_vis - 1 : 0;
+	a->cur = end && a->n_vis ? a->n_vis - kb_results_per_row(a) : 0;
 	kb_results_ensure(a);
 }
 

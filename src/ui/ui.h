@@ -120,12 +120,21 @@ void kb_draw_origin(int y);
 
 enum pane { P_LIST, P_ARTICLE, P_NOTES, P_COUNT };
 
-/* A row of the left pane: an edition (article == SIZE_MAX) or an article;
- * edition is an index into the window (app.eds), or SIZE_MAX for a result
- * (article then indexes app.res). */
+/* A row of the left pane. node indexes the window (app.nodes), edition
+ * its editions, article the edition's articles; a result's article
+ * indexes app.res, a view's app.cfg->views. */
+enum row_kind {
+	R_PAPER,   /* a paper (when the library has more than one) */
+	R_ISSUE,   /* one date of a paper, or its editions without a date */
+	R_EDITION, /* a page */
+	R_ARTICLE,
+	R_RESULT,  /* a search's or a filter's result */
+	R_SNIPPET, /* the line of text under a search's result */
+	R_VIEW,    /* a saved view of the config, above the tree */
+};
 struct row_ref {
-	size_t edition;
-	size_t article;
+	enum row_kind kind;
+	size_t node, edition, article;
 };
 
 /* An edition held in the list's window, with its articles once unfolded. */
@@ -137,13 +146,31 @@ struct win_ed {
 	size_t row;              /* index of its row in app.vis, as last built */
 };
 
+/* A node of the window: an issue, with its editions once unfolded; or,
+ * while its paper is folded, the paper standing for all its issues. */
+struct win_node {
+	struct kb_issue_row is; /* owned; a folded paper's: one of its issues */
+	bool paper;             /* a folded paper */
+	struct win_ed *eds;     /* its editions, read when first unfolded */
+	size_t n_eds;
+	bool loaded, open;
+	size_t row;  /* index of its issue's row (a folded paper's: its row) */
+	size_t prow; /* its paper's row above it, or SIZE_MAX */
+};
+
+/* A set of keys (issues unfolded, papers folded). */
+struct key_set {
+	char **v;
+	size_t n, cap;
+};
+
 /* A place in the tree, to come back to after the window was read anew:
- * the cursor's edition (key and id), its row in that edition and on the
- * screen. */
+ * the cursor's node (its key), its row in that node (or on the node's
+ * paper row) and on the screen. */
 struct place {
 	char *key; /* owned */
-	int64_t id;
-	size_t in_ed, on_screen;
+	size_t in_node, on_screen;
+	bool on_paper;
 	bool set;
 };
 
@@ -180,17 +207,24 @@ struct app {
 	int body_rows; /* rows for panes (screen minus status line) */
 	enum pane focus;
 	bool too_small;
-	/* left pane: a window of a few screens of editions around the cursor,
-	 * read from the store a chunk at a time (window.c), so a library of
-	 * 100,000 editions costs what one of 1,000 does */
-	struct win_ed *eds;
-	size_t n_eds, cap_eds;
-	size_t ed_base;            /* editions before eds[0] in the reading order */
-	size_t ed_total;           /* editions in the library, as last counted */
-	bool ed_counted;           /* ed_total has been counted */
-	bool at_first, at_last;    /* the window holds the first / the last edition */
+	/* left pane: a window of a few screens of the tree (issues) around
+	 * the cursor, read from the store a screen at a time (window.c), so a
+	 * library of 100,000 editions costs what one of 1,000 does */
+	struct win_node *nodes;
+	size_t n_nodes, cap_nodes;
+	size_t node_base;          /* issues before nodes[0] in the tree's order */
+	size_t is_total;           /* issues in the library, as last counted */
+	bool is_counted;           /* is_total has been counted */
+	bool at_first, at_last;    /* the window holds the first / the last issue */
+	bool many_papers;          /* the library holds more than one paper */
 	int64_t *unfolded;         /* ids of the editions unfolded, in or out of the window */
 	size_t n_unfolded, cap_unfolded;
+	struct key_set open_issues;   /* the issues unfolded */
+	struct key_set folded_papers; /* the papers folded */
+	struct kb_paper_row *papers;  /* the counts of papers shown, once read */
+	size_t n_papers, cap_papers;
+	size_t *view_count;           /* each saved view's unread articles, once counted */
+	bool views_counted;
 	struct row_ref *vis; /* visible rows */
 	size_t n_vis, cap_vis;
 	size_t cur, top;
@@ -257,6 +291,12 @@ struct app {
 	struct kb_utf8_in in; /* a character the terminal is still sending */
 };
 
+/* The rows of one result: a search's has its snippet's line under it. */
+static inline size_t kb_results_per_row(const struct app *a)
+{
+	return a->res_q && a->res_q->words ? 2 : 1;
+}
+
 /* Flags returned by key handlers. */
 enum { F_NONE = 0, F_REDRAW = 1, F_QUIT = 2 };
 
@@ -284,6 +324,8 @@ const char *kb_page_label(const char *page, char *buf, size_t n);
 /* 人民日报 2019-02-15 第3版: the parts there are, spaced ("" for none) */
 const char *kb_edition_place(const char *paper, const char *date, const char *page, char *buf,
 			     size_t n);
+/* 周六 for "2021-02-27" ("" when date is not a date) */
+const char *kb_weekday(const char *date);
 
 /* list.c: the left pane */
 bool kb_list_init(struct app *a);
@@ -292,6 +334,8 @@ void kb_list_finish(struct app *a);
 void kb_list_rebuild(struct app *a);
 /* The article row under the cursor, or NULL (an edition row). */
 const struct kb_row *kb_list_current(struct app *a);
+/* The article (or result) of row i, or NULL. */
+struct kb_row *kb_list_row(struct app *a, size_t i);
 /* Open the article under the cursor in the article pane. */
 void kb_list_open_current(struct app *a);
 /* Show the article under the cursor in the article pane, without moving
@@ -354,11 +398,11 @@ static inline size_t kb_list_margin(const struct app *a)
 	return 2 * rows + 2;
 }
 
-/* window.c: the editions around the cursor */
-/* Read the first editions (the first one unfolded); not yet counted. */
+/* window.c: the tree around the cursor */
+/* Read the first issues; not yet counted. */
 bool kb_window_init(struct app *a);
 void kb_window_finish(struct app *a);
-/* Read a chunk of editions beyond the window's end (or, backward, before
+/* Read a screen of issues beyond the window's end (or, backward, before
  * its start); the cursor stays on its row. Returns the rows added, 0 at
  * the library's end (or start) or on failure. */
 size_t kb_window_grow(struct app *a, bool backward);
@@ -366,12 +410,18 @@ size_t kb_window_grow(struct app *a, bool backward);
 void kb_window_ensure(struct app *a);
 /* Go to the first (end: the last) row of the library. */
 void kb_window_jump(struct app *a, bool end);
-/* Fold every edition (the cursor on its edition's row). */
+/* Fold every issue and edition (the cursor on its issue's row); when all
+ * are folded, every paper. */
 void kb_window_fold_all(struct app *a);
-/* Unfold edition id (in the window or not yet). */
+/* Unfold the issue key (its paper too) and the edition id, in the window
+ * or not yet. */
+void kb_window_unfold_issue(struct app *a, const char *key);
 void kb_window_unfold_id(struct app *a, int64_t id);
-/* Count the editions, when not yet counted (once the first screen is
- * shown); true when the count is new (the screen is to be painted). */
+/* Fold (or unfold) the paper of the window's node: the window is read
+ * again around the paper's row. */
+void kb_window_fold_paper(struct app *a, size_t node, bool fold);
+/* Count the issues (and the papers shown) when not yet counted, once the
+ * first screen is shown; true when there are new counts to paint. */
 bool kb_window_count(struct app *a);
 /* See kb_list_reload. */
 void kb_window_reload(struct app *a, const char *id);
@@ -380,11 +430,22 @@ bool kb_window_place(const struct app *a, struct place *p);
 /* Read the window anew around p (NULL or unset: the start), the cursor on
  * the row of article id when it is there (id may be NULL); frees p->key. */
 void kb_window_goto(struct app *a, struct place *p, const char *id);
-/* Fold or unfold the window's edition e (its articles read when first
- * unfolded); the rows are rebuilt. */
-void kb_window_set_open(struct app *a, size_t e, bool open);
-/* Read the articles of the window's edition e, once (when unfolded). */
-void kb_window_load(struct app *a, size_t e);
+/* Fold or unfold the window's node (e == SIZE_MAX: the issue) or its
+ * edition e; the rows are rebuilt. */
+void kb_window_set_open(struct app *a, size_t node, size_t e, bool open);
+/* Read the editions of node (once, when unfolded), the articles of its
+ * edition e. */
+void kb_window_load(struct app *a, size_t node);
+void kb_window_load_ed(struct app *a, size_t node, size_t e);
+/* The first row of node (its paper's row, when it has one). */
+size_t kb_window_node_row(const struct app *a, size_t node);
+/* The counts of the paper of key, read when read is set and they are not
+ * held yet (NULL: not held, or the store failed). */
+struct kb_paper_row *kb_window_paper(struct app *a, const char *key, bool read);
+/* An article of edition (of issue_key, of the paper of paper_key) was
+ * marked read (delta -1) or unread (+1): the counts held follow. */
+void kb_window_count_read(struct app *a, const char *paper_key, const char *issue_key,
+			  int64_t edition, int delta);
 
 /* results.c: search results and tag filters, a window too */
 /* Run a search (query) or a tag filter (tag) and hold its first rows. */
