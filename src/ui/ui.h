@@ -26,7 +26,7 @@
 	_(MOVE_UP, "move-up", "k Up", "previous row / scroll up") \
 	_(NEXT_ARTICLE, "next-article", "J", "open the next article") \
 	_(PREV_ARTICLE, "prev-article", "K", "open the previous article") \
-	_(OPEN, "open", "Enter", "open the article, fold or unfold an edition") \
+	_(OPEN, "open", "Enter", "open the article or saved view; fold or unfold a paper, issue or page") \
 	_(NEXT_PANE, "next-pane", "Tab", "focus the next pane") \
 	_(PREV_PANE, "prev-pane", "S-Tab", "focus the previous pane") \
 	_(PAGE_DOWN, "page-down", "Space PgDn", "page down") \
@@ -45,10 +45,10 @@
 	_(FIND, "find", "/", "find in the article") \
 	_(SEARCH, "search", "s", "search the library") \
 	_(FILTER, "filter", "f", "narrow the list: words, tag:X -tag:X date: page: paper: unread") \
-	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread (on an edition: all its articles)") \
-	_(UNFOLD, "unfold", "Right", "unfold the edition under the cursor") \
-	_(FOLD, "fold", "Left", "fold the edition the cursor is in") \
-	_(FOLD_ALL, "fold-all", "z", "fold every edition") \
+	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread (on a page or an issue: all its articles)") \
+	_(UNFOLD, "unfold", "Right l", "unfold the paper, issue or page (unfolded: step into it)") \
+	_(FOLD, "fold", "Left", "fold the paper, issue or page (folded: the level above)") \
+	_(FOLD_ALL, "fold-all", "z", "fold every issue (again: every paper)") \
 	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across editions") \
 	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \

@@ -598,50 +598,6 @@ static void test_paging(void)
 	      bad_bw);
 	CHECK(bad_pos == 0, "paging: the count places every edition (%zu wrong)", bad_pos);
 
-	/* the articles in reading order (one per edition here) */
-	struct kb_rows arts = {0};
-	kb_store_list(s, NULL, &arts);
-	CHECK(arts.n == N, "places: %d articles (%zu)", N, arts.n);
-	char *id = NULL;
-	/* the newest day: 2021-03-01, its first edition in reading order */
-	CHECK(kb_store_newest_unread(s, &id) && id && arts.n == N && strcmp(id, arts.v[7].id) == 0,
-	      "places: a first start shows the newest issue's first article (%s)", id ? id : "-");
-	free(id);
-	/* read it: the newest issue's next one */
-	kb_store_set_read(s, arts.v[7].id, true);
-	CHECK(kb_store_newest_unread(s, &id) && id && strcmp(id, arts.v[8].id) == 0,
-	      "places: then its first unread article");
-	free(id);
-	bool walk = true;
-	for (size_t i = 0; arts.n == N && i + 1 < N && walk; i++) {
-		char *next = NULL;
-		size_t want = i + 1 == 7 ? 8 : i + 1; /* 7 is read: skipped */
-		if (i == 7)
-			continue;
-		walk = kb_store_next_unread(s, arts.v[i].id, 1, &next) && next &&
-		       strcmp(next, arts.v[want].id) == 0;
-		free(next);
-	}
-	CHECK(walk, "places: the next unread of each article is the next one, the read one skipped");
-	char *next = NULL;
-	CHECK(kb_store_next_unread(s, arts.v[N - 1].id, 1, &next) && !next,
-	      "places: none after the last");
-	CHECK(kb_store_next_unread(s, arts.v[8].id, -1, &next) && next &&
-		      strcmp(next, arts.v[6].id) == 0,
-	      "places: the previous unread skips the read one backward");
-	free(next);
-	next = NULL;
-	CHECK(kb_store_next_unread(s, NULL, 1, &next) && next && strcmp(next, arts.v[0].id) == 0,
-	      "places: from nowhere, the first unread of the library");
-	free(next);
-	int64_t ed = 0;
-	char *key = NULL;
-	size_t ord = 9;
-	CHECK(kb_store_article_place(s, arts.v[3].id, &ed, &key, &ord) && ed == all[3].id && key &&
-		      strcmp(key, all[3].key) == 0 && ord == 0,
-	      "places: an article's place is its edition's key and its position");
-	free(key);
-	kb_rows_finish(&arts);
 	kb_edition_rows_free(all, n);
 	kb_store_close(s);
 }
