@@ -22,6 +22,17 @@ struct kb_binding {
 	size_t line;  /* where it was written, for error messages */
 };
 
+/* A saved view (view NAME QUERY): a named query the reader can open like
+ * newsboat's query feeds. The query is kept as written, in the query syntax
+ * of the reader's list (kb_query_parse); the config layer cannot check it
+ * (it does not link the store), so the reader reports a bad one, with
+ * line, when the view is opened. */
+struct kb_view {
+	char *name;  /* one word: any UTF-8 but blanks and '"'; unique in the config */
+	char *query; /* the rest of the line, one pair of surrounding '"' removed; never empty */
+	size_t line; /* where it was written (the later line, if it replaced another) */
+};
+
 struct kb_config {
 	char *theme;                  /* theme name or path; NULL: "default" */
 	enum kb_ambiwidth ambiwidth;  /* ambiwidth single|double */
@@ -34,6 +45,8 @@ struct kb_config {
 	int read_after;               /* read-after SECONDS: an opened article is read after that long (0: only once its end was shown), default 0 */
 	struct kb_binding *bindings;  /* in file order; later ones win */
 	size_t n_bindings;
+	struct kb_view *views;        /* in file order; a view defined again is replaced in place */
+	size_t n_views;
 	char *path;                   /* the file read, or NULL */
 };
 
@@ -49,7 +62,7 @@ char *kb_config_default_path(void);
  * Theme files are read under the same rules. */
 bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn warn, void *ctx);
 
-/* Free what the config holds; accepts a zeroed config. */
+/* Free what the config holds (views included); accepts a zeroed config. */
 void kb_config_finish(struct kb_config *cfg);
 
 /* ---- themes ---- */

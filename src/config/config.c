@@ -19,6 +19,8 @@
  *	notes-width 30              # columns 0..200, 0 = automatic (default)
  *	bind j move-down            # a key, then an action of the key table
  *	bind C-r redo
+ *	view 待核 "tag:待核 unread"  # a saved view: a name, then a query
+ *	view 二月 date:2021-02 paper:郑州日报
  *
  * Keys: one character (any UTF-8 character but blanks), C-x (control with a
  * letter or one of @ [ \ ] ^ _), M-x (alt with one character), or one of
@@ -26,6 +28,16 @@
  * F1 .. F12. Keys and actions are stored as written: the UI resolves them
  * and reports unknown actions with the binding's line. Later settings win;
  * later bindings of a key override earlier ones.
+ *
+ * Views: NAME is one word (no blanks, and no '"': names are not quoted),
+ * QUERY the rest of the line in the query syntax of the reader's list. One
+ * pair of '"' around the whole query is removed when the query has no '"'
+ * of its own; a query with quotes of its own (tag:"两会 专题" unread) is
+ * written without outer ones. A '#' between '"' belongs to the query, not
+ * to a comment. The query is not checked here (the config layer does not
+ * link the store): the reader reports a bad one when the view is opened.
+ * Views keep their file order; a view defined again replaces the earlier
+ * one in its place, with a warning.
  *
  * Each bad line (unknown setting, missing or extra argument, bad value,
  * malformed key, a line over 4096 bytes, invalid UTF-8, NUL or control
@@ -340,6 +352,77 @@ static void set_bind(struct state *st, const char *name, char *args)
 	b->line = st->line;
 }
 
+/* view NAME QUERY: see the top of this file. */
+static void set_view(struct state *st, const char *name, char *args)
+{
+	struct kb_config *cfg = st->cfg;
+	char *vname = kb_cfgfile_word(&args);
+	char *query = kb_cfgfile_rest(&args);
+	size_t n, i;
+	struct kb_view *v;
+
+	if (!vname) {
+		WARN(st,
+		     "%s needs a name and a query (view 待核 \"tag:待核 unread\"), line skipped",
+		     name);
+		return;
+	}
+	if (strchr(vname, '"')) {
+		WARN(st,
+		     "%s name '%s' holds a '\"': a name is one word without blanks, written "
+		     "without quotes (view 待核 \"tag:待核 unread\"); line skipped",
+		     name, vname);
+		return;
+	}
+	/* One pair of quotes around the whole query, if it has none inside. */
+	n = query ? strlen(query) : 0;
+	if (n >= 2 && query[0] == '"' && query[n - 1] == '"' && !memchr(query + 1, '"', n - 2)) {
+		query[n - 1] = '\0';
+		query++;
+		query += strspn(query, " \t");
+		n = strlen(query);
+		while (n > 0 && (query[n - 1] == ' ' || query[n - 1] == '\t'))
+			query[--n] = '\0';
+	}
+	if (n == 0) {
+		WARN(st, "%s %s needs a query (view %s \"tag:待核 unread\"), line skipped", name,
+		     vname, vname);
+		return;
+	}
+	for (i = 0; i < cfg->n_views; i++)
+		if (strcmp(cfg->views[i].name, vname) == 0)
+			break;
+	if (i < cfg->n_views) {
+		v = &cfg->views[i];
+		WARN(st, "%s '%s' is defined again (first on line %zu); this line replaces it",
+		     name, vname, v->line);
+		free(v->query);
+	} else {
+		cfg->views = kb_xrealloc(cfg->views, (cfg->n_views + 1) * sizeof *cfg->views);
+		v = &cfg->views[cfg->n_views++];
+		v->name = kb_xstrdup(vname);
+	}
+	v->query = kb_xstrdup(query);
+	v->line = st->line;
+}
+
+/* Where the comment of a view line may start: the first '#' standing alone
+ * outside double quotes (or the end), so that "view x \"a # b\"" keeps
+ * its '#' while a comment after the query is still cut. */
+static size_t view_comment_from(const char *line, size_t i)
+{
+	bool quoted = false;
+
+	for (; line[i]; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == '#' && !quoted && (line[i - 1] == ' ' || line[i - 1] == '\t') &&
+			 (line[i + 1] == '\0' || line[i + 1] == ' ' || line[i + 1] == '\t'))
+			break;
+	}
+	return i;
+}
+
 /* The settings by name. */
 static const struct setting {
 	const char *name;
@@ -355,6 +438,7 @@ static const struct setting {
 	{ "list-width", set_list_width },
 	{ "notes-width", set_notes_width },
 	{ "bind", set_bind },
+	{ "view", set_view },
 };
 
 /* Parse one clean line of the config file. */
@@ -371,6 +455,8 @@ static void parse_line(void *ud, char *line, size_t lineno)
 		p += strspn(p, " \t");
 		p += strcspn(p, " \t");
 		from = (size_t)(p - line);
+	} else if (strncmp(p, "view", 4) == 0 && (p[4] == ' ' || p[4] == '\t')) {
+		from = view_comment_from(line, (size_t)(p + 4 - line));
 	}
 	p = kb_cfgfile_strip(line, from);
 	name = kb_cfgfile_word(&p);
@@ -385,7 +471,7 @@ static void parse_line(void *ud, char *line, size_t lineno)
 	}
 	WARN(st,
 	     "unknown setting '%s' (settings: theme ambiwidth mouse preview confirm-quit read-after quick-tag list-width "
-	     "notes-width bind); line skipped",
+	     "notes-width bind view); line skipped",
 	     name);
 }
 
@@ -419,7 +505,7 @@ bool kb_config_load(struct kb_config *cfg, const char *path, kb_config_warn_fn w
 	return ok;
 }
 
-/* Free the strings and bindings; the config is zeroed afterwards. */
+/* Free the strings, bindings and views; the config is zeroed afterwards. */
 void kb_config_finish(struct kb_config *cfg)
 {
 	size_t i;
@@ -434,6 +520,11 @@ void kb_config_finish(struct kb_config *cfg)
 		free(cfg->bindings[i].action);
 	}
 	free(cfg->bindings);
+	for (i = 0; i < cfg->n_views; i++) {
+		free(cfg->views[i].name);
+		free(cfg->views[i].query);
+	}
+	free(cfg->views);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);
 }

@@ -1,7 +1,7 @@
 /*
  * Unit test of the config layer (src/config/): every config setting, each
  * kind of bad line reported at its line while the rest of the file still
- * counts, the default path from XDG_CONFIG_HOME and HOME, the four shipped
+ * counts, saved views, the default path from XDG_CONFIG_HOME and HOME, the four shipped
  * themes loaded without a warning and the built-in default equal to
  * default.theme, bad theme lines, #rrggbb mapping, fitting to 16 and 8
  * colours and monochrome. argv[1] is the source root (for themes/).
@@ -205,6 +205,74 @@ static void test_errors(void)
 	CHECK(c.notes_width == 0 && c.quick_tags[2] == NULL, "bad values left the defaults");
 	CHECK(c.n_bindings == 1 && strcmp(c.bindings[0].key, "q") == 0 && c.bindings[0].line == 23,
 	      "only the good binding kept, with its line");
+	kb_config_finish(&c);
+}
+
+/* Saved views: names and queries in file order, the quotes around a query
+ * removed, a '#' in quotes kept, a view defined again replaced in place,
+ * bad view lines reported at their line. */
+static void test_views(void)
+{
+	static const char text[] = "view 待核 \"tag:待核 unread\"\n"         /* 1 quoted */
+				   "view 二月 date:2021-02 paper:郑州日报\n" /* 2 unquoted */
+				   "mouse off\n"                             /* 3 */
+				   "view\n"                                  /* 4 no name */
+				   "view 空\n"                               /* 5 no query */
+				   "view 空 \"\"   # an empty query\n"       /* 6 empty quotes */
+				   "view 空白 \"  \"\n"                      /* 7 blanks only */
+				   "view \"两会\" tag:两会\n"                /* 8 quoted name */
+				   "view 专题 tag:\"两会 专题\" unread  # quotes inside\n" /* 9 */
+				   "view 短语 \"政府 工作\" \"报告\"\n"   /* 10 two phrases */
+				   "\tview\t井号 \"# 号\"  # comment\n"   /* 11 # in quotes */
+				   "view 待核 \" tag:待核 -tag:已核 \"\n" /* 12 replaces 1 */
+				   "view #重要 tag:#重要\n"               /* 13 */
+				   "View x y\n";                          /* 14 lower case */
+	struct kb_config c;
+	struct warns w = { 0 };
+	const char *path = write_file("views", text, sizeof text - 1);
+
+	CHECK(kb_config_load(&c, path, collect, &w), "views: loads");
+	CHECK(w.n == 7, "views: 7 warnings (%zu)", w.n);
+	CHECK(warned(&w, 4, "view needs a name and a query"), "view without a name, line 4");
+	CHECK(warned(&w, 5, "view 空 needs a query"), "view without a query, line 5");
+	CHECK(warned(&w, 6, "view 空 needs a query"), "view with \"\", line 6");
+	CHECK(warned(&w, 7, "view 空白 needs a query"), "view with blanks in quotes, line 7");
+	CHECK(warned(&w, 8, "name '\"两会\"' holds a '\"'"), "quoted name refused, line 8");
+	CHECK(warned(&w, 12, "view '待核' is defined again (first on line 1)"),
+	      "a view defined again is reported at the later line");
+	CHECK(warned(&w, 14, "unknown setting 'View'"), "names are lower case");
+	CHECK_STR(w.path[0], path, "view warnings name the file");
+	CHECK(!c.mouse, "settings between views read");
+	CHECK(c.n_views == 6, "6 views (%zu)", c.n_views);
+	if (c.n_views == 6) {
+		CHECK_STR(c.views[0].name, "待核", "view 1 name");
+		CHECK_STR(c.views[0].query, "tag:待核 -tag:已核",
+			  "the later 待核 replaced the first, quotes and blanks around it gone");
+		CHECK(c.views[0].line == 12,
+		      "a replaced view keeps its place, the later line (%zu)", c.views[0].line);
+		CHECK_STR(c.views[1].name, "二月", "view 2 name");
+		CHECK_STR(c.views[1].query, "date:2021-02 paper:郑州日报",
+			  "unquoted query as written");
+		CHECK(c.views[1].line == 2, "view 2 line");
+		CHECK_STR(c.views[2].name, "专题", "view 3 name");
+		CHECK_STR(c.views[2].query, "tag:\"两会 专题\" unread",
+			  "quotes inside the query kept, the comment after it cut");
+		CHECK_STR(c.views[3].name, "短语", "view 4 name");
+		CHECK_STR(c.views[3].query, "\"政府 工作\" \"报告\"",
+			  "a query of two phrases is not unquoted");
+		CHECK_STR(c.views[4].name, "井号", "view 5 name, tabs as blanks");
+		CHECK_STR(c.views[4].query, "# 号", "a '#' between quotes is no comment");
+		CHECK(c.views[4].line == 11, "view 5 line");
+		CHECK_STR(c.views[5].name, "#重要", "a name may start with '#'");
+		CHECK_STR(c.views[5].query, "tag:#重要", "view 6 query");
+	}
+	kb_config_finish(&c);
+	CHECK(c.views == NULL && c.n_views == 0, "finish frees the views");
+
+	w.n = 0;
+	CHECK(kb_config_load(&c, write_file("views", "mouse on\n", 9), collect, &w) &&
+		      c.views == NULL && c.n_views == 0 && w.n == 0,
+	      "no view lines: no views");
 	kb_config_finish(&c);
 }
 
@@ -672,6 +740,7 @@ int main(int argc, char **argv)
 
 	test_settings();
 	test_errors();
+	test_views();
 	test_bad_bytes();
 	test_missing();
 	test_special_files();
