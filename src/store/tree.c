@@ -73,13 +73,11 @@ void kb_issue_rows_free(struct kb_issue_row *r, size_t n)
 static bool issue_stats(struct kb_store *s, const char *key, struct kb_issue_row *r)
 {
 	sqlite3_stmt *st = kb_store_cached(s,
-		"SELECT (SELECT paper FROM edition WHERE issue = ?1 LIMIT 1),"
-		" (SELECT date FROM edition WHERE issue = ?1 LIMIT 1),"
-		" (SELECT count(*) FROM edition WHERE issue = ?1),"
-		" (SELECT total(articles) FROM edition WHERE issue = ?1),"
+		"SELECT min(paper), min(date), count(*), total(articles),"
 		" (SELECT count(*) FROM edition e JOIN article a ON a.edition = e.id"
 		"   WHERE e.issue = ?1 AND EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)),"
-		" NOT EXISTS (SELECT 1 FROM edition WHERE issue >= ?2 AND issue < ?1)");
+		" NOT EXISTS (SELECT 1 FROM edition WHERE issue >= ?2 AND issue < ?1)"
+		" FROM edition WHERE issue = ?1");
 	if (!st)
 		return false;
 	char *paper = paper_bound(key, "");
