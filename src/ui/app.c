@@ -292,14 +292,17 @@ static void check_news(struct app *a)
 		else
 			snprintf(a->check_status, sizeof(a->check_status), "checking %zu/%zu files…",
 				 r.done, r.found);
-		/* a first import: the editions show as they come */
+		/* a first import: the editions show as they come, the first
+		 * article as at a first start */
 		if (r.added && !a->n_nodes && !a->results)
-			kb_list_reload(a, NULL);
+			kb_list_start(a);
 		return;
 	}
 	a->check_done = true;
 	a->check_status[0] = '\0';
-	if (r.added || r.updated) {
+	if ((r.added || r.updated) && !a->n_nodes && !a->results) {
+		kb_list_start(a); /* a first import: as at a first start */
+	} else if (r.added || r.updated) {
 		const struct kb_row *row = kb_list_current(a);
 		char *id = row ? strdup(row->id) : NULL;
 		kb_list_reload(a, id);
@@ -608,14 +611,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	    kb_list_goto_article(&a, last, true)) {
 		a.atop = line; /* kept in range when laid out */
 	} else if (a.n_nodes) {
-		char *first = NULL;
-		if (kb_store_newest_unread(s, &first) && first) {
-			kb_list_goto_article(&a, first, true);
-			/* the cursor on its edition's row: the reader starts there */
-			while (a.cur > 0 && a.vis[a.cur].kind == R_ARTICLE)
-				a.cur--;
-		}
-		free(first);
+		kb_list_start(&a);
 	}
 	if (check && check->n)
 		snprintf(a.check_status, sizeof(a.check_status), "looking for editions…");

@@ -234,6 +234,20 @@ bool kb_list_goto_article(struct app *a, const char *id, bool preview)
 	return a->art != NULL;
 }
 
+void kb_list_start(struct app *a)
+{
+	char *first = NULL;
+	if (kb_store_newest_unread(a->store, &first) && first) {
+		kb_list_goto_article(a, first, true);
+		/* the cursor on its edition's row: the reader starts there */
+		while (a->cur > 0 && a->vis[a->cur].kind == R_ARTICLE)
+			a->cur--;
+	} else {
+		kb_window_reload(a, NULL);
+	}
+	free(first);
+}
+
 void kb_list_step_article(struct app *a, int dir)
 {
 	struct place back;

@@ -359,6 +359,9 @@ int kb_article_dwell_ms(const struct app *a);
  * pane, as a preview (not read) or opened. False when there is no such
  * article. */
 bool kb_list_goto_article(struct app *a, const char *id, bool preview);
+/* Where a first start (or a first import) puts the reader: the newest
+ * issue's first unread article, shown, the cursor on its edition's row. */
+void kb_list_start(struct app *a);
 /* Move to the next/previous article row and open it. */
 void kb_list_step_article(struct app *a, int dir);
 /* Read the editions and their articles again (another process imported

@@ -238,9 +238,10 @@ static struct win_node *insert(struct app *a, size_t i)
  * its end) into the window's end (its start). A folded paper's issues
  * become one node. The rows are not rebuilt. Returns the nodes added;
  * sets at_last (at_first) when the library has no more. */
-static size_t fetch_from(struct app *a, const char *from, bool skip_paper, bool backward)
+static size_t fetch_from(struct app *a, const char *from, bool skip_paper, bool backward,
+			 size_t k)
 {
-	size_t k = chunk(a), n = 0, added = 0;
+	size_t n = 0, added = 0;
 	struct kb_issue_row *rows = NULL;
 	if (!kb_store_issues_page(a->store, from, backward, skip_paper, k, &rows, &n)) {
 		kb_message(a, true, "%s", kb_store_error(a->store));
@@ -287,10 +288,10 @@ static size_t fetch_from(struct app *a, const char *from, bool skip_paper, bool 
 static size_t fetch(struct app *a, bool backward)
 {
 	if (!a->n_nodes)
-		return fetch_from(a, NULL, false, backward);
+		return fetch_from(a, NULL, false, backward, chunk(a));
 	const struct win_node *edge = &a->nodes[backward ? 0 : a->n_nodes - 1];
 	char *from = kb_xstrdup(edge->is.key);
-	size_t n = fetch_from(a, from, edge->paper, backward);
+	size_t n = fetch_from(a, from, edge->paper, backward, chunk(a));
 	free(from);
 	return n;
 }
@@ -328,8 +329,12 @@ bool kb_window_init(struct app *a)
 	a->is_counted = false;
 	if (!kb_store_many_papers(a->store, &a->many_papers))
 		return false;
-	if (!fetch(a, false) && !a->at_last)
+	/* one issue: the reader goes to where it left off next, and reads
+	 * what the screen shows there; the rest comes after the first screen
+	 * (kb_window_ensure) */
+	if (!fetch_from(a, NULL, false, false, 1) && !a->at_last)
 		return false; /* the store failed */
+	a->at_last = false;
 	/* the count (a walk of the issues' index) comes after the first
 	 * screen: kb_window_count */
 	kb_list_rebuild(a);
@@ -610,7 +615,8 @@ void kb_window_goto(struct app *a, struct place *p, const char *id)
 	} else {
 		/* the issues before the place, then from the nearest on (the
 		 * place's own issue first) */
-		fetch_from(a, p->key, false, true);
+		size_t above = a->starting ? p->on_screen + 1 : chunk(a);
+		fetch_from(a, p->key, false, true, above);
 		if (!a->n_nodes)
 			a->at_first = true;
 		fetch(a, false);
