@@ -94,15 +94,19 @@ static void pane_title(const struct app *a, enum pane p, char *buf, size_t n)
 	bool more;
 	buf[0] = '\0';
 	if (p == P_LIST) {
-		char label[400] = "";
+		/* the query cut to leave its count and the place in sight */
+		char label[400] = "", tail[120] = "", place[64] = "";
 		if (a->results)
-			kb_results_label(a, label, sizeof(label));
+			kb_results_label(a, label, sizeof(label), tail, sizeof(tail));
 		else
 			snprintf(label, sizeof(label), "Issues");
 		if (kb_list_position(a, &pos, &total, &more))
-			snprintf(buf, n, "%s  %zu/%zu%s", label, pos, total, more ? "+" : "");
-		else
-			snprintf(buf, n, "%s", label);
+			snprintf(place, sizeof(place), "  %zu/%zu%s", pos, total, more ? "+" : "");
+		int room = a->pw[P_LIST] - 2 - (int)strlen(tail) - (int)strlen(place), cols;
+		bool el = false;
+		size_t k = room > 4 ? kb_layout_truncate(label, strlen(label), room - 1, &cols, &el)
+				    : strlen(label);
+		snprintf(buf, n, "%.*s%s%s%s", (int)k, label, el ? "…" : "", tail, place);
 	} else if (p == P_ARTICLE) {
 		if (!a->art) {
 			snprintf(buf, n, "Article");

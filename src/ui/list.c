@@ -404,13 +404,15 @@ static void open_view(struct app *a, const struct row_ref *r)
 	struct kb_query q;
 	char err[300];
 	if (!kb_query_parse(v->query, &q, err, sizeof(err))) {
-		kb_message(a, true, "view %s: %s", v->name, err);
+		kb_message(a, true, "the config's view %s (line %zu): %s", v->name, v->line, err);
 		return;
 	}
 	bool words = q.words != NULL;
 	kb_query_finish(&q);
-	if (kb_list_show_results(a, words ? v->query : NULL, words ? NULL : v->query))
+	if (kb_list_show_results(a, words ? v->query : NULL, words ? NULL : v->query)) {
+		a->res_name = kb_xstrdup(v->name);
 		kb_list_preview(a);
+	}
 }
 
 /* A tree row: indent, fold mark, label, and its unread/total on the
@@ -723,9 +725,11 @@ static int action(struct app *a, enum action act, int slot)
 			size_t changed;
 			if (r.kind == R_EDITION) {
 				mark_editions(a, &a->nodes[r.node].eds[r.edition], 1, &changed);
+				kb_window_refresh_node(a, r.node);
 			} else if (r.kind == R_ISSUE) {
 				kb_window_load(a, r.node); /* its pages, unfolded or not */
 				mark_editions(a, a->nodes[r.node].eds, a->nodes[r.node].n_eds, &changed);
+				kb_window_refresh_node(a, r.node);
 			} else {
 				kb_message(a, false, "r marks an issue, a page or an article read");
 			}

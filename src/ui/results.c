@@ -165,7 +165,8 @@ void kb_results_close(struct app *a)
 	memset(&a->res, 0, sizeof(a->res));
 	free(a->res_query);
 	free(a->res_tag);
-	a->res_query = a->res_tag = NULL;
+	free(a->res_name);
+	a->res_query = a->res_tag = a->res_name = NULL;
 	kb_query_finish(a->res_q);
 	free(a->res_q);
 	a->res_q = NULL;
@@ -357,15 +358,17 @@ void kb_results_reload(struct app *a)
 	kb_results_ensure(a);
 }
 
-void kb_results_label(const struct app *a, char *buf, size_t n)
+void kb_results_label(const struct app *a, char *head, size_t hn, char *tail, size_t tn)
 {
-	char count[48];
 	if (a->res_known)
-		snprintf(count, sizeof(count), "%zu", a->res_total);
+		snprintf(tail, tn, " (%zu)", a->res_total);
 	else
-		snprintf(count, sizeof(count), "%zu+", a->res_from_end ? a->res.n : a->res_off + a->res.n);
-	snprintf(buf, n, "%s: %s (%s)", a->res_query ? "search" : "filter",
-		 a->res_query ? a->res_query : a->res_tag ? a->res_tag : "", count);
+		snprintf(tail, tn, " (%zu+)", a->res_from_end ? a->res.n : a->res_off + a->res.n);
+	if (a->res_name)
+		snprintf(head, hn, "» %s", a->res_name);
+	else
+		snprintf(head, hn, "%s: %s", a->res_query ? "search" : "filter",
+			 a->res_query ? a->res_query : a->res_tag ? a->res_tag : "");
 }
 
 /* kb_row_fn: keep each row's id. */

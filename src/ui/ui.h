@@ -172,6 +172,7 @@ struct place {
 	size_t in_node, on_screen;
 	bool on_paper;
 	bool set;
+	size_t view; /* the cursor was on saved view view - 1 (0: not on one) */
 };
 
 /* A display line of the article pane. */
@@ -241,6 +242,7 @@ struct app {
 	bool res_count_tried; /* kb_results_count asked the store */
 	char *res_query;     /* the text of a search (s), or NULL for a filter */
 	char *res_tag;       /* the text of a filter (f); both in the query syntax */
+	char *res_name;      /* the saved view listed, or NULL */
 	struct kb_query *res_q; /* that text, parsed (owned) */
 	/* the position of the open article in its edition, for the status
 	 * line (0: not known), found when it was opened */
@@ -445,6 +447,9 @@ size_t kb_window_node_row(const struct app *a, size_t node);
 /* The counts of the paper of key, read when read is set and they are not
  * held yet (NULL: not held, or the store failed). */
 struct kb_paper_row *kb_window_paper(struct app *a, const char *key, bool read);
+/* Read the counts of the window's node again, its pages' and its paper's
+ * (after a batch of articles was marked). */
+void kb_window_refresh_node(struct app *a, size_t node);
 /* An article of edition (of issue_key, of the paper of paper_key) was
  * marked read (delta -1) or unread (+1): the counts held follow. */
 void kb_window_count_read(struct app *a, const char *paper_key, const char *issue_key,
@@ -462,8 +467,9 @@ void kb_results_ensure(struct app *a);
  * the library). */
 void kb_results_reload(struct app *a);
 void kb_results_jump(struct app *a, bool end);
-/* The heading above the results: "search: 郑州 (20+)". */
-void kb_results_label(const struct app *a, char *buf, size_t n);
+/* The heading above the results: "search: 郑州" (a saved view's: "» 待核")
+ * in head, its count " (20+)" in tail. */
+void kb_results_label(const struct app *a, char *head, size_t hn, char *tail, size_t tn);
 /* The id of every result (not only those held), for tagging or exporting
  * them all: *ids and each string are the caller's to free. */
 bool kb_results_ids(struct app *a, char ***ids, size_t *n);

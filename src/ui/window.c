@@ -576,6 +576,8 @@ bool kb_window_place(const struct app *a, struct place *p)
 	if (a->results || a->cur >= a->n_vis)
 		return false;
 	const struct row_ref *r = &a->vis[a->cur];
+	if (r->kind == R_VIEW)
+		p->view = r->article + 1; /* the start, the cursor on the view */
 	if (r->kind == R_VIEW || r->node >= a->n_nodes)
 		return false;
 	const struct win_node *n = &a->nodes[r->node];
@@ -643,6 +645,8 @@ void kb_window_goto(struct app *a, struct place *p, const char *id)
 			break;
 		}
 	}
+	if (p && p->view && a->at_first && a->cfg && p->view <= a->cfg->n_views)
+		a->cur = p->view - 1; /* the views are the first rows */
 	size_t on_screen = p && p->set ? p->on_screen : 0;
 	a->top = a->cur > on_screen ? a->cur - on_screen : 0;
 	/* what came in above the cursor at the library's start stays in sight
@@ -665,6 +669,35 @@ void kb_window_reload(struct app *a, const char *id)
 }
 
 /* ---- counts kept as articles are read ---- */
+
+void kb_window_refresh_node(struct app *a, size_t node)
+{
+	if (node >= a->n_nodes || a->nodes[node].paper)
+		return;
+	struct win_node *n = &a->nodes[node];
+	struct kb_issue_row fresh;
+	if (kb_store_issue(a->store, n->is.key, &fresh)) {
+		fresh.first_of_paper = n->is.first_of_paper;
+		kb_issue_row_clear(&n->is);
+		n->is = fresh;
+	}
+	/* its pages and their articles read again when shown (which are
+	 * unfolded is kept by id) */
+	for (size_t i = 0; i < n->n_eds; i++)
+		ed_clear(&n->eds[i]);
+	free(n->eds);
+	n->eds = NULL;
+	n->n_eds = 0;
+	n->loaded = false;
+	/* its paper's counts too, after the screen (kb_window_count) */
+	for (size_t i = 0; i < a->n_papers; i++)
+		if (kb_tree_same_paper(a->papers[i].key, n->is.key)) {
+			kb_paper_row_clear(&a->papers[i]);
+			a->papers[i] = a->papers[--a->n_papers];
+			break;
+		}
+	kb_list_rebuild(a);
+}
 
 void kb_window_count_read(struct app *a, const char *paper_key, const char *issue_key,
 			  int64_t edition, int delta)
