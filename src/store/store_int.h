@@ -81,7 +81,7 @@ struct kb_store {
 	struct {
 		const char *sql; /* the statement's text: a string literal */
 		sqlite3_stmt *st;
-	} cache[24]; /* kb_store_cached */
+	} cache[40]; /* kb_store_cached */
 	size_t n_cache;
 };
 

@@ -68,87 +68,102 @@ void kb_issue_rows_free(struct kb_issue_row *r, size_t n)
 	free(r);
 }
 
-/* The counts of issue key (its editions, articles, those not read) and
- * whether an issue of its paper comes before it. */
-static bool issue_stats(struct kb_store *s, const char *key, struct kb_issue_row *r)
+/* The articles read of issue key. */
+static bool issue_read(struct kb_store *s, const char *key, size_t *read)
 {
 	sqlite3_stmt *st = kb_store_cached(s,
-		"SELECT min(paper), min(date), count(*), total(articles),"
-		" (SELECT count(*) FROM edition e JOIN article a ON a.edition = e.id"
-		"   WHERE e.issue = ?1 AND EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)),"
-		" NOT EXISTS (SELECT 1 FROM edition WHERE issue >= ?2 AND issue < ?1)"
-		" FROM edition WHERE issue = ?1");
+		"SELECT count(*) FROM edition e JOIN article a ON a.edition = e.id"
+		" WHERE e.issue = ?1 AND EXISTS (SELECT 1 FROM read r WHERE r.article = a.id)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	bool ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok)
+		*read = (size_t)sqlite3_column_int64(st, 0);
+	kb_store_done(st);
+	return ok || kb_store_fail(s, "%s: cannot count the issues' articles read", s->path);
+}
+
+/* Does no issue of key's paper come before it? */
+static bool issue_first(struct kb_store *s, const char *key, bool *first)
+{
+	sqlite3_stmt *st = kb_store_cached(s,
+		"SELECT NOT EXISTS (SELECT 1 FROM edition WHERE issue >= ?2 AND issue < ?1)");
 	if (!st)
 		return false;
 	char *paper = paper_bound(key, "");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, paper, -1, SQLITE_STATIC);
 	bool ok = sqlite3_step(st) == SQLITE_ROW;
-	if (ok) {
-		r->paper = kb_column_dup(st, 0);
-		r->date = kb_column_dup(st, 1);
-		r->n_editions = (size_t)sqlite3_column_int64(st, 2);
-		r->n_articles = (size_t)sqlite3_column_int64(st, 3);
-		size_t read = (size_t)sqlite3_column_int64(st, 4);
-		r->n_unread = r->n_articles > read ? r->n_articles - read : 0;
-		r->first_of_paper = sqlite3_column_int(st, 5) != 0;
-		r->key = kb_xstrdup(key);
-	}
+	if (ok)
+		*first = sqlite3_column_int(st, 0) != 0;
 	kb_store_done(st);
 	free(paper);
 	return ok || kb_store_fail(s, "%s: cannot read the issues", s->path);
 }
 
-/* The issue key just after (backward: before) from, or from the start
- * (end) when from is NULL: *next NULL when there is none. */
-static bool next_issue(struct kb_store *s, const char *from, bool backward, char **next)
-{
-	*next = NULL;
-	const char *sql = from ? (backward ? "SELECT issue FROM edition WHERE issue < ?1"
-					     " ORDER BY issue DESC LIMIT 1"
-					   : "SELECT issue FROM edition WHERE issue > ?1"
-					     " ORDER BY issue LIMIT 1")
-			       : (backward ? "SELECT issue FROM edition ORDER BY issue DESC LIMIT 1"
-					   : "SELECT issue FROM edition ORDER BY issue LIMIT 1");
-	sqlite3_stmt *st = kb_store_cached(s, sql);
-	if (!st)
-		return false;
-	if (from)
-		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*next = kb_column_dup(st, 0);
-	kb_store_done(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ||
-	       kb_store_fail(s, "%s: cannot read the issues", s->path);
-}
+/* The issues of a page: one walk of the issues' index, grouped (an issue's
+ * editions are one range of it), stopping after n. */
+#define ISSUE_GROUPS "SELECT issue, min(paper), min(date), count(*), total(articles) FROM edition"
 
 bool kb_store_issues_page(struct kb_store *s, const char *from, bool backward, bool skip_paper,
 			  size_t n, struct kb_issue_row **out, size_t *n_out)
 {
 	*out = NULL;
 	*n_out = 0;
-	size_t cap = 0;
 	/* past the whole paper: after every key of it (its dates' parts begin
 	 * with 0, 1 or 2), or before its prefix */
 	char *at = from ? (skip_paper ? paper_bound(from, backward ? "" : "3") : kb_xstrdup(from))
 			: NULL;
-	bool ok = true;
-	while (*n_out < n) {
-		char *key = NULL;
-		if (!(ok = next_issue(s, at, backward, &key)) || !key)
-			break;
-		free(at);
-		at = key;
-		void *v = *out;
-		kb_xgrow(&v, &cap, *n_out + 1, sizeof(**out));
-		*out = v;
-		struct kb_issue_row *r = &(*out)[*n_out];
-		memset(r, 0, sizeof(*r));
-		if (!(ok = issue_stats(s, key, r)))
-			break;
-		(*n_out)++;
+	const char *sql = at ? (backward ? ISSUE_GROUPS " WHERE issue < ?1 GROUP BY issue"
+					   " ORDER BY issue DESC LIMIT ?2"
+					 : ISSUE_GROUPS " WHERE issue > ?1 GROUP BY issue"
+					   " ORDER BY issue LIMIT ?2")
+			     : (backward ? ISSUE_GROUPS " GROUP BY issue ORDER BY issue DESC LIMIT ?2"
+					 : ISSUE_GROUPS " GROUP BY issue ORDER BY issue LIMIT ?2");
+	/* one read transaction for the page: each statement on its own
+	 * would take and drop the database's read lock */
+	bool own = sqlite3_get_autocommit(s->db) && kb_store_exec(s, "BEGIN");
+	sqlite3_stmt *st = kb_store_cached(s, sql);
+	bool ok = st != NULL;
+	size_t cap = 0;
+	int rc = SQLITE_DONE;
+	if (st) {
+		if (at)
+			sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)n);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			void *v = *out;
+			kb_xgrow(&v, &cap, *n_out + 1, sizeof(**out));
+			*out = v;
+			struct kb_issue_row *r = &(*out)[(*n_out)++];
+			memset(r, 0, sizeof(*r));
+			r->key = kb_column_dup(st, 0);
+			r->paper = kb_column_dup(st, 1);
+			r->date = kb_column_dup(st, 2);
+			r->n_editions = (size_t)sqlite3_column_int64(st, 3);
+			r->n_articles = (size_t)sqlite3_column_int64(st, 4);
+		}
+		ok = rc == SQLITE_DONE || kb_store_fail(s, "%s: cannot read the issues", s->path);
+		kb_store_done(st);
 	}
+	for (size_t i = 0; ok && i < *n_out; i++) {
+		struct kb_issue_row *r = &(*out)[i];
+		size_t read = 0;
+		ok = issue_read(s, r->key, &read);
+		r->n_unread = r->n_articles > read ? r->n_articles - read : 0;
+		/* the first of its paper: the one before it in the order is of
+		 * another paper (in the page, or where the page starts), or none
+		 * is; the earliest of a backward page asks the index */
+		const char *before = backward ? (i + 1 < *n_out ? (*out)[i + 1].key : NULL)
+					      : (i ? (*out)[i - 1].key : at);
+		if (!backward || i + 1 < *n_out)
+			r->first_of_paper = !before || !kb_tree_same_paper(before, r->key);
+		else if (ok)
+			ok = issue_first(s, r->key, &r->first_of_paper);
+	}
+	if (own)
+		kb_store_exec(s, "COMMIT");
 	free(at);
 	if (!ok) {
 		kb_issue_rows_free(*out, *n_out);
@@ -156,6 +171,32 @@ bool kb_store_issues_page(struct kb_store *s, const char *from, bool backward, b
 		*n_out = 0;
 	}
 	return ok;
+}
+
+/* The counts of issue key (its editions, articles, those not read) and
+ * whether an issue of its paper comes before it. */
+static bool issue_stats(struct kb_store *s, const char *key, struct kb_issue_row *r)
+{
+	sqlite3_stmt *st = kb_store_cached(s, ISSUE_GROUPS " WHERE issue = ?1 GROUP BY issue");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->key = kb_column_dup(st, 0);
+		r->paper = kb_column_dup(st, 1);
+		r->date = kb_column_dup(st, 2);
+		r->n_editions = (size_t)sqlite3_column_int64(st, 3);
+		r->n_articles = (size_t)sqlite3_column_int64(st, 4);
+	}
+	kb_store_done(st);
+	if (rc != SQLITE_ROW)
+		return kb_store_fail(s, "%s: no such issue", s->path);
+	size_t read = 0;
+	if (!issue_read(s, key, &read) || !issue_first(s, key, &r->first_of_paper))
+		return false;
+	r->n_unread = r->n_articles > read ? r->n_articles - read : 0;
+	return true;
 }
 
 bool kb_store_issue(struct kb_store *s, const char *key, struct kb_issue_row *out)
@@ -238,11 +279,26 @@ void kb_paper_row_clear(struct kb_paper_row *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* The first (last) issue's key in *key, NULL in an empty library. */
+static bool end_issue(struct kb_store *s, bool last, char **key)
+{
+	*key = NULL;
+	sqlite3_stmt *st = kb_store_cached(s, last ? "SELECT max(issue) FROM edition"
+						   : "SELECT min(issue) FROM edition");
+	if (!st)
+		return false;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*key = kb_column_dup(st, 0);
+	kb_store_done(st);
+	return rc == SQLITE_ROW || kb_store_fail(s, "%s: cannot read the issues", s->path);
+}
+
 bool kb_store_many_papers(struct kb_store *s, bool *many)
 {
 	*many = false;
 	char *first = NULL, *last = NULL;
-	bool ok = next_issue(s, NULL, false, &first) && next_issue(s, NULL, true, &last);
+	bool ok = end_issue(s, false, &first) && end_issue(s, true, &last);
 	if (ok && first && last)
 		*many = !kb_tree_same_paper(first, last);
 	free(first);
