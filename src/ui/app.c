@@ -609,11 +609,9 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	 * is never empty */
 	a.db_path = check ? check->db : NULL;
 	a.starting = true; /* the window reads its margins after the first screen */
-	char last[64];
-	size_t line = 0;
-	if (a.db_path && kb_state_load(a.db_path, last, sizeof(last), &line) &&
-	    kb_list_goto_article(&a, last, true)) {
-		a.atop = line; /* kept in range when laid out */
+	struct kb_saved last;
+	if (a.db_path && kb_state_load(a.db_path, &last) && kb_list_resume(&a, &last)) {
+		a.atop = last.line; /* kept in range when laid out */
 	} else if (a.n_nodes) {
 		kb_list_start(&a);
 	}
@@ -645,8 +643,14 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		handle(&a, key);
 		kb_paint(&a);
 	}
-	if (a.art && a.db_path)
-		kb_state_save(a.db_path, a.art->id, a.atop);
+	if (a.art && a.db_path) {
+		struct kb_saved at = {.line = a.atop, .listing = a.results, .search = a.res_query != NULL};
+		snprintf(at.id, sizeof(at.id), "%s", a.art->id);
+		snprintf(at.query, sizeof(at.query), "%s",
+			 a.res_query ? a.res_query : a.res_tag ? a.res_tag : "");
+		snprintf(at.view, sizeof(at.view), "%s", a.res_name ? a.res_name : "");
+		kb_state_save(a.db_path, &at);
+	}
 	endwin();
 	delscreen(scr);
 	kb_fatal_hook = NULL;

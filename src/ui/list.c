@@ -234,6 +234,30 @@ bool kb_list_goto_article(struct app *a, const char *id, bool preview)
 	return a->art != NULL;
 }
 
+bool kb_list_resume(struct app *a, const struct kb_saved *at)
+{
+	if (!at->listing)
+		return kb_list_goto_article(a, at->id, true);
+	/* the listing again, the cursor on the article when it is among the
+	 * first results, else the article shown on its own */
+	if (!kb_list_show_results(a, at->search ? at->query : NULL, at->search ? NULL : at->query))
+		return kb_list_goto_article(a, at->id, true);
+	if (at->view[0])
+		a->res_name = kb_xstrdup(at->view);
+	for (size_t i = 0; i < a->n_vis; i++) {
+		const struct kb_row *r = kb_list_row(a, i);
+		if (r && a->vis[i].kind == R_RESULT && strcmp(r->id, at->id) == 0) {
+			a->cur = i;
+			break;
+		}
+	}
+	a->previewing = true;
+	kb_article_open(a, at->id);
+	a->previewing = false;
+	mark_hits(a);
+	return a->art != NULL;
+}
+
 void kb_list_start(struct app *a)
 {
 	char *first = NULL;

@@ -1,7 +1,9 @@
 /*
- * Where the reader left off, per library: the article open and the first
- * line shown, kept in $XDG_STATE_HOME/kanbao/places (else
- * ~/.local/state/kanbao/places) as lines "LIBRARY<TAB>ARTICLE<TAB>LINE",
+ * Where the reader left off, per library: the article open, the first
+ * line shown and the listing (a search's or a filter's query, a saved
+ * view's name), kept in $XDG_STATE_HOME/kanbao/places (else
+ * ~/.local/state/kanbao/places) as lines
+ * "LIBRARY<TAB>ARTICLE<TAB>LINE[<TAB>search|filter<TAB>QUERY<TAB>VIEW]",
  * the library's path as given, the most recent first, at most 100. The
  * file is replaced whole (a temporary file renamed over it) when the
  * reader quits; a file that cannot be read or written is no reason not to
@@ -61,8 +63,29 @@ static char *read_places(void)
 	return kb_buf_steal(&b);
 }
 
-bool kb_state_load(const char *db, char *id, size_t n, size_t *line)
+/* Field k (0-based) of a line of fields split by tabs into out (n bytes):
+ * false when it is not there or does not fit. */
+static bool field(const char *line, int k, char *out, size_t n)
 {
+	const char *p = line;
+	for (int i = 0; i < k && p; i++) {
+		p = strchr(p, '\t');
+		if (p)
+			p++;
+	}
+	if (!p)
+		return false;
+	size_t len = strcspn(p, "\t");
+	if (len >= n)
+		return false;
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return true;
+}
+
+bool kb_state_load(const char *db, struct kb_saved *out)
+{
+	memset(out, 0, sizeof(*out));
 	char *text = read_places();
 	bool found = false;
 	size_t dl = strlen(db);
@@ -70,30 +93,50 @@ bool kb_state_load(const char *db, char *id, size_t n, size_t *line)
 		nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
-		char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-		if (!t2 || (size_t)(t1 - p) != dl || memcmp(p, db, dl) != 0)
+		char num[32], kind[16];
+		if (strlen(p) <= dl || p[dl] != '\t' || memcmp(p, db, dl) != 0 ||
+		    !field(p, 1, out->id, sizeof(out->id)) || !out->id[0] ||
+		    !field(p, 2, num, sizeof(num)))
 			continue;
-		size_t il = (size_t)(t2 - t1 - 1);
-		if (il == 0 || il >= n)
-			continue;
-		memcpy(id, t1 + 1, il);
-		id[il] = '\0';
-		*line = (size_t)strtoull(t2 + 1, NULL, 10);
+		out->line = (size_t)strtoull(num, NULL, 10);
+		if (field(p, 3, kind, sizeof(kind)) && field(p, 4, out->query, sizeof(out->query)) &&
+		    out->query[0] && (strcmp(kind, "search") == 0 || strcmp(kind, "filter") == 0)) {
+			out->search = strcmp(kind, "search") == 0;
+			out->listing = true;
+			field(p, 5, out->view, sizeof(out->view));
+		} else {
+			out->query[0] = '\0';
+		}
 		found = true;
 	}
 	free(text);
 	return found;
 }
 
-void kb_state_save(const char *db, const char *id, size_t line)
+/* s with tabs and line ends made spaces, into b. */
+static void put_clean(struct kb_buf *b, const char *s)
+{
+	for (; s && *s; s++)
+		kb_buf_putc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+void kb_state_save(const char *db, const struct kb_saved *at)
 {
 	char path[1100], err[300];
-	if (!db || !id || strchr(db, '\n') || strchr(db, '\t') || !places_path(path, sizeof(path), true))
+	if (!db || !at->id[0] || strchr(db, '\n') || strchr(db, '\t') ||
+	    !places_path(path, sizeof(path), true))
 		return;
 	char *old = read_places();
 	struct kb_buf b;
 	kb_buf_init(&b);
-	kb_buf_printf(&b, "%s\t%s\t%zu\n", db, id, line);
+	kb_buf_printf(&b, "%s\t%s\t%zu", db, at->id, at->line);
+	if (at->listing && at->query[0]) {
+		kb_buf_puts(&b, at->search ? "\tsearch\t" : "\tfilter\t");
+		put_clean(&b, at->query);
+		kb_buf_putc(&b, '\t');
+		put_clean(&b, at->view);
+	}
+	kb_buf_putc(&b, '\n');
 	size_t kept = 1, dl = strlen(db);
 	for (char *p = old, *nl; p && *p && kept < MAX_PLACES; p = nl ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');

@@ -314,12 +314,21 @@ struct pane_ops {
 
 extern const struct pane_ops kb_list_pane, kb_article_pane, kb_notes_pane;
 
-/* state.c: where the reader left off in the library at db (its path as
- * given): the article's id (in id, n bytes) and the first line shown.
- * False when it has not been there. */
-bool kb_state_load(const char *db, char *id, size_t n, size_t *line);
+/* state.c: where the reader left off in a library (its path as given):
+ * the article, the first line shown, and the listing it was opened from
+ * (a search's or a filter's query, and the saved view's name). */
+struct kb_saved {
+	char id[64];
+	size_t line;
+	bool listing; /* the results of query were listed */
+	bool search;  /* a search (else a filter) */
+	char query[1024];
+	char view[256];
+};
+/* False when the reader has not been in that library. */
+bool kb_state_load(const char *db, struct kb_saved *out);
 /* Remember it, when the reader quits. */
-void kb_state_save(const char *db, const char *id, size_t line);
+void kb_state_save(const char *db, const struct kb_saved *at);
 
 /* labels.c: 第2版 for page "2", A05版, a page name as it is ("" for none) */
 const char *kb_page_label(const char *page, char *buf, size_t n);
@@ -361,6 +370,10 @@ int kb_article_dwell_ms(const struct app *a);
  * pane, as a preview (not read) or opened. False when there is no such
  * article. */
 bool kb_list_goto_article(struct app *a, const char *id, bool preview);
+/* Back where the reader left off: the listing it had (a search, a
+ * filter, a view) with the cursor on the article, or the article in the
+ * tree. False when the article is not in the library. */
+bool kb_list_resume(struct app *a, const struct kb_saved *at);
 /* Where a first start (or a first import) puts the reader: the newest
  * issue's first unread article, shown, the cursor on its edition's row. */
 void kb_list_start(struct app *a);

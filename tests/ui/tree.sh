@@ -115,6 +115,19 @@ scenario_tree() {
 	keys j
 	expect "tree: j skips the snippet line to the next result" wait_re '>search: 春 \([0-9]+\)  2/'
 	screen_ok "tree: results with snippets" --panes 3
+	keys Enter BTab
+	expect "tree: the second result opened" wait_in 34 93 "如意湖元宵灯展延长开放至22时"
+	keys C-c
+	check "tree: C-c quits from the results" wait_exit
+	# started again: the same listing, the cursor on that result
+	local td=$TD
+	START_GATE=1 start tree-again 120 40
+	cp -r "$td/home/.local" "$TD/home/"
+	cp "$td/db" "$TD/db"
+	sed -i "s|^$td/db\t|$TD/db\t|" "$TD/home/.local/state/kanbao/places"
+	go
+	expect "tree: started again, the search is listed again" wait_re '^>search: 春 \([0-9]+\)  2/'
+	expect "tree: its article shown, hits marked" wait_in 34 93 "如意湖元宵灯展延长开放至22时"
 	keys q
 	expect "tree: q back to the tree" wait_re '^>Issues '
 	keys q
