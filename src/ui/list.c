@@ -21,6 +21,8 @@ void kb_list_finish(struct app *a)
 {
 	kb_window_finish(a);
 	kb_results_close(a);
+	free(a->tree_place.key); /* (quitting from a listing) */
+	memset(&a->tree_place, 0, sizeof(a->tree_place));
 	free(a->vis);
 	a->vis = NULL;
 	a->cap_vis = 0;

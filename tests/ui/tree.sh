@@ -119,6 +119,7 @@ scenario_tree() {
 	expect "tree: the second result opened" wait_in 34 93 "如意湖元宵灯展延长开放至22时"
 	keys C-c
 	check "tree: C-c quits from the results" wait_exit
+	check "tree: C-c quits from the results: exit status 0" test "$(exit_status)" = 0
 	# started again: the same listing, the cursor on that result
 	local td=$TD
 	START_GATE=1 start tree-again 120 40
@@ -132,6 +133,7 @@ scenario_tree() {
 	expect "tree: q back to the tree" wait_re '^>Issues '
 	keys q
 	check "tree: q quits" wait_exit
+	check "tree: q quits: exit status 0" test "$(exit_status)" = 0
 
 	# saved views: the first rows, counted; Enter lists what they match
 	START_GATE=1 start tree-views 120 40
@@ -156,4 +158,5 @@ scenario_tree() {
 	expect "tree: and the tree stays" wait_re '^>Issues '
 	keys q
 	check "tree: q quits (views)" wait_exit
+	check "tree: q quits (views): exit status 0" test "$(exit_status)" = 0
 }
