@@ -37,6 +37,59 @@ static void wrap(struct app *a, const char *src, size_t base, const char *text, 
 	kb_lines_finish(&ls);
 }
 
+/* The byline: one role for the names that share it (郑报全媒体记者 张昕 王莹
+ * 通讯员 李明), two spaces between roles; its lines broken only between
+ * names (a role stays with its first name), into buf, which the lines
+ * point into. */
+static void byline_lines(struct app *a, const struct kb_full *f, char *buf, size_t cap, int width)
+{
+	size_t unit[64], nu = 0, len = 0; /* where each unit (a name, with its role) starts */
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->n_authors && nu < 63; i++) {
+		const char *role = f->authors[i].role ? f->authors[i].role : "";
+		const char *prev = i ? (f->authors[i - 1].role ? f->authors[i - 1].role : "") : NULL;
+		bool same = prev && strcmp(prev, role) == 0;
+		const char *sep = !i ? "" : same ? " " : "  ";
+		int k = snprintf(buf + len, cap - len, "%s", sep);
+		if (k < 0 || (size_t)k >= cap - len)
+			break;
+		len += (size_t)k;
+		unit[nu++] = len;
+		k = snprintf(buf + len, cap - len, "%s%s%s", same ? "" : role,
+			     !same && role[0] ? " " : "", f->authors[i].name);
+		if (k < 0 || (size_t)k >= cap - len) {
+			buf[unit[--nu]] = '\0';
+			break;
+		}
+		len += (size_t)k;
+	}
+	unit[nu] = len;
+	if (!len)
+		return;
+	/* as many units on a line as fit; a unit wider than the line wrapped
+	 * on its own */
+	size_t u = 0;
+	while (u < nu) {
+		size_t v = u + 1;
+		int cols;
+		bool el;
+		while (v < nu) {
+			size_t end = unit[v + 1];
+			while (end > unit[v] && buf[end - 1] == ' ')
+				end--;
+			kb_layout_truncate(buf + unit[u], end - unit[u], 1 << 20, &cols, &el);
+			if (cols > width)
+				break;
+			v++;
+		}
+		size_t end = v < nu ? unit[v] : len;
+		while (end > unit[u] && buf[end - 1] == ' ')
+			end--;
+		wrap(a, buf, unit[u], buf + unit[u], end - unit[u], width, 0, KB_STYLE_AUTHOR, -1);
+		u = v;
+	}
+}
+
 void kb_article_layout(struct app *a, int width)
 {
 	a->n_lines = 0;
@@ -50,16 +103,8 @@ void kb_article_layout(struct app *a, int width)
 	wrap(a, title, 0, title, strlen(title), width, 0, KB_STYLE_TITLE, -1);
 	if (f->subtitle)
 		wrap(a, f->subtitle, 0, f->subtitle, strlen(f->subtitle), width, 0, KB_STYLE_SUBTITLE, -1);
-	static char byline[1024], meta[1024];
-	byline[0] = '\0';
-	for (size_t i = 0; i < f->n_authors; i++) {
-		size_t n = strlen(byline);
-		const char *role = f->authors[i].role ? f->authors[i].role : "";
-		snprintf(byline + n, sizeof(byline) - n, "%s%s%s%s", i ? "  " : "", role,
-			 role[0] ? " " : "", f->authors[i].name);
-	}
-	if (byline[0])
-		wrap(a, byline, 0, byline, strlen(byline), width, 0, KB_STYLE_AUTHOR, -1);
+	static char byline[2048], meta[1024];
+	byline_lines(a, f, byline, sizeof(byline), width);
 	snprintf(meta, sizeof(meta), "%s%s%s%s%s%s", f->paper ? f->paper : "",
 		 f->paper ? " " : "", f->date ? f->date : "", f->page ? " 第" : "",
 		 f->page ? f->page : "", f->page ? "版" : "");
