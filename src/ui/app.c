@@ -465,7 +465,7 @@ static long status_kb(const char *field)
 
 /* Benchmark mode (KANBAO_BENCH=FILE): after the first complete screen,
  * write the time since start and the memory held; time moving in the list
- * (j down across the window's edges, G to the last edition, unfolding
+ * (j down across the window's edges, G to the last issue, unfolding
  * it, k up from there, g back); open the first article of the first edition, time laying
  * it out and drawing it, then the work of one key press while scrolling it
  * (average of 400); wait for the background check (kanbao PATH) and say
@@ -489,9 +489,9 @@ static void bench(struct app *a, const char *path)
 	kb_paint(a);
 	fprintf(f, "list, G: %.2f ms\n", now_ms() - t0);
 	t0 = now_ms();
-	handle(a, KEY_FN(KEY_RIGHT)); /* unfold the last edition */
+	handle(a, KEY_FN(KEY_RIGHT)); /* unfold the last issue (its pages read) */
 	kb_paint(a);
-	fprintf(f, "list, unfold an edition (→): %.2f ms\n", now_ms() - t0);
+	fprintf(f, "list, unfold an issue (→): %.2f ms\n", now_ms() - t0);
 	t0 = now_ms();
 	for (int i = 0; i < n; i++) {
 		handle(a, 'k');
