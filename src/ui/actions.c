@@ -109,16 +109,58 @@ static struct kb_full *note_target(struct app *a, const char *id)
 	return f;
 }
 
+/* The tags line typed at t: words to add, -words to remove (t 人物 -待核),
+ * applied to article id as one action (one u undoes it), and said. */
+static void apply_tags(struct app *a, const char *id, char *line)
+{
+	struct kb_full *f = kb_store_get(a->store, id);
+	if (!f) {
+		kb_message(a, true, "%s", kb_store_error(a->store));
+		return;
+	}
+	char added[300] = "", removed[300] = "", kept[300] = "";
+	kb_group_begin(a);
+	char *save = NULL;
+	for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+		bool on = t[0] != '-' || !t[1];
+		const char *tag = on ? t : t + 1;
+		bool has = false;
+		for (size_t i = 0; i < f->n_tags; i++)
+			has |= strcmp(f->tags[i], tag) == 0;
+		char *to = has == on ? kept : on ? added : removed;
+		/* only what changes is done (and undone) */
+		if (has == on || kb_do_tag(a, id, tag, on, true)) {
+			size_t l = strlen(to);
+			snprintf(to + l, 300 - l, "%s%s", l ? " " : "", tag);
+		}
+	}
+	kb_group_end(a);
+	kb_full_destroy(f);
+	char msg[1000] = "";
+	if (added[0])
+		snprintf(msg, sizeof(msg), "tagged %s", added);
+	if (removed[0]) {
+		size_t l = strlen(msg);
+		snprintf(msg + l, sizeof(msg) - l, "%suntagged %s", l ? "; " : "", removed);
+	}
+	if (kept[0]) {
+		size_t l = strlen(msg);
+		snprintf(msg + l, sizeof(msg) - l, "%s%s as it was", l ? "; " : "", kept);
+	}
+	if (added[0] || removed[0])
+		kb_message(a, false, "%s (saved) · u: undo", msg);
+	else if (kept[0])
+		kb_message(a, false, "%s", msg);
+}
+
 static void tag_prompt(struct app *a, const char *id)
 {
 	a->in_prompt = true;
-	char *line = kb_prompt(a, "tag (spaces between tags, Tab completes): ", NULL, kb_tag_completions);
+	char *line = kb_prompt(a, "tag (spaces between, -tag removes; Tab completes): ", NULL, kb_tag_completions);
 	a->in_prompt = false;
 	if (!line)
 		return;
-	char *save = NULL;
-	for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
-		kb_do_tag(a, id, t, true, true);
+	apply_tags(a, id, line);
 	free(line);
 }
 

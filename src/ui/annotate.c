@@ -39,9 +39,21 @@ static void push(struct change **v, size_t *n, size_t *cap, struct change c)
 	(*v)[(*n)++] = c;
 }
 
+void kb_group_begin(struct app *a)
+{
+	a->group_seq++;
+	a->in_group = true;
+}
+
+void kb_group_end(struct app *a)
+{
+	a->in_group = false;
+}
+
 /* A new change: recorded for undo, the redo stack dropped. */
 static void record(struct app *a, struct change c)
 {
+	c.group = a->in_group ? a->group_seq : ++a->group_seq;
 	push(&a->undo, &a->n_undo, &a->cap_undo, c);
 	for (size_t i = 0; i < a->n_redo; i++)
 		change_free(&a->redo[i]);
@@ -335,6 +347,27 @@ static bool apply(struct app *a, struct change *c, bool forward)
 	return ok;
 }
 
+/* Undo (or redo) the change on top of from; false when the store failed. */
+static bool undo_one(struct app *a, bool redo, struct change *c)
+{
+	int64_t old_hid = c->hid;
+	if (!apply(a, c, redo))
+		return false;
+	/* a highlight added back has a new id: the other records that name
+	 * it must follow, or undoing them later would miss it */
+	if (c->hid != old_hid) {
+		for (size_t i = 0; i < a->n_undo; i++)
+			if ((a->undo[i].kind == CH_HL_ADD || a->undo[i].kind == CH_HL_DEL) &&
+			    a->undo[i].hid == old_hid)
+				a->undo[i].hid = c->hid;
+		for (size_t i = 0; i < a->n_redo; i++)
+			if ((a->redo[i].kind == CH_HL_ADD || a->redo[i].kind == CH_HL_DEL) &&
+			    a->redo[i].hid == old_hid)
+				a->redo[i].hid = c->hid;
+	}
+	return true;
+}
+
 void kb_undo(struct app *a, bool redo)
 {
 	struct change **from = redo ? &a->redo : &a->undo;
@@ -343,33 +376,42 @@ void kb_undo(struct app *a, bool redo)
 		kb_message(a, false, redo ? "nothing to redo" : "nothing to undo");
 		return;
 	}
-	struct change c = (*from)[--*nf];
-	int64_t old_hid = c.hid;
-	if (!apply(a, &c, redo)) {
-		(*nf)++;
-		fail(a);
-		return;
-	}
-	/* a highlight added back has a new id: the other records that name
-	 * it must follow, or undoing them later would miss it */
-	if (c.hid != old_hid) {
-		for (size_t i = 0; i < a->n_undo; i++)
-			if ((a->undo[i].kind == CH_HL_ADD || a->undo[i].kind == CH_HL_DEL) &&
-			    a->undo[i].hid == old_hid)
-				a->undo[i].hid = c.hid;
-		for (size_t i = 0; i < a->n_redo; i++)
-			if ((a->redo[i].kind == CH_HL_ADD || a->redo[i].kind == CH_HL_DEL) &&
-			    a->redo[i].hid == old_hid)
-				a->redo[i].hid = c.hid;
-	}
-	if (redo)
-		push(&a->undo, &a->n_undo, &a->cap_undo, c);
-	else
-		push(&a->redo, &a->n_redo, &a->cap_redo, c);
-	refresh_views(a, c.id);
+	/* the whole action: every change of its group */
 	static const char *const names[] = {"tag", "untag", "note", "highlight", "highlight deletion",
 					    "read mark"};
-	kb_message(a, false, "%s %s (saved)", redo ? "redid" : "undid", names[c.kind]);
+	unsigned group = (*from)[*nf - 1].group;
+	size_t done = 0, kinds[6] = {0};
+	while (*nf && (*from)[*nf - 1].group == group) {
+		struct change c = (*from)[--*nf];
+		if (!undo_one(a, redo, &c)) {
+			(*nf)++;
+			fail(a);
+			break;
+		}
+		if (redo)
+			push(&a->undo, &a->n_undo, &a->cap_undo, c);
+		else
+			push(&a->redo, &a->n_redo, &a->cap_redo, c);
+		if (done < 50) /* (a batch's rows are read again at its end) */
+			refresh_views(a, c.id);
+		done++;
+		kinds[c.kind]++;
+	}
+	if (done > 50)
+		kb_list_reload(a, NULL);
+	if (!done)
+		return;
+	char what[200] = "";
+	for (int k = 0; k < 6; k++)
+		if (kinds[k] && done == 1)
+			snprintf(what, sizeof(what), "%s", names[k]);
+		else if (kinds[k]) {
+			size_t l = strlen(what);
+			snprintf(what + l, sizeof(what) - l, "%s%zu %s%s", l ? ", " : "", kinds[k],
+				 names[k], kinds[k] == 1 ? "" : "s");
+		}
+	kb_message(a, false, "%s %s (saved) · %s", redo ? "redid" : "undid", what,
+		   redo ? "u: undo" : "C-r: redo");
 }
 
 char **kb_tag_completions(struct app *a, const char *word, size_t *n)

@@ -195,6 +195,7 @@ struct change {
 	char *hl_note;
 	int64_t hid;           /* CH_HL_*: current highlight id */
 	bool read;             /* CH_READ: the new state */
+	unsigned group;        /* the changes of one action share it: one undo */
 };
 
 struct app {
@@ -276,6 +277,8 @@ struct app {
 	/* undo */
 	struct change *undo, *redo;
 	size_t n_undo, cap_undo, n_redo, cap_redo;
+	unsigned group_seq; /* the last group given */
+	bool in_group;      /* changes recorded now join group group_seq */
 	/* status */
 	char msg[512];
 	bool msg_error;
@@ -553,6 +556,9 @@ bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note);
 bool kb_do_delete_highlight(struct app *a, int64_t hid);
 bool kb_do_read(struct app *a, const char *id, bool read, bool record);
 void kb_undo(struct app *a, bool redo);
+/* The changes recorded between these are one action: one u undoes them. */
+void kb_group_begin(struct app *a);
+void kb_group_end(struct app *a);
 void kb_changes_free(struct app *a);
 char **kb_tag_completions(struct app *a, const char *word, size_t *n);
 
