@@ -406,16 +406,18 @@ static bool mark_editions(struct app *a, const struct win_ed *eds, size_t n, siz
 			all_read = all_read && arts[e].v[i].read;
 	}
 	*changed = 0;
+	kb_group_begin(a); /* one u undoes them all */
 	for (size_t e = 0; e < n && ok; e++)
 		for (size_t i = 0; i < arts[e].n; i++)
 			if (arts[e].v[i].read == all_read &&
 			    kb_do_read(a, arts[e].v[i].id, !all_read, true))
 				(*changed)++;
+	kb_group_end(a);
 	for (size_t e = 0; e < n; e++)
 		kb_rows_finish(&arts[e]);
 	free(arts);
 	if (ok)
-		kb_message(a, false, "%zu articles marked %s (u: undo one at a time)", *changed,
+		kb_message(a, false, "%zu articles marked %s (saved) · u: undo", *changed,
 			   all_read ? "unread" : "read");
 	else
 		kb_message(a, true, "%s", kb_store_error(a->store));
