@@ -397,8 +397,14 @@ void kb_undo(struct app *a, bool redo)
 		done++;
 		kinds[c.kind]++;
 	}
-	if (done > 50)
-		kb_list_reload(a, NULL);
+	/* many rows, or read marks whose counts the tree holds (of pages
+	 * folded, not held): the list read again */
+	if (done > 50 || kinds[CH_READ] > 1) {
+		const struct kb_row *r = kb_list_current(a);
+		char *keep = r ? strdup(r->id) : NULL;
+		kb_list_reload(a, keep);
+		free(keep);
+	}
 	if (!done)
 		return;
 	char what[200] = "";

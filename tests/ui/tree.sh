@@ -83,6 +83,11 @@ scenario_tree() {
 	keys r
 	expect "tree: r again marks them unread" wait_re '^  - 2021-02-26 周五 3版 +7/7\|'
 	expect "tree: the paper 15/15 again" wait_re '^- 郑州日报 3 issues +15/15\|'
+	keys r u
+	expect "tree: one u undoes a whole issue's marking" wait_status 'undid 7 read marks'
+	expect "tree: the issue unread again, 7/7" wait_re '^  - 2021-02-26 周五 3版 +7/7\|'
+	kb list --json
+	check "tree: the store has none of them read" json 'not any(r["read"] for r in d)'
 
 	# z: every issue folded, then every paper
 	keys z
