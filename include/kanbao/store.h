@@ -384,6 +384,89 @@ struct kb_tag_count {
 bool kb_store_tags(struct kb_store *s, struct kb_tag_count **out, size_t *n);
 void kb_tag_counts_free(struct kb_tag_count *t, size_t n);
 
+/* ---- tags across the library, and changes of many articles (tags.c) ----
+ * Each call below is one durable transaction: all of it is saved or none.
+ * Tag names are cleaned as kb_store_tag cleans them (trimmed; empty or
+ * holding control characters refused). A tag left on an article that is no
+ * longer in the library (detached) is renamed and deleted with the others.
+ * Each fills an optional struct kb_change with what it did, so that the
+ * reader can undo exactly that with kb_store_undo. */
+
+/* The up to max tags carried by the most articles, most used first, ties
+ * by name (the reader's quick tags when none are configured). Free with
+ * kb_tag_counts_free. */
+bool kb_store_tags_most_used(struct kb_store *s, size_t max, struct kb_tag_count **out,
+			     size_t *n);
+
+/* What a change of many articles was. */
+enum kb_change_kind {
+	KB_CHANGE_NONE,       /* nothing recorded (a zeroed or finished change) */
+	KB_CHANGE_TAG_RENAME, /* tag renamed or merged into new_tag */
+	KB_CHANGE_TAG_DELETE, /* tag removed from every article */
+	KB_CHANGE_TAG_MANY,   /* tag added to (on) or removed from the articles */
+	KB_CHANGE_READ_MANY,  /* the articles marked read (on) or unread */
+};
+
+/* One article a change changed. */
+struct kb_change_item {
+	char *id;     /* the article's id */
+	char *at;     /* when the tag or read mark it lost was made, or NULL
+		       * (it gained one) */
+	bool had_new; /* rename: it carried new_tag already, so its old tag
+		       * was dropped rather than renamed */
+};
+
+/* What a change did, exactly, for an undo: the articles it changed (and
+ * only those: one already tagged, or already read, is not among them).
+ * Filled by the calls below; the caller owns it and finishes it. */
+struct kb_change {
+	enum kb_change_kind kind;
+	char *tag;     /* the tag (rename: its old name); NULL for read marks */
+	char *new_tag; /* rename: the new name; else NULL */
+	bool on;       /* many: tag added / marked read (true), or removed */
+	struct kb_change_item *v; /* the articles changed: by id (rename, delete),
+				   * in the order given (many) */
+	size_t n;
+};
+
+/* Free what c holds and zero it; accepts NULL. */
+void kb_change_finish(struct kb_change *c);
+
+/* Every article carrying the tag old carries new_name instead, keeping when
+ * it was tagged; one carrying both ends with new_name once. new_name may
+ * already exist (then this is a merge). *n (may be NULL) gets the number of
+ * articles changed; undo (may be NULL) what was done. False (and a message)
+ * when no article carries old, or the names are the same. */
+bool kb_store_tag_rename(struct kb_store *s, const char *old, const char *new_name, size_t *n,
+			 struct kb_change *undo);
+/* kb_store_tag_rename into a tag that must exist: false (and a message
+ * saying so) when no article carries new_name, so that a typo does not make
+ * a new tag. */
+bool kb_store_tag_merge(struct kb_store *s, const char *old, const char *new_name, size_t *n,
+			struct kb_change *undo);
+/* Remove tag from every article; *n (may be NULL) gets how many carried
+ * it. False (and a message) when none did. */
+bool kb_store_tag_delete(struct kb_store *s, const char *tag, size_t *n, struct kb_change *undo);
+
+/* Add the tag to (on) or remove it from each of the n articles ids, in one
+ * transaction, whatever n. *changed (may be NULL) gets how many really
+ * changed: an article already tagged (on) or not tagged (off) is not
+ * counted, nor an id given twice. An id that names no article fails the
+ * whole call (nothing saved), the message naming it. */
+bool kb_store_tag_many(struct kb_store *s, const char *const *ids, size_t n, const char *tag,
+		       bool on, size_t *changed, struct kb_change *undo);
+/* Mark the n articles ids read (read) or unread, as kb_store_tag_many. */
+bool kb_store_read_many(struct kb_store *s, const char *const *ids, size_t n, bool read,
+			size_t *changed, struct kb_change *undo);
+
+/* Reverse what c recorded, in one transaction: a rename's articles get
+ * their old tag back (and lose the new one where they had not carried it),
+ * deleted or removed tags and read marks come back with their times, added
+ * ones go. Articles changed since keep those later changes where they do
+ * not conflict. *n (may be NULL) gets the number of tags and read marks
+ * written. c is not changed: undoing twice changes nothing more. */
+bool kb_store_undo(struct kb_store *s, const struct kb_change *c, size_t *n);
+
 /* An annotation whose article is no longer in the library. */
 struct kb_detached {
 	char *kind;       /* "tag", "note", "highlight", "read" */

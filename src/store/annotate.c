@@ -52,8 +52,7 @@ static bool change(struct kb_store *s, const char *id, const char *sql, const ch
 	return ok;
 }
 
-/* A tag: trimmed, non-empty, without control characters. */
-static char *clean_tag(struct kb_store *s, const char *tag)
+char *kb_store_clean_tag(struct kb_store *s, const char *tag)
 {
 	while (*tag == ' ' || *tag == '\t')
 		tag++;
@@ -74,7 +73,7 @@ static char *clean_tag(struct kb_store *s, const char *tag)
 
 bool kb_store_tag(struct kb_store *s, const char *id, const char *tag)
 {
-	char *t = clean_tag(s, tag);
+	char *t = kb_store_clean_tag(s, tag);
 	bool ok = t && change(s, id, "INSERT OR IGNORE INTO tag(article, name, at) VALUES(?1, ?2, ?3)",
 			      t, false);
 	free(t);
@@ -96,7 +95,7 @@ static bool has_tag(struct kb_store *s, const char *id, const char *t)
 
 bool kb_store_untag(struct kb_store *s, const char *id, const char *tag)
 {
-	char *t = clean_tag(s, tag);
+	char *t = kb_store_clean_tag(s, tag);
 	bool ok = t != NULL;
 	if (ok && !has_tag(s, id, t))
 		ok = need_article(s, id) && kb_store_fail(s, "%s: the article has no tag \"%s\"", id, t);

@@ -128,6 +128,10 @@ int kb_bind_text(sqlite3_stmt *st, int i, const char *s);
 char *kb_column_dup(sqlite3_stmt *st, int i);
 /* The current time as an ISO 8601 UTC string (static buffer). */
 const char *kb_now(void);
+/* A tag as the user wrote it, trimmed of spaces and tabs (caller frees),
+ * or NULL with the reason recorded: empty, or holding control characters.
+ * Every function that takes a tag name cleans it so. */
+char *kb_store_clean_tag(struct kb_store *s, const char *tag);
 /* Remember the headline of an annotated article, so that an annotation
  * left detached can still say what it was made on. */
 bool kb_store_remember(struct kb_store *s, const char *id);
