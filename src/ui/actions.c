@@ -382,8 +382,8 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			kb_message(a, true, "select a passage first: v in the article");
 			break;
 		}
-		size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b;
-		size_t hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
+		size_t lo, hi;
+		kb_selection_range(a, &lo, &hi);
 		a->in_prompt = true;
 		char *note = kb_prompt(a, "note for the highlight (Enter: none): ", NULL, NULL);
 		a->in_prompt = false;

@@ -7,6 +7,7 @@
  */
 #include "ui.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -269,6 +270,16 @@ static void mouse(struct app *a)
 	if (getmouse(&ev) != OK || a->too_small || a->help)
 		return;
 	ev.y -= 1; /* the panes' rows start under the title line */
+	/* a drag in the article selects; its release ends it, wherever */
+	if (a->dragging) {
+		int x = ev.x - a->px[P_ARTICLE], y = ev.y < 0 ? 0 : ev.y;
+		if (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED))
+			kb_caret_drag(a, y < a->body_rows ? y : a->body_rows - 1, x);
+		if (ev.bstate & (BUTTON1_RELEASED | BUTTON1_CLICKED))
+			kb_caret_release(a);
+		if (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED | BUTTON1_CLICKED))
+			return;
+	}
 	for (int p = 0; p < P_COUNT; p++) {
 		if (!a->pw[p] || ev.x < a->px[p] || ev.x >= a->px[p] + a->pw[p] || ev.y < 0 ||
 		    ev.y >= a->body_rows)
@@ -330,6 +341,12 @@ static void check_news(struct app *a)
 	}
 }
 
+/* The key codes curses returns for a bracketed paste's begin and end (0:
+ * none): codes no key of the terminal's has (its extended keys take codes
+ * above KEY_MAX too), or the terminal's own when its terminfo names them
+ * (paste_keys_define). */
+static int paste_begin_code, paste_end_code;
+
 /* One key from the terminal, waiting for it or not. The bytes are read
  * one by one (wgetch) and decoded here rather than by get_wch: ncurses'
  * get_wch pushes back bytes it cannot decode and reads them again, so one
@@ -382,6 +399,8 @@ static int read_key(struct app *a, bool wait)
 		}
 		if (c > 0xFF) {
 			kb_utf8_in_reset(&a->in);
+			if (c == paste_begin_code || c == paste_end_code)
+				return c == paste_begin_code ? KB_KEY_PASTE : KB_KEY_PASTE_END;
 			return KEY_FN(c);
 		}
 		bool again;
@@ -404,6 +423,148 @@ int kb_read_key_now(struct app *a)
 	return read_key(a, false);
 }
 
+/* Bracketed paste. A paste taken a key at a time costs two system calls
+ * a byte (ncurses reads one byte per read, after a poll): 7 s for a
+ * megabyte. With the terminal's mode 2004 a paste comes between
+ * PASTE_BEGIN and PASTE_END, so once curses has returned PASTE_BEGIN its
+ * text is read here in blocks. Curses reads a byte at a time, only as far
+ * as a key needs, so it holds nothing behind PASTE_BEGIN; the blocks are
+ * small enough that what they read beyond PASTE_END goes back to curses
+ * whole (ungetch: its queue takes 137). A paste that follows at once is
+ * one paste with it; when keys come between, the keys go back up to that
+ * paste's PASTE_BEGIN, and its text read with them waits in paste_carry
+ * for the next kb_read_paste. */
+#define PASTE_BEGIN "\033[200~"
+#define PASTE_END "\033[201~"
+enum { PASTE_MARK = 6, PASTE_BLOCK = 64 };
+static struct {
+	char b[PASTE_BLOCK];
+	size_t n;
+} paste_carry;
+static size_t paste_matched; /* bytes of PASTE_END read so far */
+static bool paste_on;
+
+static void paste_keys_define(void)
+{
+	int next = KEY_MAX + 1;
+	int *code[2] = {&paste_begin_code, &paste_end_code};
+	const char *seq[2] = {PASTE_BEGIN, PASTE_END};
+	for (int i = 0; i < 2; i++) {
+		int have = key_defined(seq[i]);
+		if (have > 0) {
+			*code[i] = have;
+			continue;
+		}
+		while (keyname(next) && next < KEY_MAX + 4096)
+			next++;
+		if (define_key(seq[i], next) == OK)
+			*code[i] = next++;
+	}
+}
+
+static void write_all(const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+void kb_paste_mode(bool on)
+{
+	if (on == paste_on)
+		return;
+	paste_on = on;
+	paste_carry.n = 0;
+	paste_matched = 0;
+	write_all(on ? "\033[?2004h" : "\033[?2004l", strlen("\033[?2004h"));
+}
+
+/* The terminal's bytes after a paste's end, b[0..n): back to curses (or,
+ * from a paste that begins among them, into paste_carry). True when a
+ * paste begins at once: the caller reads on. */
+static bool paste_after(const char *b, size_t n)
+{
+	size_t at = 0;
+	while (at + PASTE_MARK <= n && memcmp(b + at, PASTE_BEGIN, PASTE_MARK) != 0)
+		at++;
+	if (at == 0 && n >= PASTE_MARK)
+		return true;
+	size_t back = n;
+	if (at + PASTE_MARK <= n) {
+		back = at + PASTE_MARK;
+		paste_carry.n = n - back;
+		memcpy(paste_carry.b, b + back, paste_carry.n);
+	}
+	while (back > 0)
+		ungetch((unsigned char)b[--back]);
+	return false;
+}
+
+bool kb_read_paste(struct app *a, struct kb_buf *out)
+{
+	(void)a;
+	double t0 = now_ms();
+	for (;;) {
+		char b[PASTE_BLOCK];
+		size_t n;
+		if (paste_carry.n) {
+			n = paste_carry.n;
+			memcpy(b, paste_carry.b, n);
+			paste_carry.n = 0;
+		} else {
+			struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+			int r = poll(&p, 1, 1000);
+			ssize_t got = r > 0 ? read(STDIN_FILENO, b, sizeof(b)) : r;
+			if (got < 0 && errno == EINTR)
+				continue; /* SIGWINCH: curses sees it at the next key */
+			if (got <= 0) {
+				/* a second and nothing: the paste is over */
+				kb_buf_append(out, PASTE_END, paste_matched);
+				paste_matched = 0;
+				return true;
+			}
+			n = (size_t)got;
+		}
+		size_t from = 0; /* b[from..i) is text not yet appended */
+		for (size_t i = 0; i < n; i++) {
+			if (b[i] == PASTE_END[paste_matched]) {
+				if (paste_matched == 0)
+					kb_buf_append(out, b + from, i - from);
+				from = i + 1;
+				if (++paste_matched < PASTE_MARK)
+					continue;
+				paste_matched = 0;
+				if (!paste_after(b + i + 1, n - i - 1))
+					return true;
+				i += PASTE_MARK; /* the next paste goes on this one */
+				from = i + 1;
+			} else if (paste_matched) {
+				/* what looked like the end is text; b[i] again (only
+				 * ESC, the first byte, can begin the end anew) */
+				kb_buf_append(out, PASTE_END, paste_matched);
+				paste_matched = 0;
+				from = i--;
+			}
+		}
+		kb_buf_append(out, b + from, n - from);
+		if (now_ms() - t0 > 100)
+			return false;
+	}
+}
+
+/* The terminal as it was, on a fatal error: no paste mode left behind. */
+static void end_terminal(void)
+{
+	kb_paste_mode(false);
+	endwin();
+}
+
 void kb_ui_suspend(void)
 {
 	def_prog_mode();
@@ -423,9 +584,9 @@ static void handle(struct app *a, int key)
 	a->msg[0] = '\0';
 	if (a->help) {
 		enum action act = kb_keys_action(key, NULL);
-		if (act == ACT_MOVE_DOWN)
+		if (act == ACT_MOVE_DOWN || act == ACT_CARET_DOWN)
 			a->help_top++;
-		else if (act == ACT_MOVE_UP && a->help_top > 0)
+		else if ((act == ACT_MOVE_UP || act == ACT_CARET_UP) && a->help_top > 0)
 			a->help_top--;
 		else if (act == ACT_QUIT || act == ACT_QUIT_NOW || act == ACT_HELP || key == 27)
 			a->help = false;
@@ -443,6 +604,9 @@ static void handle(struct app *a, int key)
 	enum action act = kb_keys_action(key, &slot);
 	if (act == ACT_NONE)
 		return;
+	/* ↓ ↑ move the caret in the article, the cursor elsewhere */
+	if (a->focus != P_ARTICLE && (act == ACT_CARET_DOWN || act == ACT_CARET_UP))
+		act = act == ACT_CARET_DOWN ? ACT_MOVE_DOWN : ACT_MOVE_UP;
 	int r = panes[a->focus]->action(a, act, slot);
 	if (r < 0)
 		kb_global_action(a, act, slot);
@@ -580,12 +744,13 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		kb_list_finish(&a);
 		return 1;
 	}
-	kb_fatal_hook = (void (*)(void))endwin;
+	kb_fatal_hook = end_terminal;
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE); /* all eight bits of every byte: UTF-8 is decoded here */
 	set_escdelay(25);
+	paste_keys_define();
 	curs_set(0);
 	if (has_colors() && !getenv("NO_COLOR")) {
 		start_color();
@@ -596,7 +761,14 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	}
 	kb_draw_theme(theme);
 	if (a.mouse)
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	{
+		/* presses and releases as they come (no click detection, which
+		 * holds a press back), and the pointer's moves: a drag selects */
+		mouseinterval(0);
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+				  BUTTON5_PRESSED | REPORT_MOUSE_POSITION,
+			  NULL);
+	}
 	kb_keys_configure(cfg, warn_key, &a);
 	a.focus = P_LIST;
 	kb_geometry(&a);

@@ -151,6 +151,7 @@ void kb_article_close(struct app *a)
 	a->block_off = NULL;
 	a->n_lines = 0;
 	a->selecting = false;
+	a->caret_set = a->dragging = false;
 	free(a->find);
 	a->find = NULL;
 	free(a->find_hits);
@@ -251,9 +252,11 @@ static enum kb_style style_at(struct app *a, size_t off, enum kb_style base)
 		if (lo && off < a->find_hits[lo - 1] + fl) /* the current one stands out */
 			return a->find_hits[lo - 1] == a->find_at ? KB_STYLE_SELECTION : KB_STYLE_MATCH;
 	}
+	if (a->caret_set && off == a->caret && a->focus == P_ARTICLE)
+		return KB_STYLE_CURSOR; /* the caret */
 	if (a->selecting) {
-		size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b;
-		size_t hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
+		size_t lo, hi;
+		kb_selection_range(a, &lo, &hi);
 		if (off >= lo && off < hi)
 			return KB_STYLE_SELECTION;
 	}
@@ -279,6 +282,8 @@ static void draw(struct app *a, int x, int w)
 		kb_article_layout(a, text_w);
 	if (a->n_lines && a->atop >= a->n_lines)
 		a->atop = a->n_lines - 1;
+	if (a->focus == P_ARTICLE)
+		kb_caret_follow(a); /* in sight, where the reader looks */
 	for (int y = 0; y < rows; y++) {
 		size_t i = a->atop + (size_t)y;
 		kb_draw_fill(y, x, x + w, KB_STYLE_NORMAL);
@@ -355,6 +360,8 @@ static void find_step(struct app *a, int dir)
 		return;
 	}
 	a->find_at = (size_t)(hit - t);
+	a->caret = a->find_at; /* v then selects the match */
+	a->caret_set = true;
 	show_offset(a, a->find_at);
 	size_t count = 0, idx = 0;
 	for (const char *p = strstr(t, a->find); p; p = strstr(p + fl, a->find)) {
@@ -365,120 +372,6 @@ static void find_step(struct app *a, int dir)
 	kb_message(a, false, "match %zu of %zu: %s", idx, count, a->find);
 }
 
-/* Move the selection end by one character (dir ±1). */
-static size_t step_char(const char *t, size_t off, int dir)
-{
-	size_t n = strlen(t);
-	if (dir > 0) {
-		if (off >= n)
-			return n;
-		off++;
-		while (off < n && ((unsigned char)t[off] & 0xC0) == 0x80)
-			off++;
-	} else if (off > 0) {
-		off--;
-		while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80)
-			off--;
-	}
-	return off;
-}
-
-/* Is the character at off sentence-final punctuation (。！？!?；)? */
-static bool final_at(const char *t, size_t off)
-{
-	static const char *const marks[] = {"。", "！", "？", "；", "!", "?", "\n", NULL};
-	for (size_t i = 0; marks[i]; i++)
-		if (strncmp(t + off, marks[i], strlen(marks[i])) == 0)
-			return true;
-	return false;
-}
-
-/* Is the character at off a word boundary for Chinese-aware word steps:
- * punctuation, space, or a change between Han and Latin? */
-static bool word_break_at(const char *t, size_t off)
-{
-	unsigned char c = (unsigned char)t[off];
-	if (!c || c == ' ' || c == '\n' || (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'z'))))
-		return true;
-	/* full-width punctuation: U+3000..U+303F, U+FF00..U+FF0F */
-	if (c == 0xE3 && (unsigned char)t[off + 1] == 0x80)
-		return true;
-	if (c == 0xEF && (unsigned char)t[off + 1] == 0xBC && (unsigned char)t[off + 2] <= 0x8F)
-		return true;
-	return false;
-}
-
-/* Selection keys: extend by character, word, sentence or line. True when
- * the key was one of them. */
-bool kb_article_select_key(struct app *a, int key)
-{
-	const char *t = a->art->text;
-	size_t n = strlen(t);
-	switch (key) {
-	case KEY_FN(KEY_RIGHT):
-	case 'l':
-		a->sel_b = step_char(t, a->sel_b, 1);
-		break;
-	case KEY_FN(KEY_LEFT):
-		a->sel_b = step_char(t, a->sel_b, -1);
-		break;
-	case 'w': /* to the next word or phrase boundary */
-		do
-			a->sel_b = step_char(t, a->sel_b, 1);
-		while (a->sel_b < n && !word_break_at(t, a->sel_b));
-		if (a->sel_b < n)
-			a->sel_b = step_char(t, a->sel_b, 1);
-		break;
-	case 'b':
-		a->sel_b = step_char(t, a->sel_b, -1);
-		while (a->sel_b > a->sel_a && !word_break_at(t, step_char(t, a->sel_b, -1)))
-			a->sel_b = step_char(t, a->sel_b, -1);
-		break;
-	case ')': /* through the end of the sentence */
-		while (a->sel_b < n && !final_at(t, a->sel_b))
-			a->sel_b = step_char(t, a->sel_b, 1);
-		if (a->sel_b < n && t[a->sel_b] != '\n')
-			a->sel_b = step_char(t, a->sel_b, 1);
-		break;
-	case '(':
-		a->sel_b = step_char(t, a->sel_b, -1);
-		while (a->sel_b > a->sel_a && !final_at(t, step_char(t, a->sel_b, -1)))
-			a->sel_b = step_char(t, a->sel_b, -1);
-		break;
-	case KEY_FN(KEY_DOWN):
-	case 'j': {
-		size_t l = line_of(a, a->sel_b);
-		a->sel_b = l + 1 < a->n_lines && a->lines[l + 1].block >= 0 ? a->lines[l + 1].end
-		      : l + 2 < a->n_lines && a->lines[l + 2].block >= 0 ? a->lines[l + 2].end : a->sel_b;
-		break;
-	}
-	case KEY_FN(KEY_UP):
-	case 'k': {
-		size_t l = line_of(a, a->sel_b);
-		if (l > 0 && a->lines[l - 1].block >= 0 && a->lines[l - 1].end > a->sel_a)
-			a->sel_b = a->lines[l - 1].end;
-		break;
-	}
-	case 27:
-	case 'q':
-		a->selecting = false;
-		kb_message(a, false, "selection cancelled");
-		return true;
-	default:
-		return false;
-	}
-	if (a->sel_b > n)
-		a->sel_b = n;
-	show_offset(a, a->sel_b);
-	size_t lo = a->sel_a < a->sel_b ? a->sel_a : a->sel_b, hi = a->sel_a < a->sel_b ? a->sel_b : a->sel_a;
-	size_t chars = 0;
-	for (size_t i = lo; i < hi; i++)
-		chars += ((unsigned char)t[i] & 0xC0) != 0x80;
-	kb_message(a, false, "selecting %zu characters: →/l char, w/b word, )/( sentence, j/k line, h highlight, Esc cancel",
-		   chars);
-	return true;
-}
-
 static int action(struct app *a, enum action act, int slot)
 {
 	(void)slot;
@@ -486,6 +379,8 @@ static int action(struct app *a, enum action act, int slot)
 		return -1;
 	size_t rows = a->body_rows > 1 ? (size_t)a->body_rows : 1;
 	size_t last = a->n_lines > rows ? a->n_lines - rows : 0;
+	if (a->selecting && (act == ACT_MOVE_DOWN || act == ACT_MOVE_UP))
+		return kb_caret_action(a, act) ? F_REDRAW : -1; /* j k: the selection's lines */
 	switch (act) {
 	case ACT_MOVE_DOWN:
 		if (a->atop < last)
@@ -507,18 +402,9 @@ static int action(struct app *a, enum action act, int slot)
 	case ACT_BOTTOM:
 		a->atop = last;
 		return F_REDRAW;
-	case ACT_SELECT: {
-		size_t i = a->atop;
-		while (i < a->n_lines && a->lines[i].block < 0)
-			i++;
-		if (i >= a->n_lines)
-			return F_REDRAW;
-		a->selecting = true;
-		a->sel_a = a->sel_b = a->lines[i].start;
-		a->sel_b = step_char(a->art->text, a->sel_b, 1);
-		kb_message(a, false, "selecting: →/l char, w/b word, )/( sentence, j/k line, h highlight, Esc cancel");
+	case ACT_SELECT:
+		kb_select_start(a);
 		return F_REDRAW;
-	}
 	case ACT_FIND: {
 		char *q = kb_prompt(a, "find: ", a->find, NULL);
 		if (q && *q) {
@@ -555,47 +441,14 @@ static int action(struct app *a, enum action act, int slot)
 		}
 		return -1;
 	default:
-		return -1;
+		return kb_caret_action(a, act) ? F_REDRAW : -1;
 	}
 }
 
-/* Text offset at pane row y, column x (the nearest character), or
- * SIZE_MAX when the row holds no text. */
-static size_t offset_at(struct app *a, int y, int x)
-{
-	size_t i = a->atop + (size_t)y;
-	if (!a->art || i >= a->n_lines || a->lines[i].block < 0)
-		return SIZE_MAX;
-	const struct dline *d = &a->lines[i];
-	const char *t = a->art->text;
-	int col = d->indent;
-	size_t p = d->start;
-	while (p < d->end) {
-		size_t q = step_char(t, p, 1);
-		int w = kb_str_width(t + p, q - p);
-		if (col + w > x)
-			break;
-		col += w;
-		p = q;
-	}
-	return p;
-}
-
-/* A click selects: the first click starts a selection at the character
- * under the pointer (v mode), the next extends it there. */
+/* A press puts the caret under the pointer; dragging selects (caret.c). */
 static void click(struct app *a, int y, int x)
 {
-	size_t off = offset_at(a, y, x);
-	if (off == SIZE_MAX)
-		return;
-	if (!a->selecting) {
-		a->selecting = true;
-		a->sel_a = off;
-		a->sel_b = step_char(a->art->text, off, 1);
-		kb_message(a, false, "selecting: click again to extend, h highlights, Esc cancels");
-	} else {
-		a->sel_b = off >= a->sel_a ? step_char(a->art->text, off, 1) : off;
-	}
+	kb_caret_press(a, y, x);
 }
 
 static void wheel(struct app *a, int lines)

@@ -22,8 +22,8 @@
 /* ---- actions and keys (keys.c) ---- */
 
 #define KB_ACTIONS(_) \
-	_(MOVE_DOWN, "move-down", "j Down", "next row / scroll down") \
-	_(MOVE_UP, "move-up", "k Up", "previous row / scroll up") \
+	_(MOVE_DOWN, "move-down", "j", "next row / scroll down (selecting: a line down)") \
+	_(MOVE_UP, "move-up", "k", "previous row / scroll up (selecting: a line up)") \
 	_(NEXT_ARTICLE, "next-article", "J", "open the next article") \
 	_(PREV_ARTICLE, "prev-article", "K", "open the previous article") \
 	_(OPEN, "open", "Enter", "open the article or saved view; fold or unfold a paper, issue or page") \
@@ -37,7 +37,7 @@
 	_(TAG_ALL, "tag-all", "T", "tag every article of the search or filter") \
 	_(NOTE, "note", "n", "edit the article's note (n: next match while finding)") \
 	_(NOTE_EDITOR, "note-editor", "N", "edit the note in $VISUAL/$EDITOR (N: previous match)") \
-	_(SELECT, "select", "v", "start selecting text in the article") \
+	_(SELECT, "select", "v", "start selecting at the caret (after a find: its match)") \
 	_(HIGHLIGHT, "highlight", "h", "highlight the selection, with an optional note") \
 	_(DELETE, "delete", "d", "delete the annotation under the cursor") \
 	_(UNDO, "undo", "u", "undo the last annotation change") \
@@ -46,8 +46,8 @@
 	_(SEARCH, "search", "s", "search the library") \
 	_(FILTER, "filter", "f", "narrow the list: words, tag:X -tag:X date: page: paper: unread") \
 	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread (on a page or an issue: all its articles)") \
-	_(UNFOLD, "unfold", "Right l", "unfold the paper, issue or page (unfolded: step into it)") \
-	_(FOLD, "fold", "Left", "fold the paper, issue or page (folded: the level above)") \
+	_(UNFOLD, "unfold", "Right l", "unfold the paper, issue or page (unfolded: step into it); article: caret right") \
+	_(FOLD, "fold", "Left", "fold the paper, issue or page (folded: the level above); article: caret left") \
 	_(FOLD_ALL, "fold-all", "z", "fold every issue (again: every paper)") \
 	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across editions") \
 	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
@@ -57,7 +57,16 @@
 	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
 	_(QUIT, "quit", "q", "back one level: to the list, to the editions, then quit") \
 	_(QUIT_NOW, "quit-now", "C-c", "quit at once (everything is saved as it is made)") \
-	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot")
+	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot") \
+	_(CARET_DOWN, "caret-down", "Down", "next row / the caret a line down") \
+	_(CARET_UP, "caret-up", "Up", "previous row / the caret a line up") \
+	_(WORD_NEXT, "word-next", "w", "the caret to the next word") \
+	_(WORD_PREV, "word-prev", "b", "the caret to the previous word") \
+	_(SENTENCE_NEXT, "sentence-next", ")", "the caret to the next sentence") \
+	_(SENTENCE_PREV, "sentence-prev", "(", "the caret to this or the previous sentence") \
+	_(PARA_NEXT, "paragraph-next", "}", "the caret to the next paragraph") \
+	_(PARA_PREV, "paragraph-prev", "{", "the caret to this or the previous paragraph") \
+	_(SWAP_ENDS, "other-end", "o", "selecting: the caret to the selection's other end")
 
 enum action {
 	ACT_NONE,
@@ -259,9 +268,15 @@ struct app {
 	int lines_width; /* width the lines were laid out for */
 	size_t atop;     /* first visible line */
 	size_t *block_off; /* byte offset of each block in art->text */
-	/* selection in the article: byte offsets into art->text */
+	/* the caret and the selection in the article: byte offsets into
+	 * art->text, each at a character's start (caret.c); the selection
+	 * holds the characters at both ends, sel_b is the caret's end */
+	size_t caret;
+	bool caret_set;
 	bool selecting;
 	size_t sel_a, sel_b;
+	bool dragging;     /* the mouse's button is down in the article */
+	size_t drag_from;  /* where it went down */
 	/* find in the article */
 	char *find;
 	size_t find_at; /* byte offset of the current match, SIZE_MAX none */
@@ -521,12 +536,37 @@ bool kb_check_poll(struct kb_check *c, struct kb_check_report *r);
  * (may be NULL), and free it. Accepts NULL. */
 void kb_check_finish(struct kb_check *c, FILE *f);
 
+/* caret.c: the caret and the selection */
+/* The start of the next (dir > 0) or previous character of t from off. */
+size_t kb_text_step(const char *t, size_t off, int dir);
+/* A caret or selection action in the article (the caret moves, the
+ * selection's end with it); false when act is none of them. */
+bool kb_caret_action(struct app *a, enum action act);
+/* The caret in sight: placed on the first text line shown when it is
+ * not (the article scrolled, or just opened). */
+void kb_caret_follow(struct app *a);
+/* Scroll so that the caret's line shows. */
+void kb_caret_show(struct app *a);
+/* The display line holding offset off (the top line when none does). */
+size_t kb_caret_line(const struct app *a, size_t off);
+/* v: a selection from the caret (after a find, its match). */
+void kb_select_start(struct app *a);
+/* The selected bytes [lo, hi). */
+void kb_selection_range(const struct app *a, size_t *lo, size_t *hi);
+/* The text offset at pane row y, column x, or SIZE_MAX. */
+size_t kb_article_offset_at(struct app *a, int y, int x);
+/* The mouse: pressed at (y, x) of the article pane, moved there with the
+ * button down, released. */
+void kb_caret_press(struct app *a, int y, int x);
+void kb_caret_drag(struct app *a, int y, int x);
+void kb_caret_release(struct app *a);
+
 /* article.c */
 void kb_article_open(struct app *a, const char *id);
 void kb_article_reload(struct app *a);
 void kb_article_close(struct app *a);
 void kb_article_layout(struct app *a, int width);
-/* Keys while selecting text; true when the key was used. */
+/* Esc or q while selecting cancels it; true when the key was used. */
 bool kb_article_select_key(struct app *a, int key);
 
 /* notes.c: number of rows (tags row, note row, highlights) */
@@ -581,6 +621,20 @@ int kb_read_key(struct app *a);
 /* The next key if the terminal has already sent it, else 0 (never waits):
  * lets a paste be taken in whole before the screen is painted again. */
 int kb_read_key_now(struct app *a);
+/* Keys no curses code stands for: the start and the end of a bracketed
+ * paste (above every KEY_FN of a curses code). */
+#define KB_KEY_PASTE KEY_FN(0x10000)
+#define KB_KEY_PASTE_END KEY_FN(0x10001)
+/* Bracketed paste on or off (xterm's mode 2004, which terminals that lack
+ * it ignore): while on, a paste comes as KB_KEY_PASTE, its text, its end. */
+void kb_paste_mode(bool on);
+/* Right after KB_KEY_PASTE: append the pasted bytes (raw, as the terminal
+ * sent them) to out, read from the terminal in blocks rather than a key at
+ * a time. True when the paste is over (its end read, or nothing more came
+ * for a second: what comes later arrives as keys); false after a tenth of
+ * a second with the paste still coming, so the caller can show progress
+ * and call again. */
+bool kb_read_paste(struct app *a, struct kb_buf *out);
 void kb_geometry(struct app *a);
 
 #endif

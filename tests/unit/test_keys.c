@@ -82,7 +82,15 @@ int main(void)
 	}
 	int slot = 0;
 	CHECK(kb_keys_action('j', NULL) == ACT_MOVE_DOWN, "j moves down");
-	CHECK(kb_keys_action(KEY_FN(KEY_DOWN), NULL) == ACT_MOVE_DOWN, "Down moves down");
+	CHECK(kb_keys_action(KEY_FN(KEY_DOWN), NULL) == ACT_CARET_DOWN &&
+		      kb_keys_action(KEY_FN(KEY_UP), NULL) == ACT_CARET_UP,
+	      "Down and Up move the caret (the cursor outside the article)");
+	CHECK(kb_keys_action('w', NULL) == ACT_WORD_NEXT && kb_keys_action('b', NULL) == ACT_WORD_PREV &&
+		      kb_keys_action(')', NULL) == ACT_SENTENCE_NEXT &&
+		      kb_keys_action('(', NULL) == ACT_SENTENCE_PREV &&
+		      kb_keys_action('}', NULL) == ACT_PARA_NEXT && kb_keys_action('{', NULL) == ACT_PARA_PREV &&
+		      kb_keys_action('o', NULL) == ACT_SWAP_ENDS,
+	      "w b ) ( } { move the caret by word, sentence, paragraph; o swaps the selection's ends");
 	CHECK(kb_keys_action('\t', NULL) == ACT_NEXT_PANE, "Tab switches pane");
 	CHECK(kb_keys_action(KEY_FN(KEY_BTAB), NULL) == ACT_PREV_PANE, "S-Tab switches back");
 	CHECK(kb_keys_action(18, NULL) == ACT_REDO, "C-r redoes");
