@@ -1,7 +1,7 @@
 /*
- * `kanbao tags`, `detached` and `check`: the library as a whole. Tags with
- * their counts, the annotations an import could not place again (and
- * re-attaching them), and the integrity check.
+ * `kanbao detached` and `check`: the library as a whole. The annotations
+ * an import could not place again (and re-attaching them), and the
+ * integrity check. (`kanbao tags` is cmd_tags.c.)
  */
 #include "commands.h"
 #include "json.h"
@@ -18,17 +18,6 @@
 	"  --db PATH   the library (default: $KANBAO_DB, else\n"    \
 	"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"          \
 	"  --help      show this help\n"
-
-static void tags_usage(FILE *f)
-{
-	fputs("usage: kanbao tags [--json] [--db PATH]\n"
-	      "\n"
-	      "Every tag with the number of articles carrying it, by name. On a terminal\n"
-	      "a table; otherwise (or with --json) a JSON array of {name, count}.\n"
-	      "\n"
-	      "  --json      print JSON\n" DB_HELP,
-	      f);
-}
 
 static void detached_usage(FILE *f)
 {
@@ -79,52 +68,6 @@ static void flush_buf(struct kb_buf *b)
 	if (b->len)
 		fwrite(b->data, 1, b->len, stdout);
 	kb_buf_finish(b);
-}
-
-int kb_cmd_tags(int argc, char **argv, const char *db)
-{
-	struct kb_opts o;
-	int status = 1;
-	if (!parse(&o, argc, argv, db, KB_OPT_JSON, tags_usage, 0, 0, &status))
-		goto out;
-	struct kb_store *s = kb_opts_open(&o);
-	struct kb_tag_count *t = NULL;
-	size_t n = 0;
-	if (s && !kb_store_tags(s, &t, &n)) {
-		kb_term_error(NULL, kb_store_error(s));
-	} else if (s) {
-		struct kb_buf b;
-		kb_buf_init(&b);
-		if (kb_opts_want_json(&o)) {
-			kb_buf_puts(&b, n ? "[\n" : "[]\n");
-			for (size_t i = 0; i < n; i++) {
-				kb_buf_puts(&b, "  {\"name\": ");
-				kb_json_string(&b, t[i].name);
-				kb_buf_printf(&b, ", \"count\": %zu}%s", t[i].count,
-					      i + 1 < n ? ",\n" : "\n]\n");
-			}
-		} else if (n == 0) {
-			fputs("no tags\n", stderr);
-		} else {
-			static const char *const head[] = { "COUNT", "TAG" };
-			struct kb_table *tab = kb_table_create(2, head);
-			for (size_t i = 0; i < n; i++) {
-				char num[24];
-				snprintf(num, sizeof(num), "%5zu", t[i].count);
-				const char *cells[] = { num, t[i].name };
-				kb_table_add(tab, cells);
-			}
-			kb_table_render(tab, kb_term_columns(STDOUT_FILENO, 100), &b);
-			kb_table_destroy(tab);
-		}
-		flush_buf(&b);
-		status = 0;
-	}
-	kb_tag_counts_free(t, n);
-	kb_store_close(s);
-out:
-	kb_opts_finish(&o);
-	return status;
 }
 
 /* The detached annotations as JSON or a table. */

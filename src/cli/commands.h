@@ -24,7 +24,8 @@ int kb_cmd_tag(int argc, char **argv, const char *db);
 int kb_cmd_untag(int argc, char **argv, const char *db);
 /* kanbao note ID [TEXT|-|--clear]: set, edit or remove an article's note. */
 int kb_cmd_note(int argc, char **argv, const char *db);
-/* kanbao tags: every tag with its count. */
+/* kanbao tags [rename OLD NEW|merge OLD NEW|delete TAG]: every tag with its
+ * count; a tag renamed, merged or deleted across the library. */
 int kb_cmd_tags(int argc, char **argv, const char *db);
 /* kanbao detached [attach OLD NEW]: annotations whose article is gone. */
 int kb_cmd_detached(int argc, char **argv, const char *db);

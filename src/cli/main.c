@@ -30,7 +30,7 @@ static const struct command commands[] = {
 	{ "tag", kb_cmd_tag, "tag articles: tag ID... -- TAG..." },
 	{ "untag", kb_cmd_untag, "remove tags: untag ID... -- TAG..." },
 	{ "note", kb_cmd_note, "set an article's note (TEXT, - for stdin, or $EDITOR)" },
-	{ "tags", kb_cmd_tags, "every tag with the number of its articles" },
+	{ "tags", kb_cmd_tags, "every tag with its count; rename, merge or delete one" },
 	{ "detached", kb_cmd_detached, "annotations whose article is gone; re-attach them" },
 	{ "check", kb_cmd_check, "check the database's integrity (--repair the search index)" },
 	{ "editions", kb_cmd_editions, "the editions of the library, files gone marked" },
