@@ -364,6 +364,10 @@ bool kb_store_undo(struct kb_store *s, const struct kb_change *c, size_t *n)
 	for (size_t i = 0; ok && i < c->n; i++) {
 		const struct kb_change_item *it = &c->v[i];
 		const char *want = undo_sql(c, it);
+		if (!want) {
+			ok = kb_store_fail(s, "an undo of an unknown kind of change (%d)", (int)c->kind);
+			break;
+		}
 		size_t k = sql[0] == NULL || sql[0] == want ? 0 : 1;
 		if (!st[k]) {
 			sql[k] = want;

@@ -294,6 +294,15 @@ static void test_rename(void)
 	kb_change_finish(&c);
 	CHECK(kb_store_tag_delete(s, "old", &n, NULL) && n == 4, "delete takes it too (%zu)", n);
 
+	/* an undo record the store did not make */
+	struct kb_change_item bad_item = { .id = id[0] };
+	struct kb_change bad = { .kind = (enum kb_change_kind)99, .tag = "x", .v = &bad_item, .n = 1 };
+	CHECK(!kb_store_undo(s, &bad, &n) && strstr(kb_store_error(s), "unknown kind"),
+	      "an undo of an unknown kind fails: %s", kb_store_error(s));
+	struct kb_change none = {0};
+	CHECK(kb_store_undo(s, &none, &n) && n == 0 && kb_store_undo(s, NULL, &n),
+	      "an empty change (or none) undoes nothing");
+
 	char *report = NULL;
 	CHECK(kb_store_check(s, &report) && !strcmp(report, "ok"), "check: %s", report);
 	free(report);
