@@ -329,26 +329,44 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			break;
 		}
 		a->in_prompt = true;
-		char *line = kb_prompt(a, "tag every listed article with: ", NULL, kb_tag_completions);
+		char *line = kb_prompt(a, "tag every listed article (-tag removes): ", NULL,
+				       kb_tag_completions);
 		a->in_prompt = false;
 		if (!line)
 			break;
 		/* every result, not only those held: their ids read first, so
-		 * the tags go on while no listing is being read */
+		 * the tags go on while no listing is being read; each tag in one
+		 * transaction, the whole line one action (one u) */
 		char **ids;
-		size_t n_ids, done = 0;
+		size_t n_ids;
 		if (!kb_results_ids(a, &ids, &n_ids)) {
 			free(line);
 			break;
 		}
+		char said[600] = "";
+		bool ok = true;
+		kb_group_begin(a);
 		char *save = NULL;
-		for (char *t = strtok_r(line, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
-			for (size_t i = 0; i < n_ids; i++)
-				done += kb_do_tag(a, ids[i], t, true, true);
+		for (char *t = strtok_r(line, " \t", &save); t && ok; t = strtok_r(NULL, " \t", &save)) {
+			bool on = t[0] != '-' || !t[1];
+			size_t changed = 0;
+			ok = kb_do_many(a, ids, n_ids, on ? t : t + 1, on, &changed);
+			size_t l = strlen(said);
+			if (ok)
+				snprintf(said + l, sizeof(said) - l, "%s%s %zu of %zu %s %s", l ? "; " : "",
+					 on ? "tagged" : "untagged", changed, n_ids,
+					 on ? "with" : "of", on ? t : t + 1);
+		}
+		kb_group_end(a);
 		for (size_t i = 0; i < n_ids; i++)
 			free(ids[i]);
 		free(ids);
-		kb_message(a, false, "%zu tags saved", done);
+		if (ok && !said[0]) {
+			kb_message(a, false, "no tag given: nothing changed");
+		} else if (ok) {
+			kb_list_reload(a, NULL); /* the rows' tag marks */
+			kb_message(a, false, "%s (saved) · u: undo", said);
+		}
 		free(line);
 		break;
 	}

@@ -24,6 +24,7 @@ static char *dup_or_null(const char *s)
 
 static void change_free(struct change *c)
 {
+	kb_change_finish(&c->batch);
 	free(c->id);
 	free(c->tag);
 	free(c->before);
@@ -282,6 +283,24 @@ bool kb_do_read(struct app *a, const char *id, bool read, bool rec)
 	return true;
 }
 
+bool kb_do_many(struct app *a, char *const *ids, size_t n, const char *tag, bool on,
+		size_t *changed)
+{
+	struct kb_change c = {0};
+	*changed = 0;
+	bool ok = tag ? kb_store_tag_many(a->store, (const char *const *)ids, n, tag, on, changed, &c)
+		      : kb_store_read_many(a->store, (const char *const *)ids, n, on, changed, &c);
+	if (!ok) {
+		kb_change_finish(&c);
+		return fail(a);
+	}
+	if (*changed)
+		record(a, (struct change){.kind = CH_BATCH, .id = strdup(""), .batch = c});
+	else
+		kb_change_finish(&c);
+	return true;
+}
+
 bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note)
 {
 	int64_t hid;
@@ -334,6 +353,40 @@ static bool apply(struct app *a, struct change *c, bool forward)
 	case CH_READ:
 		ok = kb_store_set_read(a->store, c->id, forward ? c->read : !c->read);
 		break;
+	case CH_BATCH:
+		if (!forward) {
+			ok = kb_store_undo(a->store, &c->batch, NULL);
+		} else { /* done again: what it does now is what an undo takes back */
+			struct kb_change again = {0};
+			const struct kb_change *b = &c->batch;
+			const char **ids = kb_xcalloc(b->n + 1, sizeof(char *));
+			for (size_t i = 0; i < b->n; i++)
+				ids[i] = b->v[i].id;
+			switch (b->kind) {
+			case KB_CHANGE_TAG_MANY:
+				ok = kb_store_tag_many(a->store, ids, b->n, b->tag, b->on, NULL, &again);
+				break;
+			case KB_CHANGE_READ_MANY:
+				ok = kb_store_read_many(a->store, ids, b->n, b->on, NULL, &again);
+				break;
+			case KB_CHANGE_TAG_RENAME:
+				ok = kb_store_tag_rename(a->store, b->tag, b->new_tag, NULL, &again);
+				break;
+			case KB_CHANGE_TAG_DELETE:
+				ok = kb_store_tag_delete(a->store, b->tag, NULL, &again);
+				break;
+			default:
+				break;
+			}
+			free(ids);
+			if (ok) {
+				kb_change_finish(&c->batch);
+				c->batch = again;
+			} else {
+				kb_change_finish(&again);
+			}
+		}
+		break;
 	case CH_HL_ADD:
 	case CH_HL_DEL: {
 		bool add = (c->kind == CH_HL_ADD) == forward;
@@ -378,9 +431,10 @@ void kb_undo(struct app *a, bool redo)
 	}
 	/* the whole action: every change of its group */
 	static const char *const names[] = {"tag", "untag", "note", "highlight", "highlight deletion",
-					    "read mark"};
+					    "read mark", "change"};
 	unsigned group = (*from)[*nf - 1].group;
-	size_t done = 0, kinds[6] = {0};
+	size_t done = 0, kinds[7] = {0};
+	char batch[200] = ""; /* what a batch was: said whole */
 	while (*nf && (*from)[*nf - 1].group == group) {
 		struct change c = (*from)[--*nf];
 		if (!undo_one(a, redo, &c)) {
@@ -392,6 +446,24 @@ void kb_undo(struct app *a, bool redo)
 			push(&a->undo, &a->n_undo, &a->cap_undo, c);
 		else
 			push(&a->redo, &a->n_redo, &a->cap_redo, c);
+		if (c.kind == CH_BATCH) {
+			const struct kb_change *b = &c.batch;
+			size_t l = strlen(batch);
+			if (b->kind == KB_CHANGE_TAG_MANY)
+				snprintf(batch + l, sizeof(batch) - l, "%s%s %zu articles %s %s",
+					 l ? ", " : "", b->on ? "tagging" : "untagging", b->n,
+					 b->on ? "with" : "of", b->tag);
+			else if (b->kind == KB_CHANGE_READ_MANY)
+				snprintf(batch + l, sizeof(batch) - l, "%s%zu read marks", l ? ", " : "",
+					 b->n);
+			else if (b->kind == KB_CHANGE_TAG_RENAME)
+				snprintf(batch + l, sizeof(batch) - l, "%s%s → %s", l ? ", " : "", b->tag,
+					 b->new_tag);
+			else
+				snprintf(batch + l, sizeof(batch) - l, "%sdeleting %s", l ? ", " : "", b->tag);
+			done += 51; /* the list read again */
+			continue;
+		}
 		if (done < 50) /* (a batch's rows are read again at its end) */
 			refresh_views(a, c.id);
 		done++;
@@ -407,8 +479,9 @@ void kb_undo(struct app *a, bool redo)
 	}
 	if (!done)
 		return;
-	char what[200] = "";
-	for (int k = 0; k < 6; k++)
+	char what[400] = "";
+	snprintf(what, sizeof(what), "%s", batch);
+	for (int k = 0; k < 6 && !batch[0]; k++)
 		if (kinds[k] && done == 1)
 			snprintf(what, sizeof(what), "%s", names[k]);
 		else if (kinds[k]) {

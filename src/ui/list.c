@@ -395,32 +395,36 @@ bool kb_list_show_results(struct app *a, const char *query, const char *tag)
 }
 
 /* Mark every article of the editions eds[0..n) read, or unread when all
- * are read; *changed gets how many changed. */
+ * are read, in one transaction and one change (one u undoes it);
+ * *changed gets how many changed. */
 static bool mark_editions(struct app *a, const struct win_ed *eds, size_t n, size_t *changed)
 {
-	struct kb_rows *arts = kb_xcalloc(n ? n : 1, sizeof(*arts));
+	struct kb_rows arts = {0};
+	char **ids = NULL;
+	size_t n_ids = 0, cap = 0;
 	bool all_read = true, ok = true;
 	for (size_t e = 0; e < n && ok; e++) {
-		ok = kb_store_edition_articles(a->store, eds[e].e.id, &arts[e]);
-		for (size_t i = 0; ok && i < arts[e].n; i++)
-			all_read = all_read && arts[e].v[i].read;
+		ok = kb_store_edition_articles(a->store, eds[e].e.id, &arts);
+		for (size_t i = 0; ok && i < arts.n; i++) {
+			all_read = all_read && arts.v[i].read;
+			void *v = ids;
+			kb_xgrow(&v, &cap, n_ids + 1, sizeof(char *));
+			ids = v;
+			ids[n_ids++] = kb_xstrdup(arts.v[i].id);
+		}
+		kb_rows_finish(&arts);
 	}
 	*changed = 0;
-	kb_group_begin(a); /* one u undoes them all */
-	for (size_t e = 0; e < n && ok; e++)
-		for (size_t i = 0; i < arts[e].n; i++)
-			if (arts[e].v[i].read == all_read &&
-			    kb_do_read(a, arts[e].v[i].id, !all_read, true))
-				(*changed)++;
-	kb_group_end(a);
-	for (size_t e = 0; e < n; e++)
-		kb_rows_finish(&arts[e]);
-	free(arts);
+	if (ok)
+		ok = kb_do_many(a, ids, n_ids, NULL, !all_read, changed);
+	else
+		kb_message(a, true, "%s", kb_store_error(a->store));
+	for (size_t i = 0; i < n_ids; i++)
+		free(ids[i]);
+	free(ids);
 	if (ok)
 		kb_message(a, false, "%zu articles marked %s (saved) · u: undo", *changed,
 			   all_read ? "unread" : "read");
-	else
-		kb_message(a, true, "%s", kb_store_error(a->store));
 	return ok;
 }
 
@@ -754,10 +758,12 @@ static int action(struct app *a, enum action act, int slot)
 			if (r.kind == R_EDITION) {
 				mark_editions(a, &a->nodes[r.node].eds[r.edition], 1, &changed);
 				kb_window_refresh_node(a, r.node);
+				kb_article_reload(a);
 			} else if (r.kind == R_ISSUE) {
 				kb_window_load(a, r.node); /* its pages, unfolded or not */
 				mark_editions(a, a->nodes[r.node].eds, a->nodes[r.node].n_eds, &changed);
 				kb_window_refresh_node(a, r.node);
+				kb_article_reload(a); /* its read mark */
 			} else {
 				kb_message(a, false, "r marks an issue, a page or an article read");
 			}

@@ -196,7 +196,7 @@ struct dline {
 
 /* An undoable annotation change. */
 struct change {
-	enum { CH_TAG, CH_UNTAG, CH_NOTE, CH_HL_ADD, CH_HL_DEL, CH_READ } kind;
+	enum { CH_TAG, CH_UNTAG, CH_NOTE, CH_HL_ADD, CH_HL_DEL, CH_READ, CH_BATCH } kind;
 	char *id;
 	char *tag;             /* CH_TAG, CH_UNTAG */
 	char *before, *after;  /* CH_NOTE: note texts (NULL: none) */
@@ -205,6 +205,7 @@ struct change {
 	int64_t hid;           /* CH_HL_*: current highlight id */
 	bool read;             /* CH_READ: the new state */
 	unsigned group;        /* the changes of one action share it: one undo */
+	struct kb_change batch; /* CH_BATCH: what the store changed, exactly */
 };
 
 struct app {
@@ -595,6 +596,11 @@ char *kb_find_moved(struct app *a, const struct kb_full *was);
 bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note);
 bool kb_do_delete_highlight(struct app *a, int64_t hid);
 bool kb_do_read(struct app *a, const char *id, bool read, bool record);
+/* Tag (on) or untag the n articles ids, or mark them read (tag NULL; on:
+ * read), in one transaction, recorded as one change; *changed gets how
+ * many changed. False (said) when the store failed. */
+bool kb_do_many(struct app *a, char *const *ids, size_t n, const char *tag, bool on,
+		size_t *changed);
 void kb_undo(struct app *a, bool redo);
 /* The changes recorded between these are one action: one u undoes them. */
 void kb_group_begin(struct app *a);

@@ -85,3 +85,56 @@ scenario_caret() {
 	check "caret: q q quits" wait_exit
 	check "caret: exit status 0" test "$(exit_status)" = 0
 }
+
+# (n) Batch tagging is one action: T tags every result of a search of
+# 5,000 hits (no cap) in one transaction, says the true count, and one u
+# takes all of it back (C-r does it again); -tag in the same line untags.
+scenario_batch() {
+	START_GATE=1 start batch 120 40
+	python3 - "$TD/eds" <<'PY'
+import datetime, os, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+for k in range(5000):
+    day = datetime.date(2000, 1, 1) + datetime.timedelta(days=k // 8)
+    with open(os.path.join(d, f"{day}_p{k % 8 + 1:02d}.txt"), "w", encoding="utf-8") as f:
+        f.write(f"第{k + 1}份版面的标题\n\n本报讯 这是第{k + 1}份版面唯一的文章，日期{day}。\n")
+PY
+	kb import "$TD/eds"
+	check "batch: 5,000 editions imported" test "$rc" = 0
+	go
+	wait_re '^>Issues '
+	keys s
+	type_text 版面
+	keys Enter
+	expect "batch: the search counts 5,000 results" wait_re '^>search: 版面 \(5000\)'
+	keys T
+	expect "batch: T asks for the tags" wait_text "tag every listed article"
+	type_text 全部
+	keys Enter
+	expect "batch: T says the true count" wait_status 'tagged 5000 of 5000 with 全部' 300
+	kb list tag:全部 --json
+	check "batch: the store has all 5,000 tagged" json 'len(d) == 5000'
+	keys u
+	expect "batch: one u takes it all back" wait_status 'undid tagging 5000 articles with 全部' 300
+	kb list tag:全部 --json
+	check "batch: nothing left" json 'len(d) == 0'
+	keys C-r
+	expect "batch: C-r does it again" wait_status 'redid tagging 5000 articles with 全部' 300
+	kb list tag:全部 --json
+	check "batch: 5,000 tagged again" json 'len(d) == 5000'
+	keys T
+	type_text " -全部 前五千" # (a leading space: tmux takes a leading - for an option)
+	keys Enter
+	expect "batch: -tag untags all and a tag tags all, in one line" \
+		wait_status 'untagged 5000 of 5000 of 全部; tagged 5000 of 5000 with 前五千' 300
+	keys u
+	expect "batch: one u undoes the line" wait_status 'undid' 300
+	kb list tag:全部 --json
+	check "batch: the untagged tag is back on all" json 'len(d) == 5000'
+	kb list tag:前五千 --json
+	check "batch: the added one gone" json 'len(d) == 0'
+	keys q q
+	check "batch: q q quits" wait_exit
+	check "batch: exit status 0" test "$(exit_status)" = 0
+}
