@@ -109,6 +109,38 @@ static struct kb_full *note_target(struct app *a, const char *id)
 	return f;
 }
 
+const char *kb_quick_tag(struct app *a, int slot, char *buf, size_t n)
+{
+	if (slot < 1 || slot > 9)
+		return NULL;
+	if (a->cfg && a->cfg->quick_tags[slot - 1])
+		return a->cfg->quick_tags[slot - 1];
+	/* not configured: the slots not set take the most used tags, in
+	 * order, skipping those configured in another slot */
+	struct kb_tag_count *tc = NULL;
+	size_t nt = 0;
+	if (!kb_store_tags_most_used(a->store, 18, &tc, &nt))
+		return NULL;
+	int k = 0;
+	const char *got = NULL;
+	for (size_t i = 0; i < nt && !got; i++) {
+		bool configured = false;
+		for (int j = 0; a->cfg && j < 9; j++)
+			configured |= a->cfg->quick_tags[j] && strcmp(a->cfg->quick_tags[j], tc[i].name) == 0;
+		if (configured)
+			continue;
+		while (k < 9 && a->cfg && a->cfg->quick_tags[k])
+			k++;
+		if (k == slot - 1) {
+			snprintf(buf, n, "%s", tc[i].name);
+			got = buf;
+		}
+		k++;
+	}
+	kb_tag_counts_free(tc, nt);
+	return got;
+}
+
 /* The tags line typed at t: words to add, -words to remove (t 人物 -待核),
  * applied to article id as one action (one u undoes it), and said. */
 static void apply_tags(struct app *a, const char *id, char *line)
@@ -308,9 +340,11 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			tag_prompt(a, id);
 		break;
 	case ACT_QUICK_TAG: {
-		const char *tag = a->cfg && slot >= 1 && slot <= 9 ? a->cfg->quick_tags[slot - 1] : NULL;
+		char most[200];
+		const char *tag = kb_quick_tag(a, slot, most, sizeof(most));
 		if (!tag) {
-			kb_message(a, true, "quick tag %d is not set (quick-tag %d NAME in the config)", slot, slot);
+			kb_message(a, true, "quick tag %d is not set (quick-tag %d NAME in the config;"
+					    " unset, the slots take the most used tags)", slot, slot);
 			break;
 		}
 		if (!id)

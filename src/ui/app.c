@@ -227,8 +227,19 @@ static void paint_help(struct app *a)
 		kb_keys_describe((enum action)act, bound, sizeof(bound));
 		snprintf(keys, sizeof(keys), "%-12s", bound[0] ? bound : "(unbound)");
 		int x = kb_draw_text(y, 1, w, keys, strlen(keys), KB_STYLE_TAG);
-		kb_draw_text(y, x + 1, w, kb_action_help((enum action)act),
-			     strlen(kb_action_help((enum action)act)), KB_STYLE_NORMAL);
+		x = kb_draw_text(y, x + 1, w, kb_action_help((enum action)act),
+				 strlen(kb_action_help((enum action)act)), KB_STYLE_NORMAL);
+		if (act == ACT_QUICK_TAG) { /* which tags the slots hold now */
+			char list[400] = ":", one[200];
+			for (int k = 1; k <= 9; k++) {
+				const char *t = kb_quick_tag(a, k, one, sizeof(one));
+				size_t l = strlen(list);
+				if (t)
+					snprintf(list + l, sizeof(list) - l, " %d %s", k, t);
+			}
+			if (list[1])
+				kb_draw_text(y, x, w, list, strlen(list), KB_STYLE_TAG);
+		}
 	}
 }
 

@@ -612,6 +612,9 @@ char **kb_tag_completions(struct app *a, const char *word, size_t *n);
  * actions apply to (the list's row, else the open article) */
 void kb_global_action(struct app *a, enum action act, int slot);
 const char *kb_current_id(struct app *a);
+/* The tag of quick slot 1-9: the config's, or, unset, the most used tag
+ * for that slot (written into buf); NULL when there is none. */
+const char *kb_quick_tag(struct app *a, int slot, char *buf, size_t n);
 
 /* app.c */
 void kb_paint(struct app *a);

@@ -138,3 +138,51 @@ PY
 	check "batch: q q quits" wait_exit
 	check "batch: exit status 0" test "$(exit_status)" = 0
 }
+
+# (n) Tags in one prompt: t adds and -tag removes (one u takes the line
+# back); quick tags 1-9 hold the most used tags when the config sets none,
+# and the help says which.
+scenario_tagline() {
+	START_GATE=1 start tagline 120 40
+	kb import "$SAMPLES"
+	local i1 i2 i3 i4
+	i1=$(article_id 1)
+	i2=$(article_id 2)
+	i3=$(article_id 3)
+	i4=$(article_id 4)
+	kb tag "$i2" "$i3" "$i4" -- 重要
+	kb tag "$i3" "$i4" -- 待核
+	kb tag "$i1" -- 待核
+	mkdir -p "$TD/home/.local/state/kanbao"
+	printf '%s\t%s\t0\n' "$TD/db" "$i1" >"$TD/home/.local/state/kanbao/places"
+	go
+	expect "tagline: the article shown (the second of the list)" wait_in 34 93 "$T1"
+	keys t
+	expect "tagline: t says -tag removes" wait_text "-tag removes"
+	type_text "人物 焦点 -待核"
+	keys Enter
+	expect "tagline: one line adds two tags and removes one, said" \
+		wait_status 'tagged 人物 焦点; untagged 待核 \(saved\)'
+	kb show "$i1" --json
+	check "tagline: the store has 人物 and 焦点, not 待核" json 'sorted(d["tags"]) == ["人物", "焦点"]'
+	keys u
+	expect "tagline: one u takes the whole line back" wait_status 'undid 2 tags, 1 untag'
+	kb show "$i1" --json
+	check "tagline: back to 待核 alone" json 'd["tags"] == ["待核"]'
+	keys t
+	type_text 待核
+	keys Enter
+	expect "tagline: a tag it has already is said, not done again" wait_status '待核 as it was'
+	keys u
+	kb show "$i1" --json
+	check "tagline: so u cannot take away what was there" json 'd["tags"] == ["待核"]'
+	keys '?'
+	expect "tagline: the help names the quick tags (the most used first)" \
+		wait_re '1-9 .*: 1 待核 2 重要'
+	keys q 2
+	expect "tagline: 2 toggles the second most used tag (重要)" wait_status 'tagged 重要'
+	kb show "$i1" --json
+	check "tagline: the store has it" json 'sorted(d["tags"]) == ["待核", "重要"]'
+	keys q
+	check "tagline: q quits" wait_exit
+}
