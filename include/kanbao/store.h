@@ -374,6 +374,9 @@ bool kb_store_set_read(struct kb_store *s, const char *id, bool read);
 bool kb_store_add_highlight(struct kb_store *s, const char *id, size_t start, size_t end,
 			    const char *note, int64_t *hid);
 bool kb_store_delete_highlight(struct kb_store *s, int64_t hid);
+/* Set (NULL or "": remove) the note of highlight hid; it is searched with
+ * the article's notes. */
+bool kb_store_set_highlight_note(struct kb_store *s, int64_t hid, const char *note);
 
 struct kb_tag_count {
 	char *name;

@@ -224,6 +224,30 @@ bool kb_store_delete_highlight(struct kb_store *s, int64_t hid)
 	return ok;
 }
 
+bool kb_store_set_highlight_note(struct kb_store *s, int64_t hid, const char *note)
+{
+	s->err[0] = '\0';
+	if (!kb_store_begin(s))
+		return false;
+	sqlite3_stmt *st = kb_store_prepare(s,
+		"UPDATE highlight SET note = nullif(?2, '') WHERE id=?1 RETURNING article");
+	char *id = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, hid);
+		kb_bind_text(st, 2, note);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = kb_column_dup(st, 0);
+		sqlite3_finalize(st);
+	}
+	/* the note is searched: the article's annotations indexed again */
+	bool ok = id ? kb_store_refresh_annot(s, id) && kb_store_commit(s)
+		     : kb_store_fail(s, "no highlight %lld", (long long)hid);
+	if (!ok)
+		kb_store_rollback(s);
+	free(id);
+	return ok;
+}
+
 bool kb_store_refresh_annot(struct kb_store *s, const char *id)
 {
 	sqlite3_stmt *st = kb_store_prepare(s,

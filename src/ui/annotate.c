@@ -301,6 +301,28 @@ bool kb_do_many(struct app *a, char *const *ids, size_t n, const char *tag, bool
 	return true;
 }
 
+bool kb_do_highlight_note(struct app *a, int64_t hid, const char *text)
+{
+	const char *was = NULL;
+	for (size_t i = 0; a->art && i < a->art->n_highlights; i++)
+		if (a->art->highlights[i].id == hid)
+			was = a->art->highlights[i].note;
+	if (!a->art)
+		return false;
+	char *before = dup_or_null(was);
+	if (!kb_store_set_highlight_note(a->store, hid, text)) {
+		free(before);
+		return fail(a);
+	}
+	record(a, (struct change){.kind = CH_HL_NOTE, .id = strdup(a->art->id), .hid = hid,
+				  .before = before, .after = text && *text ? strdup(text) : NULL});
+	char *keep = strdup(a->art->id);
+	refresh_views(a, keep);
+	free(keep);
+	kb_message(a, false, "the highlight's note %s (saved) · u: undo", text && *text ? "saved" : "removed");
+	return true;
+}
+
 bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note)
 {
 	int64_t hid;
@@ -352,6 +374,9 @@ static bool apply(struct app *a, struct change *c, bool forward)
 		break;
 	case CH_READ:
 		ok = kb_store_set_read(a->store, c->id, forward ? c->read : !c->read);
+		break;
+	case CH_HL_NOTE:
+		ok = kb_store_set_highlight_note(a->store, c->hid, forward ? c->after : c->before);
 		break;
 	case CH_BATCH:
 		if (!forward) {
@@ -410,11 +435,13 @@ static bool undo_one(struct app *a, bool redo, struct change *c)
 	 * it must follow, or undoing them later would miss it */
 	if (c->hid != old_hid) {
 		for (size_t i = 0; i < a->n_undo; i++)
-			if ((a->undo[i].kind == CH_HL_ADD || a->undo[i].kind == CH_HL_DEL) &&
+			if ((a->undo[i].kind == CH_HL_ADD || a->undo[i].kind == CH_HL_DEL ||
+			     a->undo[i].kind == CH_HL_NOTE) &&
 			    a->undo[i].hid == old_hid)
 				a->undo[i].hid = c->hid;
 		for (size_t i = 0; i < a->n_redo; i++)
-			if ((a->redo[i].kind == CH_HL_ADD || a->redo[i].kind == CH_HL_DEL) &&
+			if ((a->redo[i].kind == CH_HL_ADD || a->redo[i].kind == CH_HL_DEL ||
+			     a->redo[i].kind == CH_HL_NOTE) &&
 			    a->redo[i].hid == old_hid)
 				a->redo[i].hid = c->hid;
 	}
@@ -431,9 +458,9 @@ void kb_undo(struct app *a, bool redo)
 	}
 	/* the whole action: every change of its group */
 	static const char *const names[] = {"tag", "untag", "note", "highlight", "highlight deletion",
-					    "read mark", "change"};
+					    "read mark", "change", "highlight's note"};
 	unsigned group = (*from)[*nf - 1].group;
-	size_t done = 0, kinds[7] = {0};
+	size_t done = 0, kinds[8] = {0};
 	char batch[200] = ""; /* what a batch was: said whole */
 	while (*nf && (*from)[*nf - 1].group == group) {
 		struct change c = (*from)[--*nf];
@@ -481,7 +508,7 @@ void kb_undo(struct app *a, bool redo)
 		return;
 	char what[400] = "";
 	snprintf(what, sizeof(what), "%s", batch);
-	for (int k = 0; k < 6 && !batch[0]; k++)
+	for (int k = 0; k < 8 && !batch[0]; k++)
 		if (kinds[k] && done == 1)
 			snprintf(what, sizeof(what), "%s", names[k]);
 		else if (kinds[k]) {

@@ -1,7 +1,8 @@
 /*
  * The right pane: what the reader added to the article: its tags (one row
  * each), its note, its highlights with their notes. The row under the
- * cursor is what `d` deletes; Enter on a highlight shows it in the text.
+ * cursor is what `d` deletes; Enter on a highlight shows it in the text
+ * with the caret on it, Enter again (or e) edits its note.
  */
 #include "ui.h"
 
@@ -155,18 +156,29 @@ static int action(struct app *a, enum action act, int slot)
 		}
 		return F_REDRAW;
 	}
-	case ACT_OPEN: {
-		if (!f)
+	case ACT_OPEN:
+	case ACT_EXPORT: {
+		/* on a highlight: Enter shows it in the text, the caret on it;
+		 * Enter again (or e) edits its note */
+		size_t h0 = f ? f->n_tags + (f->note ? 1 : 0) : 0;
+		if (!f || a->ncur < h0 || a->ncur - h0 >= f->n_highlights)
+			return act == ACT_OPEN ? F_REDRAW : -1;
+		const struct kb_highlight *h = &f->highlights[a->ncur - h0];
+		if (act == ACT_OPEN && !(a->caret_set && a->caret == h->start)) {
+			a->caret = h->start;
+			a->caret_set = true;
+			size_t l = kb_caret_line(a, h->start);
+			a->atop = l > 2 ? l - 2 : 0;
+			kb_message(a, false, "the highlight in the text · Enter or e: edit its note");
 			return F_REDRAW;
-		size_t h0 = f->n_tags + (f->note ? 1 : 0);
-		if (a->ncur >= h0 && a->ncur - h0 < f->n_highlights) {
-			size_t off = f->highlights[a->ncur - h0].start;
-			for (size_t i = 0; i < a->n_lines; i++)
-				if (a->lines[i].block >= 0 && off >= a->lines[i].start && off < a->lines[i].end) {
-					a->atop = i > 2 ? i - 2 : 0;
-					break;
-				}
 		}
+		int64_t hid = h->id;
+		a->in_prompt = true;
+		char *text = kb_edit_box(a, "the highlight's note", h->note);
+		a->in_prompt = false;
+		if (text && strcmp(text, h->note ? h->note : "") != 0)
+			kb_do_highlight_note(a, hid, text);
+		free(text);
 		return F_REDRAW;
 	}
 	default:

@@ -196,10 +196,10 @@ struct dline {
 
 /* An undoable annotation change. */
 struct change {
-	enum { CH_TAG, CH_UNTAG, CH_NOTE, CH_HL_ADD, CH_HL_DEL, CH_READ, CH_BATCH } kind;
+	enum { CH_TAG, CH_UNTAG, CH_NOTE, CH_HL_ADD, CH_HL_DEL, CH_READ, CH_BATCH, CH_HL_NOTE } kind;
 	char *id;
 	char *tag;             /* CH_TAG, CH_UNTAG */
-	char *before, *after;  /* CH_NOTE: note texts (NULL: none) */
+	char *before, *after;  /* CH_NOTE, CH_HL_NOTE: note texts (NULL: none) */
 	size_t start, end;     /* CH_HL_*: the passage */
 	char *hl_note;
 	int64_t hid;           /* CH_HL_*: current highlight id */
@@ -595,6 +595,9 @@ bool kb_save_note(struct app *a, const struct kb_full *was, const char *text);
 char *kb_find_moved(struct app *a, const struct kb_full *was);
 bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note);
 bool kb_do_delete_highlight(struct app *a, int64_t hid);
+/* Set the note of highlight hid of the open article (text NULL or "":
+ * none), undoable. */
+bool kb_do_highlight_note(struct app *a, int64_t hid, const char *text);
 bool kb_do_read(struct app *a, const char *id, bool read, bool record);
 /* Tag (on) or untag the n articles ids, or mark them read (tag NULL; on:
  * read), in one transaction, recorded as one change; *changed gets how

@@ -186,3 +186,38 @@ scenario_tagline() {
 	keys q
 	check "tagline: q quits" wait_exit
 }
+
+# (n) A highlight revisited: Enter on it in the notes pane shows it in the
+# text with the caret on it; Enter again edits its note (saved, searched,
+# undone by u).
+scenario_hlnote() {
+	START_GATE=1 start hlnote 120 40
+	kb import "$SAMPLES"
+	mkdir -p "$TD/home/.local/state/kanbao"
+	printf '%s\t%s\t0\n' "$TD/db" dnmer68nt767 >"$TD/home/.local/state/kanbao/places"
+	go
+	expect "hlnote: the article shown" wait_in 34 93 "$T0"
+	keys Tab ')' ')' v ')' h Enter
+	expect "hlnote: a highlight made" wait_status 'highlight saved'
+	keys Tab G
+	expect "hlnote: the notes pane lists it" wait_text "「这是一次具有"
+	keys Enter
+	expect "hlnote: Enter shows it in the text" wait_status 'the highlight in the text'
+	keys Enter
+	expect "hlnote: Enter again opens its note's box" wait_text "the highlight's note"
+	type_text 里程碑会议
+	keys C-s
+	expect "hlnote: the note saved" wait_status "highlight's note saved"
+	kb show dnmer68nt767 --json
+	check "hlnote: the store has the note on the highlight" \
+		json '[h["note"] for h in d["highlights"]] == ["里程碑会议"]'
+	kb search 里程碑会议 --json
+	check "hlnote: a search finds the article by it" json 'len(d) == 1'
+	keys u
+	expect "hlnote: u takes the note back" wait_status "undid highlight's note"
+	kb show dnmer68nt767 --json
+	check "hlnote: no note left" json '[h["note"] for h in d["highlights"]] == [None]'
+	keys q q q
+	check "hlnote: q quits" wait_exit
+	check "hlnote: exit status 0" test "$(exit_status)" = 0
+}
