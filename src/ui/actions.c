@@ -498,6 +498,9 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 	case ACT_EXPORT:
 		export_action(a, id);
 		break;
+	case ACT_TAGS:
+		kb_tagview_open(a);
+		break;
 	case ACT_HELP:
 		a->help = true;
 		a->help_top = 0;

@@ -283,6 +283,14 @@ bool kb_do_read(struct app *a, const char *id, bool read, bool rec)
 	return true;
 }
 
+void kb_record_batch(struct app *a, struct kb_change *c)
+{
+	record(a, (struct change){.kind = CH_BATCH, .id = strdup(""), .batch = *c});
+	memset(c, 0, sizeof(*c));
+	kb_list_reload(a, NULL); /* the rows' tag marks */
+	kb_article_reload(a);
+}
+
 bool kb_do_many(struct app *a, char *const *ids, size_t n, const char *tag, bool on,
 		size_t *changed)
 {

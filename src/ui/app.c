@@ -256,6 +256,8 @@ void kb_paint(struct app *a)
 	}
 	if (a->help) {
 		paint_help(a);
+	} else if (a->tagview) {
+		kb_tagview_paint(a);
 	} else {
 		kb_draw_origin(1); /* the panes' rows start under the titles */
 		for (int p = 0; p < P_COUNT; p++) {
@@ -278,7 +280,7 @@ void kb_paint(struct app *a)
 static void mouse(struct app *a)
 {
 	MEVENT ev;
-	if (getmouse(&ev) != OK || a->too_small || a->help)
+	if (getmouse(&ev) != OK || a->too_small || a->help || a->tagview)
 		return;
 	ev.y -= 1; /* the panes' rows start under the title line */
 	/* a drag in the article selects; its release ends it, wherever */
@@ -603,6 +605,10 @@ static void handle(struct app *a, int key)
 			a->help = false;
 		return;
 	}
+	if (a->tagview && !a->too_small) {
+		kb_tagview_key(a, key);
+		return;
+	}
 	if (a->too_small) {
 		enum action q = kb_keys_action(key, NULL);
 		if (q == ACT_QUIT || q == ACT_QUIT_NOW)
@@ -838,6 +844,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	delscreen(scr);
 	kb_fatal_hook = NULL;
 	kb_check_finish(a.check, stderr); /* its problems, now that stderr is the terminal's */
+	kb_tagview_close(&a);
 	kb_article_close(&a);
 	for (size_t i = 0; i < a.n_pos; i++)
 		free(a.pos_id[i]);

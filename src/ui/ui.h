@@ -52,6 +52,7 @@
 	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across editions") \
 	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
+	_(TAGS, "tags", "#", "every tag with its count: list, rename or merge (R), delete (D)") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
 	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
@@ -300,6 +301,10 @@ struct app {
 	bool msg_error;
 	bool help;
 	size_t help_top;
+	/* the tag view (tagview.c) */
+	bool tagview;
+	struct kb_tag_count *tv;
+	size_t tv_n, tv_cur, tv_top;
 	bool quit;
 	bool in_prompt;  /* mouse events are ignored while typing */
 	bool mouse;
@@ -610,6 +615,15 @@ void kb_group_begin(struct app *a);
 void kb_group_end(struct app *a);
 void kb_changes_free(struct app *a);
 char **kb_tag_completions(struct app *a, const char *word, size_t *n);
+
+/* tagview.c: every tag with its count, over the screen */
+void kb_tagview_open(struct app *a);
+void kb_tagview_close(struct app *a);
+void kb_tagview_paint(struct app *a);
+void kb_tagview_key(struct app *a, int key);
+/* annotate.c: record a change the store made of many articles (c is
+ * taken) as one undoable change. */
+void kb_record_batch(struct app *a, struct kb_change *c);
 
 /* actions.c: the actions no single pane handles; the article the
  * actions apply to (the list's row, else the open article) */

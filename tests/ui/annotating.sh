@@ -221,3 +221,56 @@ scenario_hlnote() {
 	check "hlnote: q quits" wait_exit
 	check "hlnote: exit status 0" test "$(exit_status)" = 0
 }
+
+# (n) The tag view (#): every tag with its count; R renames (into an
+# existing tag: merges), D deletes across the library, each undone by one
+# u; Enter lists a tag's articles.
+scenario_tagview() {
+	START_GATE=1 start tagview 120 40
+	kb import "$SAMPLES"
+	local i1 i2 i3
+	i1=$(article_id 0)
+	i2=$(article_id 1)
+	i3=$(article_id 2)
+	kb tag "$i1" "$i2" "$i3" -- 重要
+	kb tag "$i2" "$i3" -- 待核
+	go
+	wait_re '^>Issues '
+	keys '#'
+	expect "tagview: # lists the tags with their counts" wait_re '^ +3  重要'
+	expect "tagview: and the other" wait_re '^ +2  待核'
+	keys g R
+	expect "tagview: R asks for the new name" wait_text "rename 待核 to"
+	keys C-u
+	type_text 已核
+	keys Enter
+	expect "tagview: renamed across the library, said" wait_status 'renamed 待核 to 已核 on 2 articles'
+	kb list tag:已核 --json
+	check "tagview: the store has 已核 on the two" json 'len(d) == 2'
+	keys u
+	expect "tagview: one u renames it back" wait_status 'undid 待核 → 已核'
+	kb list tag:待核 --json
+	check "tagview: 待核 on the two again" json 'len(d) == 2'
+	keys g R C-u
+	type_text 重要
+	keys Enter
+	expect "tagview: into an existing tag: merged" wait_status 'merged 待核 into 重要'
+	kb list tag:待核 --json
+	check "tagview: 待核 gone" json 'len(d) == 0'
+	keys D
+	expect "tagview: D asks first" wait_text "delete 重要 from its 3 articles?"
+	type_text y
+	keys Enter
+	expect "tagview: deleted from every article" wait_status 'deleted 重要 from 3 articles'
+	kb tags --json
+	check "tagview: no tag left" json 'len(d) == 0'
+	keys u
+	expect "tagview: u brings it back" wait_re '^ +3  重要'
+	keys u
+	expect "tagview: u again undoes the merge" wait_re '^ +2  待核'
+	keys Enter
+	expect "tagview: Enter lists the tag's articles" wait_re '^>filter: tag:"待核" \(2\)'
+	keys q q
+	check "tagview: q q quits" wait_exit
+	check "tagview: exit status 0" test "$(exit_status)" = 0
+}
