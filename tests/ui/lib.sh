@@ -254,3 +254,54 @@ gone_in() {
 	done
 	return 1
 }
+# cursor_row FROM TO: the text, within display columns [FROM, TO), of the
+# body rows (not the title line, not the status line) whose cell at column
+# FROM is drawn in the cursor's colours: the default theme's background 31
+# (KB_STYLE_CURSOR in src/config/theme.c). Only a focused list draws its
+# cursor so; nothing is printed when no row is.
+cursor_row() {
+	tm capture-pane -p -e -t "$SESSION" 2>/dev/null | python3 -c '
+import re, sys, unicodedata
+lo, hi = int(sys.argv[1]), int(sys.argv[2])
+lines = sys.stdin.read().split("\n")
+sgr = re.compile(r"\x1b\[([0-9;]*)m")
+for line in lines[1:int(sys.argv[3]) - 1]:
+    col, bg, out, first_bg, pos = 0, None, [], None, 0
+    while pos < len(line):
+        m = sgr.match(line, pos)
+        if m:
+            p = [int(x) if x else 0 for x in m.group(1).split(";")]
+            i = 0
+            while i < len(p):
+                if p[i] in (0, 49):
+                    bg = None
+                elif p[i] == 48 and i + 2 < len(p) and p[i + 1] == 5:
+                    bg = p[i + 2]
+                    i += 2
+                elif p[i] == 38 and i + 2 < len(p) and p[i + 1] == 5:
+                    i += 2
+                elif 40 <= p[i] <= 47:
+                    bg = p[i] - 40
+                i += 1
+            pos = m.end()
+            continue
+        ch = line[pos]
+        pos += 1
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if col == lo:
+            first_bg = bg
+        if col >= lo and col + w <= hi:
+            out.append(ch)
+        col += w
+    if first_bg == 31:
+        print("".join(out))' "$1" "$2" "$H"
+}
+# wait_cursor FROM TO TEXT: until the cursor's row (cursor_row) holds TEXT.
+wait_cursor() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		cursor_row "$1" "$2" | grep -Fq -- "$3" && return 0
+		sleep 0.05
+	done
+	return 1
+}
