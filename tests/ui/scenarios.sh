@@ -8,14 +8,19 @@ open_samples() {
 	wait_re '^\[list\]' && wait_text "${T0:0:8}"
 }
 
-# (1) The samples at 120x40: three panes, the first edition unfolded.
+# (1) The samples at 120x40: three panes; their one issue (no dates: the
+# "(no date)" group) and its first edition unfolded, the cursor on that
+# edition's row.
 scenario_open() {
 	open_samples open 120 40
 	expect "open: the reader starts with the status line [list]" wait_re '^\[list\]'
-	expect "open: the first edition is listed by its first headline" wait_text "- ${T0:0:10}"
-	expect "open: the last edition is listed by its headline" wait_text "+ ${T14:0:10}"
+	expect "open: the samples' editions form one undated issue row, unfolded (15 of 15 unread)" \
+		wait_re '^- \(no date\) 5 editions +15/15\|'
+	expect "open: the first edition is listed (indented under it) by its first headline" wait_re "^  - ${T0:0:10}"
+	expect "open: the last edition is listed by its headline, folded" wait_re "^  \\+ ${T14:0:10}"
 	check "open: no file name in the list" eval '! capture | cut -c1-34 | grep -q "0a7de6b0a5fb8a92\|c52dc1dd292ef930"'
-	expect "open: the list's title counts the editions" wait_re '^>Editions  1/5'
+	expect "open: the list's title counts the issues (one)" wait_re '^>Issues  1/1 '
+	expect "open: the cursor on the first edition's row" wait_cursor 0 33 "  - ${T0:0:10}"
 	expect "open: the first edition's first article title" wait_text "${T0:0:10}"
 	expect "open: the first edition's fifth article title" wait_text "对标先进找差距"
 	screen_ok "first screen, three panes" --panes 3
@@ -51,7 +56,8 @@ scenario_navigate() {
 	expect "nav: S-Tab again focuses the article" wait_status '^\[article\]'
 	keys BTab
 	expect "nav: S-Tab back to the list" wait_status '^\[list\]'
-	# G: the last row (edition 004), Enter unfolds it, j Enter opens its article
+	# G: the last row (edition 004, the last of the undated issue), Enter
+	# unfolds it, j Enter opens its article
 	keys G Enter
 	keys j Enter
 	expect "nav: G, Enter, j, Enter opens the last edition's article" wait_in 34 93 "$T14"
@@ -71,8 +77,10 @@ scenario_navigate() {
 	screen_ok "long article, bottom" --panes 3
 	keys BTab g
 	expect "nav: g in the list goes to the first row" wait_status '^\[list\]'
-	keys j j Enter
-	expect "nav: g, j, j, Enter opens the second article" wait_text "$T1"
+	expect "nav: the first row is the issue's" wait_cursor 0 33 "- (no date) 5 editions"
+	# row 0 the issue, row 1 edition 000, rows 2.. its articles
+	keys j j j Enter
+	expect "nav: g, j, j, j, Enter opens the second article" wait_text "$T1"
 	keys BTab k Enter
 	expect "nav: S-Tab, k, Enter opens the first article" wait_text "$T0"
 	screen_ok "first article again" --panes 3
@@ -196,13 +204,17 @@ scenario_search() {
 	expect "search: N counts every hit in the article ($hits)" wait_status "match 1 of $hits: 郑州"
 	keys BTab q
 	expect "search: q leaves the results" wait_status 'back to the editions'
-	expect "search: the editions are back" wait_text "Editions  "
-	screen_ok "back to the editions" --panes 3
+	expect "search: the tree is back (its title counts the issues)" wait_re '^>Issues  1/1 '
+	expect "search: with the samples' issue row" wait_re '^- \(no date\) 5 editions '
+	expect "search: the cursor back where it was (the first edition's row)" \
+		wait_cursor 0 33 "  - ${T0:0:10}"
+	screen_ok "back to the tree" --panes 3
 	keys s
 	type_text 火星基地
 	keys Enter
 	expect "search: a search that finds nothing says so" wait_status 'nothing found for 火星基地'
-	expect "search: and the editions stay listed" wait_re '^>Editions  1/5 '
+	expect "search: and the tree stays listed" wait_re '^>Issues  1/1 '
+	expect "search: its issue row too" wait_re '^- \(no date\) 5 editions '
 	keys q
 	check "search: q then quits" wait_exit
 }
@@ -346,7 +358,8 @@ scenario_escapes() {
 	tm select-pane -t "$SESSION" -T kb-sentinel
 	go
 	expect "escapes: the reader starts" wait_re '^\[list\]'
-	expect "escapes: the edition is listed" wait_re '^>Editions  1/1'
+	expect "escapes: the edition is listed (one undated issue of 1 edition)" wait_re '^>Issues  1/1 '
+	expect "escapes: the issue row counts its 3 articles" wait_re '^- \(no date\) 1 edition +3/3\|'
 	expect "escapes: the title in the list, controls shown as placeholders" \
 		wait_re '郑州.*清屏.*字节'
 	screen_ok "list with the escape titles" --panes 3
@@ -402,7 +415,7 @@ scenario_help() {
 	sleep 0.2
 	keys q
 	expect "help: q closes the help" wait_gone "kanbao keys"
-	expect "help: the list is back" wait_text "Editions  "
+	expect "help: the list is back" wait_re '^>Issues  1/1 '
 	screen_ok "help closed" --panes 3
 	check "help: q closed the help but did not quit" test ! -e "$TD/rc"
 }
@@ -421,10 +434,10 @@ scenario_locale() {
 # pane focuses it; the wheel scrolls the article.
 scenario_mouse() {
 	open_samples mouse 120 15
-	# row 5 of the screen (1-based; row 1 is the titles) is the third article
-	# of the first edition
-	type_text $'\e[<0;9;5M'
-	type_text $'\e[<0;9;5m'
+	# row 6 of the screen (1-based; row 1 is the titles, 2 the issue, 3 the
+	# first edition) is the third article of the first edition
+	type_text $'\e[<0;9;6M'
+	type_text $'\e[<0;9;6m'
 	expect "mouse: a click on a list row opens that article" wait_in 34 93 "建设国家中心城市 高新区该怎么做"
 	screen_ok "after a click" --panes 3
 	type_text $'\e[<0;110;2M'
@@ -595,7 +608,11 @@ scenario_check() {
 	expect "check: the first screen shows the library" wait_text "${T0:0:8}"
 	expect "check: the status says what the check found (6 files, 1 new)" \
 		wait_status 'checked 6 files: 1 new'
-	expect "check: the new edition is in the list" wait_text '2030-01-01'
+	expect "check: the new edition is in the list: its issue, the newest, on top" \
+		wait_re '^\+ 2030-01-01 周二 1版 +1/1\|'
+	expect "check: the issues counted again (the samples' now second: 2/2)" wait_re '^>Issues  2/2 '
+	expect "check: the cursor stays on its row (the first sample edition's)" \
+		wait_cursor 0 33 "  - ${T0:0:10}"
 	screen_ok "check: after the background check" --panes 3
 	kb list --json
 	check "check: the library holds the 16 articles" json 'len(d) == 16'
@@ -606,21 +623,31 @@ scenario_check() {
 }
 
 # (n) Pane titles: what each pane shows and the place in it, the focused
-# one marked; moving the cursor onto an article previews it (not read);
-# Enter reads it; a message longer than the status line is shown whole.
+# one marked; a first start previews the first article, moving the cursor
+# onto an article previews it (not read); Enter reads it; with no article
+# at all the article pane says so; a message longer than the status line
+# is shown whole.
 scenario_titles() {
 	open_samples titles 120 40
-	expect "titles: the list's title counts the editions, focused (>)" wait_re '^>Editions  1/5 '
-	expect "titles: each edition row counts its unread articles (5 of 5)" wait_re '^- .* 5/5\|'
-	expect "titles: the last edition's: 1 of 1" wait_re '^\+ .* 1/1\|'
+	expect "titles: the list's title counts the issues, focused (>)" wait_re '^>Issues  1/1 '
+	expect "titles: the issue row counts its unread articles (15 of 15)" wait_re '^- .* 15/15\|'
+	expect "titles: each edition row counts its unread articles (5 of 5)" wait_re '^  - .* 5/5\|'
+	expect "titles: the last edition's: 1 of 1" wait_re '^  \+ .* 1/1\|'
 	expect "titles: the notes pane's title" wait_text "Tags · Note · Highlights"
-	expect "titles: the article pane has none open" wait_re '\| Article '
-	keys j
-	expect "titles: j onto an article previews it in the article pane" wait_in 34 93 "$T0"
+	expect "titles: the first start previews the first article in the article pane" wait_in 34 93 "$T0"
 	expect "titles: the article's title gives its edition and how far it is read" \
 		wait_re '\| 000_0a7de6b0a5fb8a92\.txt  [0-9]+% '
 	kb list --json
 	check "titles: a preview does not mark the article read" \
+		json 'not any(r["read"] for r in d)'
+	# the cursor starts on the edition's row: j onto its first article, j
+	# onto the second
+	keys j j
+	expect "titles: j onto an article previews it in the article pane" wait_in 34 93 "$T1"
+	keys k
+	expect "titles: k onto the first article previews it again" wait_in 34 93 "$T0"
+	kb list --json
+	check "titles: previews do not mark the articles read" \
 		json 'not any(r["read"] for r in d)'
 	keys j
 	expect "titles: the next j previews the next article" wait_in 34 93 "$T1"
@@ -631,7 +658,8 @@ scenario_titles() {
 		json '[r["read"] for r in d][:2] == [False, False]'
 	keys G
 	expect "titles: G shows the end: 100%" wait_re '\|>000_0a7de6b0a5fb8a92\.txt  100% '
-	expect "titles: the edition's count follows at once (4 of 5)" wait_re '^- .* 4/5\|'
+	expect "titles: the edition's count follows at once (4 of 5)" wait_re '^  - .* 4/5\|'
+	expect "titles: and its issue's (14 of 15)" wait_re '^- .* 14/15\|'
 	kb list --json
 	check "titles: its end shown, it is read (the second article, not the first)" \
 		json '[r["read"] for r in d][:2] == [False, True]'
@@ -652,6 +680,12 @@ scenario_titles() {
 	screen_ok "titles: a long message at 60x20"
 	keys Escape q q
 	check "titles: q q quits (the first q back to the list) (60x20)" wait_exit
+	# an empty library: no issue to place, no article to show
+	start titles-empty 120 20 --
+	expect "titles: an empty library: the list's title has no place" wait_re '^>Issues +\| '
+	expect "titles: the article pane has none open" wait_re '\| Article '
+	keys q
+	check "titles: q quits (empty library)" wait_exit
 }
 
 # (n) C-z suspends kanbao to the shell that started it (the terminal as it
@@ -662,14 +696,14 @@ scenario_suspend() {
 	tm new-session -d -s "$SESSION" -x 100 -y 30 "env -i PATH=$PATH HOME=$TD/home bash --norc --noprofile -i"
 	sleep 0.3
 	keys "env -u KANBAO_DB HOME=$TD/home XDG_CONFIG_HOME=$TD/config XDG_DATA_HOME=$TD/data LANG=C.UTF-8 TERM=xterm-256color $KANBAO --db $TD/db $SAMPLES" Enter
-	expect "suspend: the reader runs under a shell" wait_re '^>Editions'
+	expect "suspend: the reader runs under a shell" wait_re '^>Issues  1/1 '
 	keys C-z
 	expect "suspend: C-z gives the shell back (job stopped)" wait_text "Stopped"
 	keys "fg" Enter
-	expect "suspend: fg brings the reader back" wait_re '^>Editions'
+	expect "suspend: fg brings the reader back" wait_re '^>Issues  1/1 '
 	screen_ok "suspend: the screen after fg" --panes 3
 	keys q
-	expect "suspend: q quits to the shell" wait_gone ">Editions"
+	expect "suspend: q quits to the shell" wait_gone ">Issues"
 }
 
 # (n) f narrows the list with the query syntax of `kanbao list`: words,
@@ -693,7 +727,8 @@ scenario_narrow_query() {
 	keys f
 	type_text "tag:重要 -tag:待核"
 	keys Enter
-	expect "narrow: tag:重要 -tag:待核 leaves 1" wait_re '^>filter: tag:重要 -tag:待核 \(1\)'
+	# (the query cut to leave its count and the place in sight)
+	expect "narrow: tag:重要 -tag:待核 leaves 1" wait_re '^>filter: tag:重要 -ta… \(1\)  1/1 '
 	kb list "高新区" unread --json
 	local n
 	n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TD/out")
@@ -701,14 +736,16 @@ scenario_narrow_query() {
 	type_text "高新区 unread"
 	keys Enter
 	expect "narrow: words and unread: the count kanbao list gives ($n)" \
-		wait_re "^>filter: 高新区 unread \\($n\\)"
+		wait_re "^>filter: 高新区 unr… \\($n\\)  1/$n "
 	keys f
 	type_text "date:2021-13"
 	keys Enter
 	expect "narrow: a bad date is said" wait_text "not a month"
-	expect "narrow: and the list stays as it was" wait_re "^>filter: 高新区 unread \\($n\\)"
+	expect "narrow: and the list stays as it was" wait_re "^>filter: 高新区 unr… \\($n\\)  1/$n "
 	keys f Enter
-	expect "narrow: an empty query lists all editions again" wait_re '^>Editions  1/5 '
+	expect "narrow: an empty query lists the tree again" wait_re '^>Issues  1/1 '
+	expect "narrow: all editions in it (the samples' issue, 15 articles)" \
+		wait_re '^- \(no date\) 5 editions +15/15\|'
 	screen_ok "narrow: back to all" --panes 3
 	keys q
 	check "narrow: q quits" wait_exit
