@@ -521,74 +521,85 @@ scenario_undo_highlight() {
 	check "undo-hl: q q quits (the first q back to the list)" wait_exit
 }
 
-# make_editions DIR N: N one-article editions, eight pages a day from
-# 2000-01-01 (2000-01-01_p01.txt ...), each headline naming its place.
+# make_editions DIR N [PAGES]: N one-article editions, PAGES (default
+# eight) pages a day from 2000-01-01 (2000-01-01_p01.txt ...), each
+# headline naming its place.
 make_editions() {
-	python3 - "$1" "$2" <<'PY'
+	python3 - "$1" "$2" "${3:-8}" <<'PY'
 import datetime, os, sys
-d, n = sys.argv[1], int(sys.argv[2])
+d, n, pages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 os.makedirs(d, exist_ok=True)
 for k in range(n):
-    day = datetime.date(2000, 1, 1) + datetime.timedelta(days=k // 8)
-    name = f"{day}_p{k % 8 + 1:02d}.txt"
+    day = datetime.date(2000, 1, 1) + datetime.timedelta(days=k // pages)
+    name = f"{day}_p{k % pages + 1:02d}.txt"
     with open(os.path.join(d, name), "w", encoding="utf-8") as f:
         f.write(f"第{k + 1}份版面的标题\n\n本报讯 这是第{k + 1}份版面唯一的文章，日期{day}。\n")
 PY
 }
 
-# (n) A library larger than the list's window (600 editions; the list
-# holds a few screens and reads the rest as the cursor comes): the count
-# and the rows stay right across the window's edges, at both ends and back.
+# (n) A library larger than the list's window (300 issues of two pages, 600
+# editions; the window holds a few screens of issues and reads the rest as
+# the cursor comes): the count and the rows stay right across the window's
+# edges, at both ends and back. Issue i (newest first) is the day
+# 2000-01-01 + (300 - i) days, its pages editions 2(300 - i) + 1 and + 2.
 scenario_paging() {
 	START_GATE=1 start paging 120 40
-	make_editions "$TD/eds" 600
+	make_editions "$TD/eds" 600 2
 	kb import "$TD/eds"
 	check "paging: 600 editions imported" test "$rc" = 0
 	go
 	# the first time, the reader shows the newest issue's first unread article
-	expect "paging: the first screen: the newest issue (edition 593 of 600)" \
-		wait_re '^>Editions  593/600 '
-	expect "paging: its first article shown" wait_in 34 93 "第593份版面的标题"
+	expect "paging: the first screen: the newest issue, 1 of 300" wait_re '^>Issues  1/300 '
+	expect "paging: the cursor on its first page's row (edition 599)" \
+		wait_cursor 0 33 "  - 第1版 第599份版面的标题"
+	expect "paging: its first article shown" wait_in 34 93 "第599份版面的标题"
 	keys Enter
-	expect "paging: Enter folds that edition" wait_re '^\+ 2000-03-15 第1版'
+	expect "paging: Enter folds that page" wait_re '^  \+ 第1版 第599份'
 
 	keys G
-	expect "paging: G goes to the last edition, 600/600" wait_re '^>Editions  600/600 '
-	expect "paging: and shows it (2000-03-15 第8版)" wait_re '2000-03-15 第8版'
+	expect "paging: G goes to the last issue, 300/300" wait_re '^>Issues  300/300 '
+	expect "paging: and shows it (2000-01-01), the cursor on it" \
+		wait_cursor 0 33 "+ 2000-01-01 周六 2版"
 	screen_ok "paging: the library's end" --panes 3
 	for _ in $(seq 10); do keys k; done
-	expect "paging: ten k up from the end: 590/600" wait_re '^>Editions  590/600 '
+	expect "paging: ten k up from the end: 290/300" wait_re '^>Issues  290/300 '
+	expect "paging: the cursor on that issue (2000-01-11)" wait_cursor 0 33 "+ 2000-01-11 周二 2版"
 	keys g
-	expect "paging: g back at the start: 1/600" wait_re '^>Editions  1/600 '
-	# row 0 the first edition, row 1 its article (unfolded), row r its edition r
+	expect "paging: g back at the start: 1/300" wait_re '^>Issues  1/300 '
+	# row 0 the first issue, rows 1 and 2 its pages (unfolded), row r its
+	# issue r - 1
 	local i
 	for i in $(seq 25); do keys j j j j j j j j j j; done
-	expect "paging: 250 j down, across the window's edges: 250/600" wait_re '^>Editions  250/600 '
-	expect "paging: the rows around are that place's (2000-01-31 第8版 is edition 248)" \
-		wait_re '2000-01-31 第8版'
+	expect "paging: 250 j down, across the window's edges: 249/300" wait_re '^>Issues  249/300 '
+	expect "paging: the row there is that place's (issue 249 is 2000-02-21)" \
+		wait_cursor 0 33 "+ 2000-02-21 周一 2版"
 	for i in $(seq 25); do keys k k k k k k k k k k; done
-	expect "paging: 250 k back up: 1/600" wait_re '^>Editions  1/600 '
-	expect "paging: the first edition is there again" wait_re '2000-01-01 第1版'
+	expect "paging: 250 k back up: 1/300" wait_re '^>Issues  1/300 '
+	expect "paging: the first issue is there again" wait_cursor 0 33 "- 2000-10-26 周四 2版"
+	expect "paging: still unfolded, its pages under it (kept out of the window and back)" \
+		wait_re '^  \+ 第2版 第600份'
 	for i in $(seq 20); do keys NPage; done
 	keys G
 	for i in $(seq 20); do keys PPage; done
 	keys g
-	expect "paging: pages down, G, pages up, g: 1/600 again" wait_re '^>Editions  1/600 '
+	expect "paging: pages down, G, pages up, g: 1/300 again" wait_re '^>Issues  1/300 '
 	# a search hitting every edition: newest first, counted from the index
 	keys s
 	type_text 版面
 	keys Enter
 	expect "paging: search 版面 counts its 600 results" wait_re '^>search: 版面 \(600\)'
-	expect "paging: newest first (the 600th edition's article on top, with its date and page)" wait_re '2000-03-15 第8版 +第600份'
+	expect "paging: newest first (the 600th edition's article on top, with its date and page)" wait_re '2000-10-26 第2版 +第600份'
 	expect "paging: the title places the cursor: 1/600" wait_re '^>search: 版面 \(600\)  1/600 '
 	keys G
 	expect "paging: G in the results: 600/600" wait_re '\(600\)  600/600 '
 	expect "paging: the oldest at the end" wait_re '2000-01-01 第1版 +第1份'
 	for i in $(seq 10); do keys k k k k k k k k k k; done
 	expect "paging: 100 k up: result 500/600" wait_re '\(600\)  500/600 '
-	expect "paging: that row is the 101st edition's" wait_re '2000-01-13 第5版 +第101份'
+	expect "paging: that row is the 101st edition's" wait_re '2000-02-20 第1版 +第101份'
 	keys q
-	expect "paging: q leaves the results" wait_re '^>Editions  1/600 '
+	expect "paging: q leaves the results" wait_re '^>Issues  1/300 '
+	expect "paging: the cursor back where it was (the first issue)" \
+		wait_cursor 0 33 "- 2000-10-26 周四 2版"
 	keys q
 	check "paging: q quits" wait_exit
 }
