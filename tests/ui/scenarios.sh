@@ -763,20 +763,27 @@ scenario_narrow_query() {
 }
 
 # (n) The first time, the reader shows the newest issue's first unread
-# article; ] and [ open the next and previous unread articles across
-# editions; quitting and starting again reopens the last article.
+# article; ] and [ open the next and previous unread articles in the
+# tree's order (the newest issue first, its pages in order, then the older
+# issue's); quitting and starting again reopens the last article. The 16
+# editions are two issues: 2000-01-02 (editions 9..16) and 2000-01-01 (1..8).
 scenario_places() {
 	START_GATE=1 start places 120 40
 	make_editions "$TD/eds" 16
 	kb import "$TD/eds"
 	go
-	expect "places: first start: the newest issue (edition 9 of 16)" wait_re '^>Editions  9/16 '
+	expect "places: first start: the newest issue (1 of 2)" wait_re '^>Issues  1/2 '
+	expect "places: the cursor on its first page's row (edition 9)" \
+		wait_cursor 0 33 "  - 第1版 第9份版面的标题"
 	expect "places: its first article is shown" wait_in 34 93 "第9份版面的标题"
 	kb list --json
 	check "places: shown, not read" json 'not any(r["read"] for r in d)'
 	keys ]
 	expect "places: ] opens the next unread article (edition 10)" wait_in 34 93 "第10份版面的标题"
-	expect "places: and moves the list there" wait_re '^>Editions  10/16 '
+	# (the article's row: its title after the read mark's place; the page
+	# row reads 第2版 第10份…)
+	expect "places: and moves the list's cursor onto it" wait_cursor 0 33 "  第10份版面的标题"
+	expect "places: in the same issue (1/2)" wait_re '^>Issues  1/2 '
 	keys ] ]
 	expect "places: ] ] reaches edition 12" wait_in 34 93 "第12份版面的标题"
 	kb list --json
@@ -787,13 +794,24 @@ scenario_places() {
 		wait_in 34 93 "第9份版面的标题"
 	kb list --json
 	check "places: [ opened it: read now" json 'd[8]["read"]'
-	keys ] ] ] ] ] ]
+	keys ] ] ] ]
+	expect "places: ] ] ] ] reach the newest issue's last page (edition 16)" \
+		wait_in 34 93 "第16份版面的标题"
+	keys ]
+	expect "places: the next ] goes on to the older issue's first page (edition 1)" \
+		wait_in 34 93 "第1份版面的标题"
+	expect "places: the list in the older issue (2/2)" wait_re '^>Issues  2/2 '
+	expect "places: the cursor on edition 1's article" wait_cursor 0 33 "  第1份版面的标题"
+	keys ] ] ] ] ] ] ] ]
 	expect "places: past the last unread ] says so" wait_status 'no unread article after'
-	expect "places: the last unread (edition 16) stays shown" wait_in 34 93 "第16份版面的标题"
+	expect "places: the last unread (edition 8, the older issue's last page) stays shown" \
+		wait_in 34 93 "第8份版面的标题"
+	kb list --json
+	check "places: every article read" json 'all(r["read"] for r in d)'
 	keys C-c
 	check "places: C-c quits" wait_exit
 	check "places: the place is kept" test -s "$TD/home/.local/state/kanbao/places"
-	# the same library again: the last article, the list at its edition
+	# the same library again: the last article, the list at its issue
 	local td=$TD
 	START_GATE=1 start places2 120 40
 	cp -r "$td/home/.local" "$TD/home/"
@@ -801,8 +819,9 @@ scenario_places() {
 	# the same library (a place is kept by the library's path)
 	sed -i "s|^$td/db\t|$TD/db\t|" "$TD/home/.local/state/kanbao/places"
 	go
-	expect "places: started again, the last article is shown" wait_in 34 93 "第16份版面的标题"
-	expect "places: the list at its edition" wait_re '^>Editions  16/16 '
+	expect "places: started again, the last article is shown" wait_in 34 93 "第8份版面的标题"
+	expect "places: the list at its issue (2/2)" wait_re '^>Issues  2/2 '
+	expect "places: the cursor on its article's row" wait_cursor 0 33 "  第8份版面的标题"
 	keys C-c
 	check "places: C-c quits again" wait_exit
 }
@@ -834,28 +853,64 @@ scenario_dwell() {
 	check "dwell: C-c quits" wait_exit
 }
 
-# (n) Folding: → unfolds the edition under the cursor, ← folds the one it
-# is in, z folds them all; r on an edition row marks all its articles read
-# (and unread again), its count following.
+# (n) Folding, on the samples' one issue (undated, 5 editions): → (or l)
+# unfolds the row under the cursor, ← folds the one it is in (on a folded
+# row: the level above), z folds them all; r on an edition row marks all
+# its articles read (and unread again), on the issue row all the issue's,
+# the counts following.
 scenario_fold() {
 	open_samples fold 120 40
-	expect "fold: the first edition unfolded at start" wait_re '^- .* 5/5\|'
+	expect "fold: the issue unfolded at start" wait_re '^- \(no date\) 5 editions +15/15\|'
+	expect "fold: and its first edition" wait_re '^  - .* 5/5\|'
 	keys j j Left
-	expect "fold: ← in an article folds its edition" wait_re '^\+ .* 5/5\|'
-	expect "fold: the cursor on the edition's row (1/5)" wait_re '^>Editions  1/5 '
+	expect "fold: ← in an article folds its edition" wait_re '^  \+ .* 5/5\|'
+	expect "fold: the cursor on the edition's row" wait_cursor 0 33 "  + ${T0:0:10}"
+	check "fold: its articles gone from the list" gone_in 0 33 "${T1:0:8}"
 	keys Right
-	expect "fold: → unfolds it again" wait_re '^- .* 5/5\|'
+	expect "fold: → unfolds it again" wait_re '^  - .* 5/5\|'
+	expect "fold: its articles listed again" wait_in 0 33 "    *  ${T1:0:8}"
 	keys G Right
-	expect "fold: → on the last edition unfolds it" wait_re '^- .* 1/1\|'
+	expect "fold: → on the last edition unfolds it" wait_re '^  - .* 1/1\|'
+	expect "fold: its article under it" wait_in 0 33 "    *  ${T14:0:8}"
+	keys Left Left
+	expect "fold: ← on a folded edition folds the issue" wait_re '^\+ \(no date\) 5 editions +15/15\|'
+	expect "fold: the cursor on the issue's row" wait_cursor 0 33 "+ (no date) 5 editions"
+	check "fold: no edition listed under it" gone_in 0 33 "${T14:0:8}"
+	keys l
+	expect "fold: l unfolds the issue" wait_re '^- \(no date\) 5 editions'
+	expect "fold: its editions as they were: the first unfolded" wait_re '^  - .* 5/5\|'
+	expect "fold: the last folded" wait_re '^  \+ 高新区举行.* 1/1\|'
 	keys z
-	expect "fold: z folds every edition" wait_gone "- "
-	keys g r
+	expect "fold: z folds every issue" wait_re '^\+ \(no date\) 5 editions'
+	check "fold: and every edition (none unfolded in the list)" gone_in 0 33 "- "
+	check "fold: no edition row left" gone_in 0 33 "${T0:0:8}"
+	keys g l
+	expect "fold: l on a folded issue unfolds it" wait_re '^- \(no date\) 5 editions'
+	expect "fold: z folded its editions too (all five listed folded)" wait_re '^  \+ 高新区举行'
+	check "fold: none unfolded" gone_in 0 33 "  - "
+	keys l
+	expect "fold: l again steps onto its first edition" wait_cursor 0 33 "  + ${T0:0:10}"
+	keys r
 	expect "fold: r on an edition row marks its 5 articles read" wait_status '5 articles marked read'
-	expect "fold: its count is 0/5" wait_re '^\+ .* 0/5\|'
+	expect "fold: its count is 0/5" wait_re '^  \+ .* 0/5\|'
+	expect "fold: and its issue's 10/15" wait_re '^- .* 10/15\|'
 	kb list --json
 	check "fold: the store has the 5 read" json 'sum(r["read"] for r in d) == 5'
 	keys r
-	expect "fold: r again marks them unread" wait_re '^\+ .* 5/5\|'
+	expect "fold: r again marks them unread" wait_re '^  \+ .* 5/5\|'
+	expect "fold: the issue's count follows (15/15)" wait_re '^- .* 15/15\|'
+	kb list --json
+	check "fold: the store has none read" json 'sum(r["read"] for r in d) == 0'
+	keys k r
+	expect "fold: r on the issue row marks its 15 articles read" wait_status '15 articles marked read'
+	expect "fold: the issue's count is 0/15" wait_re '^- .* 0/15\|'
+	expect "fold: each edition's too (the last, 0/1)" wait_re '^  \+ 高新区举行.* 0/1\|'
+	kb list --json
+	check "fold: the store has the 15 read" json 'all(r["read"] for r in d) and len(d) == 15'
+	keys r
+	expect "fold: r again marks them unread" wait_re '^- .* 15/15\|'
+	kb list --json
+	check "fold: the store has none read again" json 'not any(r["read"] for r in d)'
 	keys q
 	check "fold: q quits" wait_exit
 }
