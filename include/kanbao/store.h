@@ -337,7 +337,13 @@ struct kb_highlight {
 	size_t start; /* byte offsets of the quote in the article text */
 	size_t end;
 	char *note;   /* or NULL */
+	char *color;  /* one of kb_highlight_colors; NULL for yellow */
 };
+
+/* The colours a highlight can have (Zotero's set), in the order the reader
+ * cycles them; the first, yellow, is the default and stored as NULL. */
+#define KB_HL_COLORS 5
+extern const char *const kb_highlight_colors[KB_HL_COLORS];
 
 /* An article with everything the reader added to it. */
 struct kb_full {
@@ -377,6 +383,10 @@ bool kb_store_delete_highlight(struct kb_store *s, int64_t hid);
 /* Set (NULL or "": remove) the note of highlight hid; it is searched with
  * the article's notes. */
 bool kb_store_set_highlight_note(struct kb_store *s, int64_t hid, const char *note);
+/* Set the colour of highlight hid to one of kb_highlight_colors; NULL or
+ * "yellow" stores the default (NULL). An unknown name fails, and the
+ * message names the allowed ones. */
+bool kb_store_set_highlight_color(struct kb_store *s, int64_t hid, const char *color);
 
 struct kb_tag_count {
 	char *name;

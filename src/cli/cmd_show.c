@@ -23,7 +23,8 @@ static void usage(FILE *f)
 	      "  --json      one JSON object: id, edition, source, date, page, paper,\n"
 	      "              kicker, title, subtitle, authors [{role, name}], blocks\n"
 	      "              [{type, text}], tags, note, highlights [{id, quote, note,\n"
-	      "              start, end}], read\n"
+	      "              color, start, end}] (color: yellow, red, green, blue or\n"
+	      "              purple), read\n"
 	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
 	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
 	      "  --help      show this help\n",
@@ -65,6 +66,8 @@ static void show_json(struct kb_buf *b, const struct kb_full *a)
 		kb_json_string(b, h->quote);
 		kb_buf_puts(b, ", \"note\": ");
 		kb_json_string(b, h->note);
+		kb_buf_puts(b, ", \"color\": ");
+		kb_json_string(b, h->color ? h->color : kb_highlight_colors[0]);
 		kb_buf_printf(b, ", \"start\": %zu, \"end\": %zu}", h->start, h->end);
 	}
 	kb_buf_puts(b, a->n_highlights ? "\n  ]" : "]");
@@ -137,6 +140,7 @@ static void show_text(struct kb_buf *b, const struct kb_full *a)
 		kb_buf_printf(b, "  [%lld] «", (long long)a->highlights[i].id);
 		kb_term_put_safe(b, a->highlights[i].quote, 0);
 		kb_buf_puts(b, "»\n");
+		line(b, "       colour: ", a->highlights[i].color);
 		line(b, "       note: ", a->highlights[i].note);
 	}
 	kb_buf_puts(b, a->read ? "read\n" : "unread\n");

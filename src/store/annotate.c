@@ -248,6 +248,40 @@ bool kb_store_set_highlight_note(struct kb_store *s, int64_t hid, const char *no
 	return ok;
 }
 
+const char *const kb_highlight_colors[KB_HL_COLORS] = {
+	"yellow", "red", "green", "blue", "purple",
+};
+
+bool kb_store_set_highlight_color(struct kb_store *s, int64_t hid, const char *color)
+{
+	s->err[0] = '\0';
+	int k = 0;
+	if (color) {
+		while (k < KB_HL_COLORS && strcmp(color, kb_highlight_colors[k]) != 0)
+			k++;
+		if (k == KB_HL_COLORS)
+			return kb_store_fail(s,
+					     "%s: no such highlight colour (yellow, red, green, blue or purple)",
+					     color);
+	}
+	if (!kb_store_begin(s))
+		return false;
+	sqlite3_stmt *st = kb_store_prepare(s, "UPDATE highlight SET color=?2 WHERE id=?1 RETURNING id");
+	bool found = false;
+	if (st) {
+		sqlite3_bind_int64(st, 1, hid);
+		if (k > 0)
+			sqlite3_bind_text(st, 2, kb_highlight_colors[k], -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	/* the colour is not searched: the index stays as it is */
+	bool ok = found ? kb_store_commit(s) : kb_store_fail(s, "no highlight %lld", (long long)hid);
+	if (!ok)
+		kb_store_rollback(s);
+	return ok;
+}
+
 bool kb_store_refresh_annot(struct kb_store *s, const char *id)
 {
 	sqlite3_stmt *st = kb_store_prepare(s,

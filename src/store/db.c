@@ -131,6 +131,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE edition ADD COLUMN rkey TEXT GENERATED ALWAYS AS (" KB_EDITION_RKEY ") VIRTUAL;"
 	"CREATE INDEX edition_tree ON edition(rkey, id);"
 	"CREATE INDEX edition_issue ON edition(issue, articles);",
+	/* 7: a highlight's colour, one of kb_highlight_colors (Zotero's set);
+	 * NULL is yellow, the default, so older highlights need no rewrite */
+	"ALTER TABLE highlight ADD COLUMN color TEXT;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

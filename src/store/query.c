@@ -639,7 +639,7 @@ struct kb_full *kb_store_get(struct kb_store *s, const char *id)
 	a->read = sqlite3_column_int(st, 14) != 0;
 	sqlite3_finalize(st);
 	st = kb_store_prepare(s,
-		"SELECT id, quote, prefix, suffix, start, end, note FROM highlight"
+		"SELECT id, quote, prefix, suffix, start, end, note, color FROM highlight"
 		" WHERE article=?1 AND detached=0 ORDER BY start, id");
 	if (st) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -656,6 +656,7 @@ struct kb_full *kb_store_get(struct kb_store *s, const char *id)
 			h->start = (size_t)sqlite3_column_int64(st, 4);
 			h->end = (size_t)sqlite3_column_int64(st, 5);
 			h->note = kb_column_dup(st, 6);
+			h->color = kb_column_dup(st, 7);
 		}
 		sqlite3_finalize(st);
 	}
@@ -693,6 +694,7 @@ void kb_full_destroy(struct kb_full *a)
 		free(a->highlights[i].prefix);
 		free(a->highlights[i].suffix);
 		free(a->highlights[i].note);
+		free(a->highlights[i].color);
 	}
 	free(a->highlights);
 	free(a);

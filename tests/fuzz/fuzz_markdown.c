@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&a, 0, sizeof(a));
 	char *tags[1] = {t.data};
 	struct kb_block blk = {KB_BLOCK_PARAGRAPH, t.data, 0};
-	struct kb_highlight h = {1, t.data, "", "", 0, t.len, t.data};
+	struct kb_highlight h = {1, t.data, "", "", 0, t.len, t.data, NULL};
 	a.id = "fuzz00000000";
 	a.edition = "fuzz.txt";
 	a.title = t.data;

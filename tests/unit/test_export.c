@@ -195,7 +195,7 @@ static void test_md_controls(void)
 	};
 	struct kb_block blocks[] = { { KB_BLOCK_PARAGRAPH, NULL, 1 } };
 	char *tags[2];
-	struct kb_highlight hl[] = { { 1, NULL, NULL, NULL, 0, 3, NULL } };
+	struct kb_highlight hl[] = { { 1, NULL, NULL, NULL, 0, 3, NULL, NULL } };
 	struct kb_author au[] = { { NULL, NULL } };
 	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
 		char text[256], title[256];
@@ -461,9 +461,9 @@ static void test_marks(void)
 	struct kb_block blocks[] = { { KB_BLOCK_PARAGRAPH, "- 甲乙*丙", 1 },
 				     { KB_BLOCK_HEADING, "# 丁", 2 },
 				     { KB_BLOCK_PARAGRAPH, "戊己", 3 } };
-	struct kb_highlight hl[] = { { 1, "", NULL, NULL, 2, 8, NULL },
-				     { 2, "", NULL, NULL, 5, 18, NULL },
-				     { 3, "", NULL, NULL, 22, 99, NULL } };
+	struct kb_highlight hl[] = { { 1, "", NULL, NULL, 2, 8, NULL, NULL },
+				     { 2, "", NULL, NULL, 5, 18, NULL, NULL },
+				     { 3, "", NULL, NULL, 22, 99, NULL, NULL } };
 	struct kb_full a = { 0 };
 	a.id = "ID";
 	a.title = "t";

@@ -128,6 +128,65 @@ static void test_migrate(void)
 	}
 }
 
+/* Issue 12: a highlight's colour is set, read back, refused when unknown,
+ * and a library of schema 6 (no colour column) keeps its highlights. */
+static void test_hl_color(void)
+{
+	struct kb_store *s = open_db("a.db");
+	char *id = find_title(s, "郑州部署今年");
+	struct kb_full *a = id ? kb_store_get(s, id) : NULL;
+	int64_t hid = 0;
+	CHECK(a && kb_store_add_highlight(s, id, 0, 3, NULL, &hid), "a highlight to colour");
+	kb_full_destroy(a);
+	a = id ? kb_store_get(s, id) : NULL;
+	size_t k = 0;
+	while (a && k < a->n_highlights && a->highlights[k].id != hid)
+		k++;
+	CHECK(a && k < a->n_highlights && a->highlights[k].color == NULL, "a new highlight is yellow (NULL)");
+	kb_full_destroy(a);
+	CHECK(kb_store_set_highlight_color(s, hid, "red"), "set red");
+	a = kb_store_get(s, id);
+	CHECK(a && k < a->n_highlights && a->highlights[k].color &&
+		      strcmp(a->highlights[k].color, "red") == 0, "read back red");
+	kb_full_destroy(a);
+	CHECK(!kb_store_set_highlight_color(s, hid, "pink") && strstr(kb_store_error(s), "pink") &&
+		      strstr(kb_store_error(s), "purple"),
+	      "an unknown colour is refused, naming the allowed ones (%s)", kb_store_error(s));
+	CHECK(!kb_store_set_highlight_color(s, 999999, "blue"), "no such highlight: refused");
+	a = kb_store_get(s, id);
+	CHECK(a && k < a->n_highlights && a->highlights[k].color &&
+		      strcmp(a->highlights[k].color, "red") == 0, "still red after the refusals");
+	kb_full_destroy(a);
+	CHECK(kb_store_set_highlight_color(s, hid, "yellow"), "set yellow");
+	a = kb_store_get(s, id);
+	CHECK(a && k < a->n_highlights && a->highlights[k].color == NULL, "yellow is stored as NULL");
+	kb_full_destroy(a);
+	CHECK(kb_store_set_highlight_color(s, hid, "purple"), "set purple again");
+	kb_store_close(s);
+
+	/* the library as schema 6 had it: no colour column */
+	char cmd[1400];
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", path("a.db"), path("v6.db"));
+	CHECK(system(cmd) == 0, "migrate 6: copied");
+	sqlite3 *db;
+	sqlite3_open(path("v6.db"), &db);
+	CHECK(sqlite3_exec(db, "ALTER TABLE highlight DROP COLUMN color; PRAGMA user_version=6",
+			   NULL, NULL, NULL) == SQLITE_OK,
+	      "migrate 6: the colour column taken away, version 6");
+	sqlite3_close(db);
+	s = open_db("v6.db");
+	a = s && id ? kb_store_get(s, id) : NULL;
+	CHECK(a && k < a->n_highlights && a->highlights[k].id == hid && a->highlights[k].color == NULL,
+	      "migrate 6: the highlight is still there, yellow");
+	kb_full_destroy(a);
+	CHECK(s && kb_store_set_highlight_color(s, hid, "green"), "migrate 6: and takes a colour");
+	kb_store_close(s);
+	s = open_db("a.db");
+	CHECK(s && kb_store_delete_highlight(s, hid), "the test highlight removed");
+	kb_store_close(s);
+	free(id);
+}
+
 /* Truncated and bit-flipped copies of a real database: errors, no crash. */
 static void test_damaged(void)
 {
@@ -613,6 +672,7 @@ int main(int argc, char **argv)
 	test_damaged();
 	test_import();
 	test_annotations();
+	test_hl_color();
 	test_reimport();
 	test_batch();
 	test_anchor_context();
