@@ -23,7 +23,8 @@
 
 /* One JSON object per annotated article (attached or not), ordered by id;
  * its tags by name, its highlights by position (their row ids differ
- * between libraries, so they are not part of the backup). */
+ * between libraries, so they are not part of the backup), each with its
+ * colour when it is not yellow. */
 static const char backup_sql[] =
 	"WITH ids(id) AS (SELECT article FROM tag UNION SELECT article FROM note"
 	"  UNION SELECT article FROM highlight UNION SELECT article FROM read)"
@@ -37,9 +38,12 @@ static const char backup_sql[] =
 	"  'read', json(CASE WHEN EXISTS(SELECT 1 FROM read WHERE article=ids.id)"
 	"    THEN 'true' ELSE 'false' END),"
 	"  'highlights', json((SELECT json_group_array(json(h)) FROM"
-	"    (SELECT json_object('quote', quote, 'prefix', prefix, 'suffix', suffix,"
+	"    (SELECT json_patch(json_object('quote', quote, 'prefix', prefix, 'suffix', suffix,"
 	"      'start', start, 'end', \"end\", 'note', note,"
-	"      'detached', json(CASE WHEN detached OR a.id IS NULL THEN 'true' ELSE 'false' END)) AS h"
+	"      'detached', json(CASE WHEN detached OR a.id IS NULL THEN 'true' ELSE 'false' END)),"
+	/* a colour only when not yellow (a merge patch drops a null), so a
+	 * backup without colours reads as before */
+	"      json_object('color', color)) AS h"
 	"     FROM highlight WHERE article=ids.id"
 	"     ORDER BY start, \"end\", quote, prefix, suffix, note, id))))"
 	" FROM ids LEFT JOIN article a ON a.id=ids.id"
@@ -100,6 +104,7 @@ char *kb_store_backup_json(struct kb_store *s)
 /* A highlight as the backup gives it. */
 struct r_hl {
 	char *quote, *prefix, *suffix, *note;
+	const char *color; /* one of kb_highlight_colors, NULL for yellow */
 	int64_t start, end;
 };
 
@@ -232,7 +237,8 @@ static bool parse_highlight(struct kb_store *s, const char *json, size_t k, stru
 		" json_type(?1, '$.suffix'), json_extract(?1, '$.suffix'),"
 		" json_type(?1, '$.start'), json_extract(?1, '$.start'),"
 		" json_type(?1, '$.end'), json_extract(?1, '$.end'),"
-		" json_type(?1, '$.note'), json_extract(?1, '$.note')");
+		" json_type(?1, '$.note'), json_extract(?1, '$.note'),"
+		" json_type(?1, '$.color'), json_extract(?1, '$.color')");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
@@ -254,6 +260,15 @@ static bool parse_highlight(struct kb_store *s, const char *json, size_t k, stru
 		why = "has no valid start and end";
 	else if (!is_none(st, 11) && !is_type(st, 11, "text"))
 		why = "has a note that is not text";
+	/* a backup older than colours has none: yellow */
+	int color = 0;
+	if (!why && !is_none(st, 13)) {
+		const char *c = is_type(st, 13, "text") ? (const char *)sqlite3_column_text(st, 14) : "";
+		while (color < KB_HL_COLORS && strcmp(c, kb_highlight_colors[color]) != 0)
+			color++;
+		if (color == KB_HL_COLORS)
+			why = "has a colour other than yellow, red, green, blue or purple";
+	}
 	if (why) {
 		sqlite3_finalize(st);
 		return kb_store_fail(s, "backup: article %zu (%s): highlight %zu %s", k + 1, a->id, h,
@@ -269,6 +284,7 @@ static bool parse_highlight(struct kb_store *s, const char *json, size_t k, stru
 	x->start = sqlite3_column_int64(st, 8);
 	x->end = sqlite3_column_int64(st, 10);
 	x->note = is_none(st, 11) || !sqlite3_column_bytes(st, 12) ? NULL : clean_dup(st, 12);
+	x->color = color > 0 ? kb_highlight_colors[color] : NULL;
 	sqlite3_finalize(st);
 	return true;
 }
@@ -497,6 +513,7 @@ static bool restore_highlight(struct restorer *r, const struct r_art *a, size_t 
 	sqlite3_bind_int64(w, 6, h->end);
 	kb_bind_text(w, 7, h->note);
 	sqlite3_bind_text(w, 8, r->now, -1, SQLITE_STATIC);
+	kb_bind_text(w, 9, h->color);
 	if (!done(r, w, a->id))
 		return false;
 	count(r, true, here);
@@ -583,8 +600,8 @@ bool kb_store_restore_json(struct kb_store *s, const char *json, struct kb_resto
 			" AND coalesce(note, '') = coalesce(?6, '')"
 			" AND (start=?3 OR (prefix=?4 AND suffix=?5))"),
 		.hl_put = kb_store_prepare(s,
-			"INSERT INTO highlight(article, quote, prefix, suffix, start, end, note, at)"
-			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+			"INSERT INTO highlight(article, quote, prefix, suffix, start, end, note, at,"
+			" color) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
 	};
 	sqlite3_stmt *all[] = { r.body, r.seen, r.tag, r.note_get, r.note_put, r.read,
 				r.hl_same, r.hl_put };

@@ -217,6 +217,13 @@ static char *make_a(void)
 	CHECK(kb_store_tag(s, ids[1], "经济") && kb_store_set_read(s, ids[1], true) &&
 	      kb_store_set_note(s, ids[1], "短评"), "a second article: tag, read, note");
 	CHECK(highlight(s, ids[2], 30, 20, "第三篇"), "a third article: a highlight alone");
+	{
+		struct kb_full *a = ids[2] ? kb_store_get(s, ids[2]) : NULL;
+		CHECK(a && a->n_highlights == 1 &&
+			      kb_store_set_highlight_color(s, a->highlights[0].id, "red"),
+		      "its highlight is red");
+		kb_full_destroy(a);
+	}
 	CHECK(kb_store_set_read(s, ids[3], true), "a fourth article: read only");
 
 	/* an article of the copy is annotated, then removed from the copy */
@@ -265,6 +272,13 @@ static char *make_a(void)
 	      "the note is there whole");
 	CHECK(json && json_int(json, "(SELECT count(*) FROM json_each(?1, '$.articles') a,"
 				     " json_each(a.value, '$.highlights') h"
+				     " WHERE json_extract(h.value, '$.color') = 'red')") == 1 &&
+		      json_int(json, "(SELECT count(*) FROM json_each(?1, '$.articles') a,"
+				     " json_each(a.value, '$.highlights') h"
+				     " WHERE json_type(h.value, '$.color') IS NULL)") == 4,
+	      "the red highlight's colour is there, the yellow ones have none");
+	CHECK(json && json_int(json, "(SELECT count(*) FROM json_each(?1, '$.articles') a,"
+				     " json_each(a.value, '$.highlights') h"
 				     " WHERE json_extract(h.value, '$.detached'))") == 1,
 	      "the removed article's highlight is marked detached");
 	{
@@ -299,6 +313,16 @@ static void test_same_editions(const char *json_a)
 	CHECK_STR(b, a, "B's backup is A's: every annotation equal");
 	free(b);
 	CHECK(anchored(s, ids[0], 3) && anchored(s, ids[2], 1), "the highlights are anchored");
+	{
+		struct kb_full *x = kb_store_get(s, ids[2]), *y = kb_store_get(s, ids[0]);
+		CHECK(x && x->n_highlights == 1 && x->highlights[0].color &&
+			      !strcmp(x->highlights[0].color, "red") && y && y->n_highlights == 3 &&
+			      !y->highlights[0].color && !y->highlights[1].color &&
+			      !y->highlights[2].color,
+		      "the red highlight came back red, those without a colour yellow");
+		kb_full_destroy(x);
+		kb_full_destroy(y);
+	}
 	struct kb_rows rows;
 	CHECK(kb_store_search(s, "zebrafish", NULL, &rows) && rows.n == 1 &&
 	      !strcmp(rows.v[0].id, ids[0]), "the restored note is searchable");
@@ -347,6 +371,16 @@ static void test_empty_library(const char *json_a)
 	      f->n_highlights == 3, "the first article has its tags, note, read mark, highlights");
 	kb_full_destroy(f);
 	CHECK(anchored(s, ids[0], 3) && anchored(s, ids[2], 1), "the highlights are anchored");
+	{
+		struct kb_full *x = kb_store_get(s, ids[2]), *y = kb_store_get(s, ids[0]);
+		CHECK(x && x->n_highlights == 1 && x->highlights[0].color &&
+			      !strcmp(x->highlights[0].color, "red") && y && y->n_highlights == 3 &&
+			      !y->highlights[0].color && !y->highlights[1].color &&
+			      !y->highlights[2].color,
+		      "the red highlight came back red, those without a colour yellow");
+		kb_full_destroy(x);
+		kb_full_destroy(y);
+	}
 	titled = kb_store_detached(s, &d, &nd) && nd == 2;
 	for (size_t i = 0; titled && i < nd; i++)
 		titled = gone_id && !strcmp(d[i].article_id, gone_id) && d[i].title &&
@@ -436,6 +470,12 @@ static void test_garbage(const char *json_a)
 		{"{\"format\": \"kanbao-annotations\", \"version\": 1, \"articles\": ["
 		 "{\"id\": \"0123456789ab\", \"highlights\": [{\"start\": 0, \"end\": 2}]}]}",
 		 "quote", "a highlight without a quote"},
+		{"{\"format\": \"kanbao-annotations\", \"version\": 1, \"articles\": ["
+		 "{\"id\": \"0123456789ab\", \"highlights\": [{\"quote\": \"x\", \"start\": 0,"
+		 " \"end\": 1, \"color\": \"pink\"}]}]}", "colour", "a highlight of an unknown colour"},
+		{"{\"format\": \"kanbao-annotations\", \"version\": 1, \"articles\": ["
+		 "{\"id\": \"0123456789ab\", \"highlights\": [{\"quote\": \"x\", \"start\": 0,"
+		 " \"end\": 1, \"color\": 3}]}]}", "colour", "a highlight colour that is not text"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct kb_restore_stats st = {1, 1, 1};
