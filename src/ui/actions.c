@@ -321,7 +321,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		break;
 	case ACT_NEXT_UNREAD:
 	case ACT_PREV_UNREAD: {
-		/* from the article open (or under the cursor), across editions */
+		/* from the article open (or under the cursor), across pages and issues */
 		int dir = act == ACT_NEXT_UNREAD ? 1 : -1;
 		const char *from = a->art ? a->art->id : id;
 		char *next = NULL;
@@ -470,7 +470,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			q[--l] = '\0';
 		if (!*q) {
 			kb_list_show_results(a, NULL, NULL);
-			kb_message(a, false, "all editions");
+			kb_message(a, false, "all issues");
 		} else if (kb_list_show_results(a, search ? q : NULL, search ? NULL : q)) {
 			if (a->results && a->res.n == 0) {
 				/* nothing: say so, and keep what was listed */
@@ -510,14 +510,14 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		break;
 	case ACT_QUIT:
 		/* one level back: the article or notes to the list, results to
-		 * the editions, then out (asked first with confirm-quit on) */
+		 * the issues, then out (asked first with confirm-quit on) */
 		if (a->focus != P_LIST) {
 			a->focus = P_LIST;
 			kb_geometry(a);
-			kb_message(a, false, "q again: %s", a->results ? "back to the editions" : "quit");
+			kb_message(a, false, "q again: %s", a->results ? "back to the issues" : "quit");
 		} else if (a->results) {
 			kb_list_show_results(a, NULL, NULL);
-			kb_message(a, false, "back to the editions");
+			kb_message(a, false, "back to the issues");
 		} else if (a->cfg && a->cfg->confirm_quit) {
 			a->in_prompt = true;
 			char *yes = kb_prompt(a, "quit kanbao? (y: yes) ", NULL, NULL);

@@ -176,14 +176,16 @@ static void paint_status(struct app *a)
 			x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
 			kb_draw_text(y, x, a->cols, a->msg, strlen(a->msg), mst);
 		} else if (y > 0) { /* the line above, wrapped to what fits there */
+			/* the split where the line above ends: each character once */
+			int cols;
+			bool el;
+			size_t n = strlen(a->msg);
+			size_t k = mw > a->cols ? kb_layout_truncate(a->msg, n, a->cols, &cols, &el) : n;
 			kb_draw_fill(y - 1, 0, a->cols, mst);
-			kb_draw_text(y - 1, 0, a->cols, a->msg, strlen(a->msg), mst);
-			if (mw > a->cols) { /* the rest on the status line itself */
-				int cols;
-				bool el;
-				size_t k = kb_layout_truncate(a->msg, strlen(a->msg), a->cols, &cols, &el);
+			kb_draw_text(y - 1, 0, a->cols, a->msg, k, mst);
+			if (k < n) { /* the rest on the status line itself */
 				x = kb_draw_text(y, x, a->cols, "  ", 2, KB_STYLE_STATUS);
-				kb_draw_text(y, x, a->cols, a->msg + k, strlen(a->msg) - k, mst);
+				kb_draw_text(y, x, a->cols, a->msg + k, n - k, mst);
 			}
 		}
 		return; /* the message has the line */

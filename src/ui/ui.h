@@ -49,14 +49,14 @@
 	_(UNFOLD, "unfold", "Right l", "unfold the paper, issue or page (unfolded: step into it); article: caret right") \
 	_(FOLD, "fold", "Left", "fold the paper, issue or page (folded: the level above); article: caret left") \
 	_(FOLD_ALL, "fold-all", "z", "fold every issue (again: every paper)") \
-	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across editions") \
+	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across pages and issues") \
 	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(TAGS, "tags", "#", "every tag with its count: list, rename or merge (R), delete (D)") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
 	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
-	_(QUIT, "quit", "q", "back one level: to the list, to the editions, then quit") \
+	_(QUIT, "quit", "q", "back one level: to the list, to the issues, then quit") \
 	_(QUIT_NOW, "quit-now", "C-c", "quit at once (everything is saved as it is made)") \
 	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot") \
 	_(CARET_DOWN, "caret-down", "Down", "next row / the caret a line down") \

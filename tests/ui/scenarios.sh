@@ -203,7 +203,7 @@ scenario_search() {
 	hits=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(b["text"].count("郑州") for b in d["blocks"]))' "$TD/out")
 	expect "search: N counts every hit in the article ($hits)" wait_status "match 1 of $hits: 郑州"
 	keys BTab q
-	expect "search: q leaves the results" wait_status 'back to the editions'
+	expect "search: q leaves the results" wait_status 'back to the issues'
 	expect "search: the tree is back (its title counts the issues)" wait_re '^>Issues  1/1 '
 	expect "search: with the samples' issue row" wait_re '^- \(no date\) 5 editions '
 	expect "search: the cursor back where it was (the first edition's row)" \
