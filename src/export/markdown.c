@@ -24,7 +24,9 @@
  *   line); a trailing line break cannot be shown by CommonMark and is dropped.
  *   A note is split into paragraphs at blank lines.
  * - A highlight is a block quote (`> ` on every line) followed by its note as
- *   a separate paragraph; tags are a bullet list (a `#tag` at the start of a
+ *   a separate paragraph; a colour other than yellow (the default) follows
+ *   the quote as ` *(red)*` (the quote's own asterisks are escaped, so the
+ *   marker cannot be mistaken for quoted text); tags are a bullet list (a `#tag` at the start of a
  *   line would be a heading); with the text, highlighted spans are wrapped
  *   in raw inline HTML <mark>…</mark>, closed and reopened at paragraph ends.
  * - A document links its contents to explicit anchors `<a id="kb-ID"></a>`
@@ -405,6 +407,11 @@ static void article_body(struct kb_buf *b, const struct kb_full *a,
 			const struct kb_highlight *h = &a->highlights[i];
 			kb_buf_puts(b, "\n> ");
 			md_block_text(b, h->quote ? h->quote : "", "> ", false);
+			if (h->color && strcmp(h->color, "yellow") != 0) {
+				kb_buf_puts(b, " *(");
+				md_block_text(b, h->color, NULL, true);
+				kb_buf_puts(b, ")*");
+			}
 			kb_buf_putc(b, '\n');
 			if (h->note && h->note[0])
 				md_paragraphs(b, h->note);

@@ -183,6 +183,29 @@ static bool raw_controls(const char *s)
 	return false;
 }
 
+/* Issue 12: a highlight's colour follows its quote when it is not yellow. */
+static void test_hl_color(void)
+{
+	struct kb_block blocks[] = { { KB_BLOCK_PARAGRAPH, "甲乙丙丁戊己", 18 } };
+	struct kb_highlight hl[] = { { 1, "甲乙", NULL, NULL, 0, 6, NULL, NULL },
+				     { 2, "丙丁", NULL, NULL, 6, 12, "笔记", "red" },
+				     { 3, "戊*己", NULL, NULL, 12, 18, NULL, "yellow" } };
+	struct kb_full a = { 0 };
+	a.id = "ID";
+	a.title = "标题";
+	a.date = "2021-02-27";
+	a.text = "甲乙丙丁戊己";
+	a.blocks = blocks;
+	a.n_blocks = 1;
+	a.highlights = hl;
+	a.n_highlights = 3;
+	char *md = kb_export_article_md(&a, NULL);
+	CHECK(md && strstr(md, "\n> 甲乙\n") && strstr(md, "\n> 丙丁 *(red)*\n\n笔记\n") &&
+		      strstr(md, "\n> 戊\\*己\n") && !strstr(md, "yellow"),
+	      "a red highlight is marked after its quote, a yellow one is not");
+	free(md);
+}
+
 /* Issue 9, failure 7: the Markdown and the front matter of an export never
  * carry C1 controls or bidi overrides raw, whatever the article holds
  * (readback of the same strings: test_md_text and test_yaml). */
@@ -500,6 +523,7 @@ int main(int argc, char **argv)
 	test_filenames();
 	test_marks();
 	test_md_controls();
+	test_hl_color();
 	char cmd[512];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
