@@ -89,6 +89,10 @@ enum kb_style {
 	KB_STYLE_STATUS,    /* status line */
 	KB_STYLE_PROMPT,    /* prompts and input */
 	KB_STYLE_ERROR,     /* error messages */
+	KB_STYLE_HL_RED,    /* highlighted passage, red (KB_STYLE_HIGHLIGHT is yellow) */
+	KB_STYLE_HL_GREEN,  /* ... green */
+	KB_STYLE_HL_BLUE,   /* ... blue */
+	KB_STYLE_HL_PURPLE, /* ... purple */
 	KB_STYLE_COUNT
 };
 

@@ -29,6 +29,7 @@ const char *const kb_style_names[KB_STYLE_COUNT] = {
 	"normal",  "kicker",    "title",     "subtitle", "author", "meta",    "heading",
 	"caption", "highlight", "selection", "match",    "cursor", "edition", "unread",
 	"tag",     "note",      "border",    "status",   "prompt", "error",
+	"highlight-red", "highlight-green", "highlight-blue", "highlight-purple",
 };
 
 static const char *const color_names[16] = {
@@ -69,6 +70,10 @@ static const struct kb_color_style default_styles[KB_STYLE_COUNT] = {
 	[KB_STYLE_STATUS] = { 234, 110, 0 },
 	[KB_STYLE_PROMPT] = { 231, -1, B },
 	[KB_STYLE_ERROR] = { 203, -1, B },
+	[KB_STYLE_HL_RED] = { 16, 174, 0 },
+	[KB_STYLE_HL_GREEN] = { 16, 114, 0 },
+	[KB_STYLE_HL_BLUE] = { 16, 110, 0 },
+	[KB_STYLE_HL_PURPLE] = { 16, 183, 0 },
 };
 /* clang-format on */
 #undef B
@@ -428,8 +433,11 @@ void kb_theme_monochrome(struct kb_theme *t)
 		t->style[KB_STYLE_SELECTION].attrs |= KB_ATTR_REVERSE;
 	if (!(t->style[KB_STYLE_STATUS].attrs & marks))
 		t->style[KB_STYLE_STATUS].attrs |= KB_ATTR_REVERSE;
-	if (!(t->style[KB_STYLE_HIGHLIGHT].attrs & (marks | KB_ATTR_UNDERLINE)))
-		t->style[KB_STYLE_HIGHLIGHT].attrs |= KB_ATTR_UNDERLINE;
+	static const enum kb_style hl[] = { KB_STYLE_HIGHLIGHT, KB_STYLE_HL_RED, KB_STYLE_HL_GREEN,
+					    KB_STYLE_HL_BLUE, KB_STYLE_HL_PURPLE };
+	for (e = 0; e < sizeof(hl) / sizeof(hl[0]); e++)
+		if (!(t->style[hl[e]].attrs & (marks | KB_ATTR_UNDERLINE)))
+			t->style[hl[e]].attrs |= KB_ATTR_UNDERLINE;
 	if (!(t->style[KB_STYLE_MATCH].attrs & (marks | KB_ATTR_UNDERLINE)))
 		t->style[KB_STYLE_MATCH].attrs |= KB_ATTR_BOLD | KB_ATTR_UNDERLINE;
 }
