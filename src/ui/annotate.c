@@ -331,6 +331,45 @@ bool kb_do_highlight_note(struct app *a, int64_t hid, const char *text)
 	return true;
 }
 
+enum kb_style kb_highlight_style(const char *color)
+{
+	static const enum kb_style styles[KB_HL_COLORS] = {
+		KB_STYLE_HIGHLIGHT, KB_STYLE_HL_RED, KB_STYLE_HL_GREEN, KB_STYLE_HL_BLUE,
+		KB_STYLE_HL_PURPLE,
+	};
+	for (int k = 1; color && k < KB_HL_COLORS; k++)
+		if (strcmp(color, kb_highlight_colors[k]) == 0)
+			return styles[k];
+	return KB_STYLE_HIGHLIGHT;
+}
+
+bool kb_do_highlight_color(struct app *a, int64_t hid)
+{
+	const struct kb_highlight *h = NULL;
+	for (size_t i = 0; a->art && i < a->art->n_highlights; i++)
+		if (a->art->highlights[i].id == hid)
+			h = &a->art->highlights[i];
+	if (!h)
+		return false;
+	int k = 0;
+	while (h->color && k < KB_HL_COLORS && strcmp(h->color, kb_highlight_colors[k]) != 0)
+		k++;
+	const char *next = kb_highlight_colors[(k + 1) % KB_HL_COLORS];
+	char *before = dup_or_null(h->color);
+	if (!kb_store_set_highlight_color(a->store, hid, next)) {
+		free(before);
+		return fail(a);
+	}
+	record(a, (struct change){.kind = CH_HL_COLOR, .id = strdup(a->art->id), .hid = hid,
+				  .before = before,
+				  .after = strcmp(next, "yellow") ? strdup(next) : NULL});
+	char *keep = strdup(a->art->id);
+	refresh_views(a, keep);
+	free(keep);
+	kb_message(a, false, "the highlight is %s now (saved) · u: undo", next);
+	return true;
+}
+
 bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note)
 {
 	int64_t hid;
@@ -385,6 +424,9 @@ static bool apply(struct app *a, struct change *c, bool forward)
 		break;
 	case CH_HL_NOTE:
 		ok = kb_store_set_highlight_note(a->store, c->hid, forward ? c->after : c->before);
+		break;
+	case CH_HL_COLOR:
+		ok = kb_store_set_highlight_color(a->store, c->hid, forward ? c->after : c->before);
 		break;
 	case CH_BATCH:
 		if (!forward) {
@@ -444,12 +486,12 @@ static bool undo_one(struct app *a, bool redo, struct change *c)
 	if (c->hid != old_hid) {
 		for (size_t i = 0; i < a->n_undo; i++)
 			if ((a->undo[i].kind == CH_HL_ADD || a->undo[i].kind == CH_HL_DEL ||
-			     a->undo[i].kind == CH_HL_NOTE) &&
+			     a->undo[i].kind == CH_HL_NOTE || a->undo[i].kind == CH_HL_COLOR) &&
 			    a->undo[i].hid == old_hid)
 				a->undo[i].hid = c->hid;
 		for (size_t i = 0; i < a->n_redo; i++)
 			if ((a->redo[i].kind == CH_HL_ADD || a->redo[i].kind == CH_HL_DEL ||
-			     a->redo[i].kind == CH_HL_NOTE) &&
+			     a->redo[i].kind == CH_HL_NOTE || a->redo[i].kind == CH_HL_COLOR) &&
 			    a->redo[i].hid == old_hid)
 				a->redo[i].hid = c->hid;
 	}
@@ -466,9 +508,11 @@ void kb_undo(struct app *a, bool redo)
 	}
 	/* the whole action: every change of its group */
 	static const char *const names[] = {"tag", "untag", "note", "highlight", "highlight deletion",
-					    "read mark", "change", "highlight's note"};
+					    "read mark", "change", "highlight's note",
+					    "highlight's colour"};
 	unsigned group = (*from)[*nf - 1].group;
-	size_t done = 0, kinds[8] = {0};
+	enum { N_KINDS = sizeof(names) / sizeof(names[0]) };
+	size_t done = 0, kinds[N_KINDS] = {0};
 	char batch[200] = ""; /* what a batch was: said whole */
 	while (*nf && (*from)[*nf - 1].group == group) {
 		struct change c = (*from)[--*nf];
@@ -516,7 +560,7 @@ void kb_undo(struct app *a, bool redo)
 		return;
 	char what[400] = "";
 	snprintf(what, sizeof(what), "%s", batch);
-	for (int k = 0; k < 8 && !batch[0]; k++)
+	for (int k = 0; k < N_KINDS && !batch[0]; k++)
 		if (kinds[k] && done == 1)
 			snprintf(what, sizeof(what), "%s", names[k]);
 		else if (kinds[k]) {

@@ -262,7 +262,7 @@ static enum kb_style style_at(struct app *a, size_t off, enum kb_style base)
 	}
 	for (size_t i = 0; i < a->art->n_highlights; i++)
 		if (off >= a->art->highlights[i].start && off < a->art->highlights[i].end)
-			return KB_STYLE_HIGHLIGHT;
+			return kb_highlight_style(a->art->highlights[i].color);
 	return base;
 }
 

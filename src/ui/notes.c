@@ -105,7 +105,8 @@ static void draw(struct app *a, int x, int w)
 		bool cur = focus && row == a->ncur;
 		char *q = malloc(strlen(f->highlights[i].quote) + 8);
 		sprintf(q, "「%s」", f->highlights[i].quote);
-		if (!put_wrapped(a, &y, x, w, q, cur ? KB_STYLE_CURSOR : KB_STYLE_HIGHLIGHT, 1, (int)row)) {
+		if (!put_wrapped(a, &y, x, w, q, cur ? KB_STYLE_CURSOR : kb_highlight_style(f->highlights[i].color),
+				 1, (int)row)) {
 			free(q);
 			return;
 		}
@@ -154,6 +155,16 @@ static int action(struct app *a, enum action act, int slot)
 			if (h < f->n_highlights)
 				kb_do_delete_highlight(a, f->highlights[h].id);
 		}
+		return F_REDRAW;
+	}
+	case ACT_HL_COLOR: {
+		/* on a highlight: its colour, the next of the set */
+		size_t h0 = f ? f->n_tags + (f->note ? 1 : 0) : 0;
+		if (!f || a->ncur < h0 || a->ncur - h0 >= f->n_highlights) {
+			kb_message(a, false, "c: on a highlight, its colour");
+			return F_REDRAW;
+		}
+		kb_do_highlight_color(a, f->highlights[a->ncur - h0].id);
 		return F_REDRAW;
 	}
 	case ACT_OPEN:

@@ -67,7 +67,8 @@
 	_(SENTENCE_PREV, "sentence-prev", "(", "the caret to this or the previous sentence") \
 	_(PARA_NEXT, "paragraph-next", "}", "the caret to the next paragraph") \
 	_(PARA_PREV, "paragraph-prev", "{", "the caret to this or the previous paragraph") \
-	_(SWAP_ENDS, "other-end", "o", "selecting: the caret to the selection's other end")
+	_(SWAP_ENDS, "other-end", "o", "selecting: the caret to the selection's other end") \
+	_(HL_COLOR, "highlight-color", "c", "on a highlight (notes pane): its colour, in turn yellow red green blue purple")
 
 enum action {
 	ACT_NONE,
@@ -197,10 +198,12 @@ struct dline {
 
 /* An undoable annotation change. */
 struct change {
-	enum { CH_TAG, CH_UNTAG, CH_NOTE, CH_HL_ADD, CH_HL_DEL, CH_READ, CH_BATCH, CH_HL_NOTE } kind;
+	enum { CH_TAG, CH_UNTAG, CH_NOTE, CH_HL_ADD, CH_HL_DEL, CH_READ, CH_BATCH, CH_HL_NOTE,
+	       CH_HL_COLOR } kind;
 	char *id;
 	char *tag;             /* CH_TAG, CH_UNTAG */
-	char *before, *after;  /* CH_NOTE, CH_HL_NOTE: note texts (NULL: none) */
+	char *before, *after;  /* CH_NOTE, CH_HL_NOTE: note texts (NULL: none);
+				* CH_HL_COLOR: colours (NULL: yellow) */
 	size_t start, end;     /* CH_HL_*: the passage */
 	char *hl_note;
 	int64_t hid;           /* CH_HL_*: current highlight id */
@@ -603,6 +606,11 @@ bool kb_do_delete_highlight(struct app *a, int64_t hid);
 /* Set the note of highlight hid of the open article (text NULL or "":
  * none), undoable. */
 bool kb_do_highlight_note(struct app *a, int64_t hid, const char *text);
+/* Give highlight hid of the open article the colour after its own in
+ * kb_highlight_colors (purple: yellow again), undoable. */
+bool kb_do_highlight_color(struct app *a, int64_t hid);
+/* The style a highlight of colour color (NULL: yellow) is drawn in. */
+enum kb_style kb_highlight_style(const char *color);
 bool kb_do_read(struct app *a, const char *id, bool read, bool record);
 /* Tag (on) or untag the n articles ids, or mark them read (tag NULL; on:
  * read), in one transaction, recorded as one change; *changed gets how
