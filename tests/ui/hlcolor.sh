@@ -1,0 +1,32 @@
+# UI scenario of issue 12: a highlight's colour. Sourced by run.sh (which
+# defines the helpers of lib.sh and the titles T0...).
+
+# (o) c on a highlight in the notes pane gives it the next colour (yellow
+# red green blue purple), saved at once; u takes one step back.
+scenario_hlcolor() {
+	START_GATE=1 start hlcolor 120 40
+	kb import "$SAMPLES"
+	mkdir -p "$TD/home/.local/state/kanbao"
+	printf '%s\t%s\t0\n' "$TD/db" dnmer68nt767 >"$TD/home/.local/state/kanbao/places"
+	go
+	expect "hlcolor: the article shown" wait_in 34 93 "$T0"
+	keys Tab ')' ')' v ')' h Enter
+	expect "hlcolor: a highlight made" wait_status 'highlight saved'
+	keys Tab G
+	expect "hlcolor: the notes pane lists it" wait_text "「这是一次具有"
+	keys c
+	expect "hlcolor: c makes it red" wait_status 'the highlight is red now \(saved\) · u: undo'
+	keys c
+	expect "hlcolor: c again makes it green" wait_status 'the highlight is green now'
+	kb show dnmer68nt767 --json
+	check "hlcolor: the store has it green" json 'd["highlights"][0]["color"] == "green"'
+	screen_ok "hlcolor: a green highlight drawn" --panes 3
+	keys u
+	expect "hlcolor: u takes one step back" wait_status "undid highlight's colour"
+	kb show dnmer68nt767 --json
+	check "hlcolor: red again" json 'd["highlights"][0]["color"] == "red"'
+	screen_ok "hlcolor: after the undo" --panes 3
+	keys q q q
+	check "hlcolor: q quits" wait_exit
+	check "hlcolor: exit status 0" test "$(exit_status)" = 0
+}
