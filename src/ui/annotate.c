@@ -393,8 +393,10 @@ bool kb_do_delete_highlight(struct app *a, int64_t hid)
 			h = &a->art->highlights[i];
 	if (!h)
 		return false;
+	/* (its colour kept in before, for an undo to bring it back as it was) */
 	struct change c = {.kind = CH_HL_DEL, .id = strdup(a->art->id), .start = h->start,
-			   .end = h->end, .hl_note = dup_or_null(h->note), .hid = hid};
+			   .end = h->end, .hl_note = dup_or_null(h->note), .hid = hid,
+			   .before = dup_or_null(h->color)};
 	if (!kb_store_delete_highlight(a->store, hid)) {
 		change_free(&c);
 		return fail(a);
@@ -465,9 +467,11 @@ static bool apply(struct app *a, struct change *c, bool forward)
 	case CH_HL_ADD:
 	case CH_HL_DEL: {
 		bool add = (c->kind == CH_HL_ADD) == forward;
-		if (add)
+		if (add) {
 			ok = kb_store_add_highlight(a->store, c->id, c->start, c->end, c->hl_note, &c->hid);
-		else
+			if (ok && c->kind == CH_HL_DEL && c->before) /* back in its colour */
+				ok = kb_store_set_highlight_color(a->store, c->hid, c->before);
+		} else
 			ok = kb_store_delete_highlight(a->store, c->hid);
 		break;
 	}

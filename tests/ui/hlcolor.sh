@@ -26,6 +26,12 @@ scenario_hlcolor() {
 	kb show dnmer68nt767 --json
 	check "hlcolor: red again" json 'd["highlights"][0]["color"] == "red"'
 	screen_ok "hlcolor: after the undo" --panes 3
+	keys d
+	expect "hlcolor: d deletes the red highlight" wait_status 'highlight deleted'
+	keys u
+	expect "hlcolor: u brings it back" wait_status 'undid highlight deletion'
+	kb show dnmer68nt767 --json
+	check "hlcolor: back in its colour (red), not yellow" json 'd["highlights"][0]["color"] == "red"'
 	keys q q q
 	check "hlcolor: q quits" wait_exit
 	check "hlcolor: exit status 0" test "$(exit_status)" = 0
