@@ -581,13 +581,18 @@ char **kb_tag_completions(struct app *a, const char *word, size_t *n)
 	struct kb_tag_count *tc;
 	size_t nt;
 	*n = 0;
-	if (!kb_store_tags(a->store, &tc, &nt))
+	/* the most used first, each with its count after a tab (the prompt
+	 * shows it while typing and inserts the name) */
+	if (!kb_store_tags_most_used(a->store, SIZE_MAX, &tc, &nt))
 		return NULL;
 	char **out = calloc(nt + 1, sizeof(char *));
 	size_t wl = strlen(word);
 	for (size_t i = 0; i < nt; i++)
-		if (strncmp(tc[i].name, word, wl) == 0)
-			out[(*n)++] = strdup(tc[i].name);
+		if (strncmp(tc[i].name, word, wl) == 0) {
+			char *e = malloc(strlen(tc[i].name) + 24);
+			sprintf(e, "%s\t%zu", tc[i].name, tc[i].count);
+			out[(*n)++] = e;
+		}
 	kb_tag_counts_free(tc, nt);
 	return out;
 }

@@ -146,9 +146,62 @@ static size_t common_prefix(char **v, size_t n)
 
 /* Paint the screen with the prompt on the bottom row, scrolled so that
  * the cursor shows (measured back from the cursor: only what fits). */
-static void prompt_paint(struct app *a, const char *label, const struct text *t)
+/* The word the cursor ends (from the last space before it), caller frees. */
+static char *last_word(const struct text *t)
+{
+	size_t ws = t->cur;
+	while (ws > 0 && t->s[ws - 1] != ' ')
+		ws--;
+	if (t->s[ws] == '-' && ws < t->cur) /* -tag: the tag's completions */
+		ws++;
+	return strndup(t->s + ws, t->cur - ws);
+}
+
+/* Completions may carry a count after a tab ("人物\t12"): cut them to
+ * their names, keeping the counts for the hint line. */
+static void cut_counts(char **c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *tab = strchr(c[i], '\t');
+		if (tab)
+			*tab = '\0';
+	}
+}
+
+/* Above the prompt, while typing: what the word being typed can complete
+ * to, each with its count (most used first, as the store gives them). */
+static void paint_hint(struct app *a, const struct text *t,
+		       char **(*complete)(struct app *, const char *word, size_t *n))
+{
+	int y = a->rows - 2;
+	if (y < 1 || !complete)
+		return;
+	char *word = last_word(t);
+	size_t n = 0;
+	char **c = complete(a, word, &n);
+	kb_draw_fill(y, 0, a->cols, KB_STYLE_STATUS);
+	int x = 1;
+	if (!n && word[0])
+		x = kb_draw_text(y, x, a->cols, "(a new tag)", strlen("(a new tag)"), KB_STYLE_STATUS);
+	for (size_t i = 0; i < n && x < a->cols; i++) {
+		char *tab = strchr(c[i], '\t');
+		size_t nl = tab ? (size_t)(tab - c[i]) : strlen(c[i]);
+		x = kb_draw_text(y, x, a->cols, c[i], nl, KB_STYLE_STATUS);
+		if (tab)
+			x = kb_draw_text(y, x + 1, a->cols, tab + 1, strlen(tab + 1), KB_STYLE_STATUS);
+		x += 2;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(c[i]);
+	free(c);
+	free(word);
+}
+
+static void prompt_paint(struct app *a, const char *label, const struct text *t,
+			 char **(*complete)(struct app *, const char *word, size_t *n))
 {
 	kb_paint(a);
+	paint_hint(a, t, complete);
 	int y = a->rows - 1;
 	kb_draw_fill(y, 0, a->cols, KB_STYLE_PROMPT);
 	int x = kb_draw_text(y, 0, a->cols, label, strlen(label), KB_STYLE_PROMPT);
@@ -178,7 +231,7 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 	 * the prompt is painted again */
 	for (int key = 0;; key = kb_read_key_now(a)) {
 		if (!key) {
-			prompt_paint(a, label, &t);
+			prompt_paint(a, label, &t, complete);
 			key = kb_read_key(a);
 			if (key == 0)
 				continue; /* resized: painted again */
@@ -202,12 +255,10 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 			t.len = t.cur = 0;
 			t.s[0] = '\0';
 		} else if (key == '\t' && complete) {
-			size_t ws = t.cur;
-			while (ws > 0 && t.s[ws - 1] != ' ')
-				ws--;
-			char *word = strndup(t.s + ws, t.cur - ws);
+			char *word = last_word(&t);
 			size_t n;
 			char **c = complete(a, word, &n);
+			cut_counts(c, n);
 			size_t cp = common_prefix(c, n);
 			if (n == 1) {
 				text_insert(&t, c[0] + strlen(word), strlen(c[0]) - strlen(word));

@@ -159,7 +159,12 @@ scenario_tagline() {
 	expect "tagline: the article shown (the second of the list)" wait_in 34 93 "$T1"
 	keys t
 	expect "tagline: t says -tag removes" wait_text "-tag removes"
-	type_text "人物 焦点 -待核"
+	expect "tagline: the tags show above the prompt with their counts, most used first" \
+		wait_re '^ 待核 3  重要 3$'
+	type_text "人物 焦点 -待"
+	expect "tagline: while typing, those the word completes to (after -, the tag's)" \
+		wait_re '^ 待核 3$'
+	type_text "核"
 	keys Enter
 	expect "tagline: one line adds two tags and removes one, said" \
 		wait_status 'tagged 人物 焦点; untagged 待核 \(saved\)'
