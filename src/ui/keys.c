@@ -217,7 +217,7 @@ void kb_keys_describe(enum action act, char *buf, size_t n)
 void kb_ui_print_keys(FILE *f)
 {
 	for (int a = 1; a < ACT_COUNT; a++)
-		fprintf(f, "  %-12s %-14s %s\n", actions[a].keys, actions[a].name, actions[a].help);
+		fprintf(f, "  %-12s %-16s %s\n", actions[a].keys, actions[a].name, actions[a].help);
 }
 
 /* UTF-8 by the Unicode rules for the second byte (no overlong forms, no
