@@ -203,20 +203,24 @@ bool kb_store_add_highlight(struct kb_store *s, const char *id, size_t start, si
 	return ok;
 }
 
-bool kb_store_delete_highlight(struct kb_store *s, int64_t hid)
+/* Change highlight hid with sql (?1 the highlight, ?2 text; RETURNING
+ * its article) in one transaction; when reindex, its article's searched
+ * annotations follow (a highlight's note is searched, its colour not). */
+static bool highlight_change(struct kb_store *s, int64_t hid, const char *sql, const char *text,
+			     bool reindex)
 {
-	s->err[0] = '\0';
 	if (!kb_store_begin(s))
 		return false;
-	sqlite3_stmt *st = kb_store_prepare(s, "DELETE FROM highlight WHERE id=?1 RETURNING article");
+	sqlite3_stmt *st = kb_store_prepare(s, sql);
 	char *id = NULL;
 	if (st) {
 		sqlite3_bind_int64(st, 1, hid);
+		kb_bind_text(st, 2, text);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = kb_column_dup(st, 0);
 		sqlite3_finalize(st);
 	}
-	bool ok = id ? kb_store_refresh_annot(s, id) && kb_store_commit(s)
+	bool ok = id ? (!reindex || kb_store_refresh_annot(s, id)) && kb_store_commit(s)
 		     : kb_store_fail(s, "no highlight %lld", (long long)hid);
 	if (!ok)
 		kb_store_rollback(s);
@@ -224,28 +228,19 @@ bool kb_store_delete_highlight(struct kb_store *s, int64_t hid)
 	return ok;
 }
 
+bool kb_store_delete_highlight(struct kb_store *s, int64_t hid)
+{
+	s->err[0] = '\0';
+	return highlight_change(s, hid, "DELETE FROM highlight WHERE id=?1 AND ?2 IS NULL RETURNING article",
+				NULL, true);
+}
+
 bool kb_store_set_highlight_note(struct kb_store *s, int64_t hid, const char *note)
 {
 	s->err[0] = '\0';
-	if (!kb_store_begin(s))
-		return false;
-	sqlite3_stmt *st = kb_store_prepare(s,
-		"UPDATE highlight SET note = nullif(?2, '') WHERE id=?1 RETURNING article");
-	char *id = NULL;
-	if (st) {
-		sqlite3_bind_int64(st, 1, hid);
-		kb_bind_text(st, 2, note);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			id = kb_column_dup(st, 0);
-		sqlite3_finalize(st);
-	}
-	/* the note is searched: the article's annotations indexed again */
-	bool ok = id ? kb_store_refresh_annot(s, id) && kb_store_commit(s)
-		     : kb_store_fail(s, "no highlight %lld", (long long)hid);
-	if (!ok)
-		kb_store_rollback(s);
-	free(id);
-	return ok;
+	return highlight_change(s, hid,
+				"UPDATE highlight SET note = nullif(?2, '') WHERE id=?1 RETURNING article",
+				note, true);
 }
 
 const char *const kb_highlight_colors[KB_HL_COLORS] = {
@@ -264,22 +259,9 @@ bool kb_store_set_highlight_color(struct kb_store *s, int64_t hid, const char *c
 					     "%s: no such highlight colour (yellow, red, green, blue or purple)",
 					     color);
 	}
-	if (!kb_store_begin(s))
-		return false;
-	sqlite3_stmt *st = kb_store_prepare(s, "UPDATE highlight SET color=?2 WHERE id=?1 RETURNING id");
-	bool found = false;
-	if (st) {
-		sqlite3_bind_int64(st, 1, hid);
-		if (k > 0)
-			sqlite3_bind_text(st, 2, kb_highlight_colors[k], -1, SQLITE_STATIC);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
-	/* the colour is not searched: the index stays as it is */
-	bool ok = found ? kb_store_commit(s) : kb_store_fail(s, "no highlight %lld", (long long)hid);
-	if (!ok)
-		kb_store_rollback(s);
-	return ok;
+	/* yellow is stored as none */
+	return highlight_change(s, hid, "UPDATE highlight SET color=?2 WHERE id=?1 RETURNING article",
+				k > 0 ? kb_highlight_colors[k] : NULL, false);
 }
 
 bool kb_store_refresh_annot(struct kb_store *s, const char *id)
