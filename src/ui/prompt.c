@@ -127,6 +127,72 @@ static bool edit_key(struct text *t, int key)
 	return true;
 }
 
+/* A paste being cleaned: a character cut between two blocks, and whether
+ * the last byte was CR (CR LF is one break). */
+struct paste_state {
+	struct kb_utf8_in in;
+	bool cr;
+};
+
+/* Append the pasted bytes s[0..n) to out as text: UTF-8 checked (a byte
+ * that is not dropped, as from a key), a line break for CR, LF or CR LF,
+ * tabs kept, every other control character dropped. For one line (a
+ * prompt), line breaks and tabs become a space. */
+static void paste_clean(struct paste_state *ps, bool one_line, const char *s, size_t n,
+			struct kb_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		bool again;
+		int c;
+		do {
+			c = kb_utf8_in_feed(&ps->in, (unsigned char)s[i], &again);
+			if (c < 0)
+				continue;
+			bool was_cr = ps->cr;
+			ps->cr = c == '\r';
+			if (c == '\r' || (c == '\n' && !was_cr))
+				kb_buf_putc(out, one_line ? ' ' : '\n');
+			else if (c == '\t')
+				kb_buf_putc(out, one_line ? ' ' : '\t');
+			else if (printable(c)) {
+				char e[4];
+				kb_buf_append(out, e, encode((uint32_t)c, e));
+			}
+		} while (again);
+	}
+}
+
+/* Take a bracketed paste in whole (its start was just read), giving its
+ * text block by block to take(); show() paints between blocks while it
+ * comes. */
+static void paste_take(struct app *a, bool one_line, void (*take)(void *, const char *, size_t),
+		       void (*show)(struct app *, void *), void *arg)
+{
+	struct kb_buf raw, text;
+	kb_buf_init(&raw);
+	kb_buf_init(&text);
+	struct paste_state ps = {.cr = false};
+	kb_utf8_in_reset(&ps.in);
+	for (;;) {
+		bool over = kb_read_paste(a, &raw);
+		text.len = 0;
+		paste_clean(&ps, one_line, raw.data, raw.len, &text);
+		raw.len = 0;
+		take(arg, text.data, text.len);
+		if (over)
+			break;
+		if (show)
+			show(a, arg);
+	}
+	kb_buf_finish(&raw);
+	kb_buf_finish(&text);
+}
+
+static void text_take(void *t, const char *s, size_t n)
+{
+	text_insert(t, s, n);
+}
+
 /* Longest common prefix of the candidates. */
 static size_t common_prefix(char **v, size_t n)
 {
@@ -227,8 +293,11 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 	struct text t;
 	text_set(&t, initial);
 	curs_set(1);
-	/* keys the terminal has already sent (a paste) are taken in before
-	 * the prompt is painted again */
+	/* a paste comes whole, its line breaks as spaces: a line break in it
+	 * must not end the prompt with half of it */
+	kb_paste_mode(true);
+	/* keys the terminal has already sent (a paste without bracketed
+	 * paste) are taken in before the prompt is painted again */
 	for (int key = 0;; key = kb_read_key_now(a)) {
 		if (!key) {
 			prompt_paint(a, label, &t, complete);
@@ -237,13 +306,19 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 				continue; /* resized: painted again */
 		}
 		if (key == '\n' || key == '\r' || key == KEY_FN(KEY_ENTER)) {
+			kb_paste_mode(false);
 			curs_set(0);
 			return t.s;
 		}
 		if (key == 27 || key == 7 || key == 3) { /* Esc, C-g, C-c */
+			kb_paste_mode(false);
 			curs_set(0);
 			free(t.s);
 			return NULL;
+		}
+		if (key == KB_KEY_PASTE) {
+			paste_take(a, true, text_take, NULL, &t);
+			continue;
 		}
 		if (edit_key(&t, key))
 			continue;
@@ -351,8 +426,7 @@ struct box {
 	int goal;       /* the column Up and Down keep to (-1: the cursor's) */
 	bool eol;       /* the cursor, where a wrapped row ends and the next
 			 * begins, shows at the end of the first (after End) */
-	struct kb_utf8_in in; /* a pasted character cut between two blocks */
-	bool cr;        /* the last pasted byte was CR (CR LF is one break) */
+	const char *title;
 };
 
 static void rows_room(struct box *b, size_t n)
@@ -644,53 +718,6 @@ static enum box_result box_key(struct box *b, int key)
 	return BOX_GOING;
 }
 
-/* Append the pasted bytes s[0..n) to out as text for the box: UTF-8
- * checked (a byte that is not dropped, as from a key), a line break for
- * CR, LF or CR LF, tabs kept, every other control character dropped. */
-static void paste_clean(struct box *b, const char *s, size_t n, struct kb_buf *out)
-{
-	for (size_t i = 0; i < n; i++) {
-		bool again;
-		int c;
-		do {
-			c = kb_utf8_in_feed(&b->in, (unsigned char)s[i], &again);
-			if (c < 0)
-				continue;
-			bool was_cr = b->cr;
-			b->cr = c == '\r';
-			if (c == '\r' || (c == '\n' && !was_cr))
-				kb_buf_putc(out, '\n');
-			else if (c == '\t' || printable(c)) {
-				char e[4];
-				kb_buf_append(out, e, encode((uint32_t)c, e));
-			}
-		} while (again);
-	}
-}
-
-/* Take a bracketed paste in whole (its start was just read), showing the
- * box between blocks while it comes. */
-static void box_paste(struct app *a, struct box *b, const char *title)
-{
-	struct kb_buf raw, text;
-	kb_buf_init(&raw);
-	kb_buf_init(&text);
-	kb_utf8_in_reset(&b->in);
-	b->cr = false;
-	for (;;) {
-		bool over = kb_read_paste(a, &raw);
-		text.len = 0;
-		paste_clean(b, raw.data, raw.len, &text);
-		raw.len = 0;
-		box_insert(b, text.data, text.len);
-		if (over)
-			break;
-		box_paint(a, b, title);
-	}
-	kb_buf_finish(&raw);
-	kb_buf_finish(&text);
-}
-
 /* Make t's bytes UTF-8, each byte that is not (a note from elsewhere)
  * becoming U+FFFD, so that laying out and drawing read the same. */
 static void text_make_utf8(struct text *t)
@@ -717,6 +744,17 @@ static void text_make_utf8(struct text *t)
 	t->s = kb_buf_steal(&fixed);
 }
 
+static void box_take(void *b, const char *s, size_t n)
+{
+	box_insert(b, s, n);
+}
+
+static void box_show(struct app *a, void *arg)
+{
+	struct box *b = arg;
+	box_paint(a, b, b->title);
+}
+
 /* After Esc: true when more came with it, a key's sequence curses does
  * not know (Home from tmux under TERM=xterm-256color is ESC [ 1 ~), now
  * read to its end. Esc alone cancels the box; such a key must not throw
@@ -738,7 +776,7 @@ static bool unknown_sequence(struct app *a)
 
 char *kb_edit_box(struct app *a, const char *title, const char *initial)
 {
-	struct box b = {.goal = -1};
+	struct box b = {.goal = -1, .title = title};
 	text_set(&b.t, initial);
 	text_make_utf8(&b.t);
 	curs_set(1);
@@ -779,7 +817,7 @@ char *kb_edit_box(struct app *a, const char *title, const char *initial)
 				box_insert(&b, typed.data, typed.len);
 				typed.len = 0;
 				if (key == KB_KEY_PASTE)
-					box_paste(a, &b, title);
+					paste_take(a, false, box_take, box_show, &b);
 				else if (!(key == 27 && unknown_sequence(a)))
 					r = box_key(&b, key);
 			}

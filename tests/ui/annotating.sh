@@ -188,6 +188,20 @@ scenario_tagline() {
 	expect "tagline: 2 toggles the second most used tag (重要)" wait_status 'tagged 重要'
 	kb show "$i1" --json
 	check "tagline: the store has it" json 'sorted(d["tags"]) == ["待核", "重要"]'
+	# a paste into the prompt comes whole: its line break is a space and
+	# does not end the prompt
+	keys t
+	expect "tagline: t opens the prompt again" wait_text "-tag removes"
+	printf '甲乙\n丙丁\n' >"$TD/tagpaste.txt"
+	tm load-buffer -b tagpaste "$TD/tagpaste.txt"
+	tm paste-buffer -p -d -b tagpaste -t "$SESSION"
+	expect "tagline: a pasted line break is a space in the prompt, which stays open" \
+		wait_re '^tag \(spaces between.*: 甲乙 丙丁$'
+	keys Enter
+	expect "tagline: Enter tags with both pasted words" wait_status 'tagged 甲乙 丙丁'
+	kb show "$i1" --json
+	check "tagline: the store has the pasted tags" \
+		json 'sorted(d["tags"]) == sorted(["待核", "重要", "甲乙", "丙丁"])'
 	keys q
 	check "tagline: q quits" wait_exit
 }
