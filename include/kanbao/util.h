@@ -51,4 +51,8 @@ void *kb_arena_alloc(struct kb_arena *a, size_t size);
 /* A NUL-terminated copy of s[0..n) owned by the arena. */
 char *kb_arena_strndup(struct kb_arena *a, const char *s, size_t n);
 
+/* The one of names[0..n) a mistyped word most likely meant (NULL
+ * entries skipped), or NULL when none is close (src/util/closest.c). */
+const char *kb_closest(const char *word, const char *const *names, size_t n);
+
 #endif

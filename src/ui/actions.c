@@ -188,7 +188,7 @@ static void apply_tags(struct app *a, const char *id, char *line)
 static void tag_prompt(struct app *a, const char *id)
 {
 	a->in_prompt = true;
-	char *line = kb_prompt(a, "tag (spaces between, -tag removes; Tab completes): ", NULL, kb_tag_completions);
+	char *line = kb_prompt(a, "tag (spaces between, -tag removes; Tab completes): ", NULL, &kb_complete_tags);
 	a->in_prompt = false;
 	if (!line)
 		return;
@@ -364,7 +364,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		}
 		a->in_prompt = true;
 		char *line = kb_prompt(a, "tag every listed article (-tag removes): ", NULL,
-				       kb_tag_completions);
+				       &kb_complete_tags);
 		a->in_prompt = false;
 		if (!line)
 			break;
@@ -442,7 +442,8 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		if (note) { /* Esc keeps the selection */
 			a->selecting = false;
 			if (hi > lo)
-				kb_do_highlight(a, lo, hi, *note ? note : NULL);
+				kb_do_highlight(a, lo, hi, *note ? note : NULL,
+						kb_highlight_colors[a->sel_color]);
 		}
 		free(note);
 		break;
@@ -461,7 +462,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		char *q = kb_prompt(a, search ? "search the library: "
 					      : "narrow (words tag:X -tag:X date:2021-02 page:2 paper:… unread; "
 						"empty: all): ",
-				    NULL, kb_tag_completions);
+				    NULL, &kb_complete_tags);
 		a->in_prompt = false;
 		if (!q)
 			break;

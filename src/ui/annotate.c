@@ -370,18 +370,28 @@ bool kb_do_highlight_color(struct app *a, int64_t hid)
 	return true;
 }
 
-bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note)
+bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note, const char *color)
 {
 	int64_t hid;
 	const char *id = a->art->id;
+	if (color && strcmp(color, kb_highlight_colors[0]) == 0)
+		color = NULL; /* yellow: the default, stored as none */
 	if (!kb_store_add_highlight(a->store, id, start, end, note, &hid))
 		return fail(a);
+	/* (before: its colour, for a redo to make it as it was) */
 	record(a, (struct change){.kind = CH_HL_ADD, .id = strdup(id), .start = start, .end = end,
-				  .hl_note = dup_or_null(note), .hid = hid});
+				  .hl_note = dup_or_null(note), .hid = hid,
+				  .before = dup_or_null(color)});
+	bool ok = !color || kb_store_set_highlight_color(a->store, hid, color);
 	char *keep = strdup(id);
 	refresh_views(a, keep);
 	free(keep);
-	kb_message(a, false, "highlight saved");
+	if (!ok)
+		return fail(a);
+	if (color)
+		kb_message(a, false, "highlight saved, %s · u: undo", color);
+	else
+		kb_message(a, false, "highlight saved · u: undo");
 	return true;
 }
 
@@ -469,7 +479,7 @@ static bool apply(struct app *a, struct change *c, bool forward)
 		bool add = (c->kind == CH_HL_ADD) == forward;
 		if (add) {
 			ok = kb_store_add_highlight(a->store, c->id, c->start, c->end, c->hl_note, &c->hid);
-			if (ok && c->kind == CH_HL_DEL && c->before) /* back in its colour */
+			if (ok && c->before) /* back (or again) in its colour */
 				ok = kb_store_set_highlight_color(a->store, c->hid, c->before);
 		} else
 			ok = kb_store_delete_highlight(a->store, c->hid);
@@ -596,3 +606,9 @@ char **kb_tag_completions(struct app *a, const char *word, size_t *n)
 	kb_tag_counts_free(tc, nt);
 	return out;
 }
+
+const struct kb_completer kb_complete_tags = {
+	.fn = kb_tag_completions,
+	.fresh = "(a new tag)",
+	.none = "no tag starts with",
+};

@@ -593,6 +593,58 @@ void kb_ui_resume(struct app *a)
 	kb_geometry(a);
 }
 
+/* An action, by the pane in focus or else by the reader. */
+static void dispatch(struct app *a, enum action act, int slot)
+{
+	/* ↓ ↑ move the caret in the article, the cursor elsewhere */
+	if (a->focus != P_ARTICLE && (act == ACT_CARET_DOWN || act == ACT_CARET_UP))
+		act = act == ACT_CARET_DOWN ? ACT_MOVE_DOWN : ACT_MOVE_UP;
+	int r = panes[a->focus]->action(a, act, slot);
+	if (r < 0)
+		kb_global_action(a, act, slot);
+}
+
+/* The command line (:): an action by its name, as its key would run it;
+ * what follows the name answers the prompt the action asks (":search 黄河",
+ * ":tag 人物 -待核"); quick-tag takes its slot (":quick-tag 3"). */
+static void command(struct app *a)
+{
+	a->in_prompt = true;
+	char *line = kb_prompt(a, ":", NULL, &kb_complete_commands);
+	a->in_prompt = false;
+	if (!line)
+		return;
+	char *name = line + strspn(line, " ");
+	char *rest = name + strcspn(name, " ");
+	if (*rest)
+		*rest++ = '\0';
+	rest += strspn(rest, " ");
+	for (size_t l = strlen(rest); l && rest[l - 1] == ' ';)
+		rest[--l] = '\0';
+	int slot = 0;
+	enum action act = *name ? kb_action_by_name(name, &slot) : ACT_NONE;
+	if (act == ACT_QUICK_TAG && slot == 0 && *rest >= '1' && *rest <= '9' && !rest[1]) {
+		slot = *rest - '0';
+		rest += 1;
+	}
+	if (!*name) {
+		/* nothing typed: nothing done */
+	} else if (act == ACT_NONE || act == ACT_COMMAND || (act == ACT_QUICK_TAG && !slot)) {
+		const char *near = act == ACT_QUICK_TAG ? "quick-tag 1" : kb_action_closest(name);
+		kb_message(a, true, "no action \"%s\"%s%s%s (? lists them)", name,
+			   near ? "; did you mean \"" : "", near ? near : "", near ? "\"" : "");
+	} else {
+		a->preset = *rest ? strdup(rest) : NULL;
+		dispatch(a, act, slot);
+		if (a->preset) { /* the action asked nothing */
+			kb_message(a, true, "%s takes nothing after it: \"%s\" ignored", name, a->preset);
+			free(a->preset);
+			a->preset = NULL;
+		}
+	}
+	free(line);
+}
+
 /* One key press: update state (painting follows). */
 static void handle(struct app *a, int key)
 {
@@ -621,14 +673,10 @@ static void handle(struct app *a, int key)
 		return;
 	int slot = 0;
 	enum action act = kb_keys_action(key, &slot);
-	if (act == ACT_NONE)
-		return;
-	/* ↓ ↑ move the caret in the article, the cursor elsewhere */
-	if (a->focus != P_ARTICLE && (act == ACT_CARET_DOWN || act == ACT_CARET_UP))
-		act = act == ACT_CARET_DOWN ? ACT_MOVE_DOWN : ACT_MOVE_UP;
-	int r = panes[a->focus]->action(a, act, slot);
-	if (r < 0)
-		kb_global_action(a, act, slot);
+	if (act == ACT_COMMAND)
+		command(a);
+	else if (act != ACT_NONE)
+		dispatch(a, act, slot);
 }
 
 /* A field of /proc/self/status in kB ("VmRSS", "VmHWM"); 0 when unknown. */

@@ -229,8 +229,9 @@ static void say_selection(struct app *a)
 	for (size_t i = lo; i < hi; i++)
 		chars += ((unsigned char)a->art->text[i] & 0xC0) != 0x80;
 	kb_message(a, false,
-		   "selecting %zu characters: ←→ w b ) ( } { j k move, o other end, h highlight, Esc cancel",
-		   chars);
+		   "selecting %zu characters, %s: ←→ w b ) ( } { j k move, o other end, c colour, "
+		   "h highlight, Esc cancel",
+		   chars, kb_highlight_colors[a->sel_color]);
 }
 
 void kb_select_start(struct app *a)
@@ -297,6 +298,11 @@ bool kb_caret_action(struct app *a, enum action act)
 			return false;
 		c = a->sel_a;
 		a->sel_a = a->caret;
+		break;
+	case ACT_HL_COLOR: /* the colour the highlight will take */
+		if (!a->selecting)
+			return false;
+		a->sel_color = (a->sel_color + 1) % KB_HL_COLORS;
 		break;
 	default:
 		return false;

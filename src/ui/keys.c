@@ -45,6 +45,56 @@ const char *kb_action_help(enum action a)
 	return actions[a].help;
 }
 
+enum action kb_action_by_name(const char *name, int *slot)
+{
+	*slot = 0;
+	if (strncmp(name, "quick-tag-", 10) == 0 && name[10] >= '1' && name[10] <= '9' &&
+	    !name[11]) {
+		*slot = name[10] - '0';
+		return ACT_QUICK_TAG;
+	}
+	for (int a = 1; a < ACT_COUNT; a++)
+		if (a != ACT_QUICK_TAG && strcmp(actions[a].name, name) == 0)
+			return (enum action)a;
+	return ACT_NONE;
+}
+
+const char *kb_action_closest(const char *name)
+{
+	const char *names[ACT_COUNT];
+	for (int a = 0; a < ACT_COUNT; a++)
+		names[a] = a == ACT_NONE || a == ACT_QUICK_TAG ? NULL : actions[a].name;
+	return kb_closest(name, names, ACT_COUNT);
+}
+
+char **kb_command_completions(struct app *app, const char *word, size_t *n)
+{
+	(void)app;
+	char **out = kb_xmalloc((ACT_COUNT + 9) * sizeof(char *));
+	size_t wl = strlen(word);
+	*n = 0;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if (a == ACT_QUICK_TAG || a == ACT_COMMAND)
+			continue;
+		if (strncmp(actions[a].name, word, wl) != 0)
+			continue;
+		/* the name, and after a tab the keys it is on (the hint) */
+		char keys[64];
+		kb_keys_describe((enum action)a, keys, sizeof(keys));
+		struct kb_buf e;
+		kb_buf_init(&e);
+		kb_buf_printf(&e, "%s\t%s", actions[a].name, keys);
+		out[(*n)++] = kb_buf_steal(&e);
+	}
+	for (int d = 1; d <= 9; d++) {
+		char name[16];
+		snprintf(name, sizeof(name), "quick-tag-%d", d);
+		if (wl >= 6 && strncmp(name, word, wl) == 0)
+			out[(*n)++] = strdup(name);
+	}
+	return out;
+}
+
 /* Parse a key name of the config (and of the default table) into a key
  * code; -1 when it is not one. */
 static int parse_key(const char *s)
@@ -143,24 +193,19 @@ void kb_keys_configure(const struct kb_config *cfg, void (*warn)(void *, const c
 		const struct kb_binding *b = &cfg->bindings[i];
 		char msg[512];
 		int key = parse_key(b->key);
-		int act = -1, slot = 0;
-		for (int a = 0; a < ACT_COUNT; a++)
-			if (strcmp(actions[a].name, b->action) == 0)
-				act = a;
-		if (strncmp(b->action, "quick-tag-", 10) == 0 && b->action[10] >= '1' &&
-		    b->action[10] <= '9' && !b->action[11]) {
-			act = ACT_QUICK_TAG;
-			slot = b->action[10] - '0';
-		}
-		if (key < 0 || act < 0) {
-			snprintf(msg, sizeof(msg), "%s:%zu: %s '%s'", cfg->path ? cfg->path : "config",
+		int slot = 0;
+		enum action act = kb_action_by_name(b->action, &slot);
+		if (key < 0 || act == ACT_NONE) {
+			const char *near = key < 0 ? NULL : kb_action_closest(b->action);
+			snprintf(msg, sizeof(msg), "%s:%zu: %s '%s'%s%s%s", cfg->path ? cfg->path : "config",
 				 b->line, key < 0 ? "unknown key" : "unknown action",
-				 key < 0 ? b->key : b->action);
+				 key < 0 ? b->key : b->action, near ? " (did you mean '" : "",
+				 near ? near : "", near ? "'?)" : "");
 			if (warn)
 				warn(ctx, msg);
 			continue;
 		}
-		bind_key(key, (enum action)act, slot);
+		bind_key(key, act, slot);
 	}
 }
 
@@ -265,3 +310,9 @@ void kb_utf8_in_reset(struct kb_utf8_in *d)
 {
 	d->need = 0;
 }
+
+const struct kb_completer kb_complete_commands = {
+	.fn = kb_command_completions,
+	.fresh = "(no such action: Tab or ? lists them)",
+	.none = "no action starts with",
+};

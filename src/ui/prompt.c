@@ -236,19 +236,18 @@ static void cut_counts(char **c, size_t n)
 
 /* Above the prompt, while typing: what the word being typed can complete
  * to, each with its count (most used first, as the store gives them). */
-static void paint_hint(struct app *a, const struct text *t,
-		       char **(*complete)(struct app *, const char *word, size_t *n))
+static void paint_hint(struct app *a, const struct text *t, const struct kb_completer *complete)
 {
 	int y = a->rows - 2;
 	if (y < 1 || !complete)
 		return;
 	char *word = last_word(t);
 	size_t n = 0;
-	char **c = complete(a, word, &n);
+	char **c = complete->fn(a, word, &n);
 	kb_draw_fill(y, 0, a->cols, KB_STYLE_STATUS);
 	int x = 1;
 	if (!n && word[0])
-		x = kb_draw_text(y, x, a->cols, "(a new tag)", strlen("(a new tag)"), KB_STYLE_STATUS);
+		x = kb_draw_text(y, x, a->cols, complete->fresh, strlen(complete->fresh), KB_STYLE_STATUS);
 	for (size_t i = 0; i < n && x < a->cols; i++) {
 		char *tab = strchr(c[i], '\t');
 		size_t nl = tab ? (size_t)(tab - c[i]) : strlen(c[i]);
@@ -264,7 +263,7 @@ static void paint_hint(struct app *a, const struct text *t,
 }
 
 static void prompt_paint(struct app *a, const char *label, const struct text *t,
-			 char **(*complete)(struct app *, const char *word, size_t *n))
+			 const struct kb_completer *complete)
 {
 	kb_paint(a);
 	paint_hint(a, t, complete);
@@ -288,8 +287,13 @@ static void prompt_paint(struct app *a, const char *label, const struct text *t,
 }
 
 char *kb_prompt(struct app *a, const char *label, const char *initial,
-		char **(*complete)(struct app *, const char *word, size_t *n))
+		const struct kb_completer *complete)
 {
+	if (a->preset) {
+		char *answer = a->preset;
+		a->preset = NULL;
+		return answer;
+	}
 	struct text t;
 	text_set(&t, initial);
 	curs_set(1);
@@ -332,7 +336,7 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 		} else if (key == '\t' && complete) {
 			char *word = last_word(&t);
 			size_t n;
-			char **c = complete(a, word, &n);
+			char **c = complete->fn(a, word, &n);
 			cut_counts(c, n);
 			size_t cp = common_prefix(c, n);
 			if (n == 1) {
@@ -349,7 +353,7 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 				kb_message(a, false, "%s", list.data ? list.data : "");
 				kb_buf_finish(&list);
 			} else if (n == 0) {
-				kb_message(a, false, "no tag starts with \"%s\"", word);
+				kb_message(a, false, "%s \"%s\"", complete->none, word);
 			}
 			for (size_t i = 0; i < n; i++)
 				free(c[i]);

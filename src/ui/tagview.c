@@ -88,7 +88,7 @@ static void change_tag(struct app *a, bool rename)
 		char label[300];
 		snprintf(label, sizeof(label), "rename %s to (an existing tag: merge): ", tag);
 		a->in_prompt = true;
-		char *to = kb_prompt(a, label, tag, kb_tag_completions);
+		char *to = kb_prompt(a, label, tag, &kb_complete_tags);
 		a->in_prompt = false;
 		if (to && *to && strcmp(to, tag) != 0) {
 			bool exists = false;

@@ -53,6 +53,7 @@
 	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
 	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
 	_(TAGS, "tags", "#", "every tag with its count: list, rename or merge (R), delete (D)") \
+	_(COMMAND, "command", ":", "run an action by its name (:tags, :search 黄河, :tag 人物 -待核); Tab completes") \
 	_(HELP, "help", "?", "show this help") \
 	_(REDRAW, "redraw", "C-l", "redraw the screen") \
 	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
@@ -68,7 +69,7 @@
 	_(PARA_NEXT, "paragraph-next", "}", "the caret to the next paragraph") \
 	_(PARA_PREV, "paragraph-prev", "{", "the caret to this or the previous paragraph") \
 	_(SWAP_ENDS, "other-end", "o", "selecting: the caret to the selection's other end") \
-	_(HL_COLOR, "highlight-color", "c", "on a highlight (notes pane): its colour, in turn yellow red green blue purple")
+	_(HL_COLOR, "highlight-color", "c", "the colour, in turn yellow red green blue purple: of the highlight (notes pane) or the one being selected")
 
 enum action {
 	ACT_NONE,
@@ -108,6 +109,11 @@ void kb_utf8_in_reset(struct kb_utf8_in *d);
 void kb_keys_describe(enum action act, char *buf, size_t n);
 /* Name of an action, its default keys and help text. */
 const char *kb_action_name(enum action a);
+/* The action a name of the config or the command line stands for
+ * (quick-tag-N: its slot in *slot); ACT_NONE when none. */
+enum action kb_action_by_name(const char *name, int *slot);
+/* The action name a mistyped one most likely meant, or NULL. */
+const char *kb_action_closest(const char *name);
 const char *kb_action_keys(enum action a);
 const char *kb_action_help(enum action a);
 
@@ -280,6 +286,8 @@ struct app {
 	bool caret_set;
 	bool selecting;
 	size_t sel_a, sel_b;
+	int sel_color;   /* the colour the selection's highlight takes (an index
+			  * of kb_highlight_colors; the last one chosen) */
 	bool dragging;     /* the mouse's button is down in the article */
 	size_t drag_from;  /* where it went down */
 	/* find in the article */
@@ -309,6 +317,7 @@ struct app {
 	struct kb_tag_count *tv;
 	size_t tv_n, tv_cur, tv_top;
 	bool quit;
+	char *preset;    /* the next prompt's answer (a command's argument) */
 	bool in_prompt;  /* mouse events are ignored while typing */
 	bool mouse;
 	bool previewing; /* the article opens as the cursor passes: not read */
@@ -581,10 +590,22 @@ bool kb_article_select_key(struct app *a, int key);
 /* notes.c: number of rows (tags row, note row, highlights) */
 size_t kb_notes_count(struct app *a);
 
+/* What a prompt completes: fn gives the completions of a word (each may
+ * carry a hint after a tab: a tag's count, a command's keys); fresh is
+ * shown above the prompt when the word completes to nothing, none is said
+ * (with the word) when Tab finds nothing. */
+struct kb_completer {
+	char **(*fn)(struct app *, const char *word, size_t *n);
+	const char *fresh, *none;
+};
+extern const struct kb_completer kb_complete_tags, kb_complete_commands;
+
 /* prompt.c: read a line at the bottom row; NULL when cancelled. complete
- * (may be NULL) gives completions for the last word. Caller frees. */
+ * (may be NULL) gives completions for the last word. Caller frees. While
+ * a->preset is set (a command line's argument), it is the answer at once,
+ * taken (freed) by the first prompt. */
 char *kb_prompt(struct app *a, const char *label, const char *initial,
-		char **(*complete)(struct app *, const char *word, size_t *n));
+		const struct kb_completer *complete);
 /* Edit a multi-line text in a box; NULL when cancelled. Caller frees. */
 char *kb_edit_box(struct app *a, const char *title, const char *initial);
 
@@ -601,7 +622,7 @@ bool kb_save_note(struct app *a, const struct kb_full *was, const char *text);
 /* The article that was (gone from the library since) is now, after a
  * re-import by another process: its new id, or NULL. Caller frees. */
 char *kb_find_moved(struct app *a, const struct kb_full *was);
-bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note);
+bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note, const char *color);
 bool kb_do_delete_highlight(struct app *a, int64_t hid);
 /* Set the note of highlight hid of the open article (text NULL or "":
  * none), undoable. */
@@ -623,6 +644,8 @@ void kb_group_begin(struct app *a);
 void kb_group_end(struct app *a);
 void kb_changes_free(struct app *a);
 char **kb_tag_completions(struct app *a, const char *word, size_t *n);
+/* keys.c: the action names word begins (for the command line). */
+char **kb_command_completions(struct app *a, const char *word, size_t *n);
 
 /* tagview.c: every tag with its count, over the screen */
 void kb_tagview_open(struct app *a);

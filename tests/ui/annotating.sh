@@ -293,3 +293,48 @@ scenario_tagview() {
 	check "tagview: q q quits" wait_exit
 	check "tagview: exit status 0" test "$(exit_status)" = 0
 }
+
+# (n) The command line (:): an action by its name, with completion shown
+# while typing, a mistyped name answered with the closest, an argument
+# answering the action's prompt.
+scenario_command() {
+	START_GATE=1 start command 120 40
+	kb import "$SAMPLES"
+	local i1
+	i1=$(article_id 0)
+	kb tag "$i1" -- 待核
+	go
+	wait_re '^>Issues '
+	keys :
+	type_text ta
+	expect "command: while typing, the actions the name completes to, with their keys" \
+		wait_re '^ tag t  tag-all T  tags #'
+	keys C-u
+	type_text tgas
+	keys Enter
+	expect "command: a mistyped name says the closest" \
+		wait_status 'no action "tgas"; did you mean "tags"'
+	keys :
+	type_text tags
+	keys Enter
+	expect "command: :tags opens the tag view" wait_re '^ +1  待核'
+	keys q :
+	type_text '搜索' # not a name
+	keys C-u
+	type_text 'search 郑州'
+	keys Enter
+	expect "command: :search WORD searches without asking" wait_re '^>search: 郑州 \(12\)'
+	keys q :
+	type_text 'tag 甲 -待核'
+	keys Enter
+	expect "command: :tag answers the tag prompt" wait_status 'tagged 甲; untagged 待核'
+	kb show "$i1" --json
+	check "command: the store has 甲 and not 待核" json 'd["tags"] == ["甲"]'
+	keys :
+	type_text 'help now'
+	keys Enter
+	expect "command: an action that asks nothing says its argument is ignored" \
+		wait_status 'help takes nothing after it: "now" ignored'
+	keys q q q q
+	check "command: q quits" wait_exit
+}

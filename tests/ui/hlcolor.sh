@@ -32,6 +32,25 @@ scenario_hlcolor() {
 	expect "hlcolor: u brings it back" wait_status 'undid highlight deletion'
 	kb show dnmer68nt767 --json
 	check "hlcolor: back in its colour (red), not yellow" json 'd["highlights"][0]["color"] == "red"'
+	# the colour chosen while selecting: c steps it, the status says it
+	keys BTab g v w w
+	expect "hlcolor: selecting says the colour it will take" wait_status 'selecting [0-9]+ characters, yellow'
+	keys c c
+	expect "hlcolor: c while selecting steps it (yellow red green)" \
+		wait_status 'selecting [0-9]+ characters, green: .*c colour'
+	keys h Enter
+	expect "hlcolor: the highlight is made in it" wait_status 'highlight saved, green · u: undo'
+	kb show dnmer68nt767 --json
+	check "hlcolor: the store has the new highlight green" \
+		json 'sorted(h["color"] for h in d["highlights"]) == ["green", "red"]'
+	keys u
+	expect "hlcolor: u takes it away" wait_status 'undid highlight'
+	keys C-r
+	expect "hlcolor: C-r makes it again" wait_status 'redid highlight'
+	kb show dnmer68nt767 --json
+	check "hlcolor: made again in its colour" \
+		json 'sorted(h["color"] for h in d["highlights"]) == ["green", "red"]'
+	keys q
 	keys q q q
 	check "hlcolor: q quits" wait_exit
 	check "hlcolor: exit status 0" test "$(exit_status)" = 0
