@@ -308,9 +308,11 @@ static void md_paragraphs(struct kb_buf *b, const char *s)
 	}
 }
 
-/* A highlight's byte range, clipped to the text. */
+/* A highlight's byte range, clipped to the text, and its colour (NULL:
+ * yellow). */
 struct range {
 	size_t start, end;
+	const char *color;
 };
 
 static int range_cmp(const void *x, const void *y)
@@ -319,23 +321,33 @@ static int range_cmp(const void *x, const void *y)
 	return a->start < b->start ? -1 : a->start > b->start ? 1 : 0;
 }
 
+static bool same_color(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
 /* The highlighted ranges of a's text, sorted and merged where they overlap
- * or touch (one <mark> each). Caller frees. */
+ * (one <mark> each, in the first one's colour) or touch in one colour.
+ * Caller frees. */
 static struct range *merged_ranges(const struct kb_full *a, size_t *n)
 {
 	size_t len = a->text ? strlen(a->text) : 0, k = 0;
 	struct range *r = kb_xcalloc(a->n_highlights + 1, sizeof(*r));
 	for (size_t i = 0; i < a->n_highlights; i++) {
 		size_t s = a->highlights[i].start, e = a->highlights[i].end;
+		const char *c = a->highlights[i].color;
+		if (c && strcmp(c, kb_highlight_colors[0]) == 0)
+			c = NULL;
 		if (e > len)
 			e = len;
 		if (s < e)
-			r[k++] = (struct range){ s, e };
+			r[k++] = (struct range){ s, e, c };
 	}
 	qsort(r, k, sizeof(*r), range_cmp);
 	size_t m = 0;
 	for (size_t i = 0; i < k; i++) {
-		if (m > 0 && r[i].start <= r[m - 1].end) {
+		if (m > 0 && (r[i].start < r[m - 1].end ||
+			      (r[i].start == r[m - 1].end && same_color(r[i].color, r[m - 1].color)))) {
 			if (r[i].end > r[m - 1].end)
 				r[m - 1].end = r[i].end;
 		} else {
@@ -344,6 +356,26 @@ static struct range *merged_ranges(const struct kb_full *a, size_t *n)
 	}
 	*n = m;
 	return r;
+}
+
+/* The opening tag of a mark in colour c: plain <mark> for yellow (every
+ * renderer's default); else a class to style and the colour inline, as
+ * Obsidian and most Markdown previews draw it (Zotero's palette, half
+ * transparent so that the text stays legible). */
+static void mark_open(struct kb_buf *b, const char *c)
+{
+	static const struct {
+		const char *name, *rgb;
+	} palette[] = {
+		{"red", "#ff6666"}, {"green", "#5fb236"}, {"blue", "#2ea8e5"}, {"purple", "#a28ae5"},
+	};
+	for (size_t i = 0; c && i < sizeof(palette) / sizeof(palette[0]); i++)
+		if (strcmp(c, palette[i].name) == 0) {
+			kb_buf_printf(b, "<mark class=\"kb-%s\" style=\"background: %s80\">",
+				      palette[i].name, palette[i].rgb);
+			return;
+		}
+	kb_buf_puts(b, "<mark>");
 }
 
 /* One block of the text (at byte off of a->text, len bytes) with the parts
@@ -359,7 +391,7 @@ static void marked_block(struct kb_buf *b, const char *s, size_t off, size_t len
 		size_t ms = r[i].start > pos ? r[i].start : pos;
 		size_t me = r[i].end < end ? r[i].end : end;
 		esc_text(b, s + pos, ms - pos, &e);
-		kb_buf_puts(b, "<mark>");
+		mark_open(b, r[i].color);
 		esc_text(b, s + ms, me - ms, &e);
 		kb_buf_puts(b, "</mark>");
 		pos = me;

@@ -37,13 +37,16 @@ check "a note with Markdown, YAML and CJK punctuation" kb note "$A" \
 	$'# 不是标题\n> 不是引用：引号“”与‘’\n- 不是列表, key: value\n1. 不是编号\n*强调* _下划线_ `代码` [链接](x) <b>html</b> &amp; | 表格 | ~~删除~~\n"双引号" \'单引号\' 反斜杠\\ 百分号%'
 check "a note on a second article" kb note "$B" "第二篇的笔记：---"
 check "a highlight with a note" "$tool" "$tmp/a.db" highlight "$A" "市委十一届四次全会胜利召开" "要点：*会议* # 时间"
-check "a highlight without a note" "$tool" "$tmp/a.db" highlight "$A" "这是一次具有里程碑意义的重要会议"
+check "a red highlight without a note" "$tool" "$tmp/a.db" highlight "$A" "这是一次具有里程碑意义的重要会议" "" red
 check "a highlight on the second article" "$tool" "$tmp/a.db" highlight "$B" "高新区党工委书记" "[人物] > 引述"
 
 check "export one article to a file" kb export --article "$A" -o "$tmp/one.md"
 readback "$tmp/one.md" "$A"
 check "export with the text" kb export --article "$A" --with-text -o "$tmp/text.md"
 readback "$tmp/text.md" "$A"
+check "  the red highlight marked red in the text" \
+	grep -q '<mark class="kb-red" style="background: #ff666680">这是一次具有里程碑意义的重要会议</mark>' "$tmp/text.md"
+check "  and said red under the highlights" grep -qF '> 这是一次具有里程碑意义的重要会议 *(red)*' "$tmp/text.md"
 check "export every annotated article as one document" kb export --all -o "$tmp/all.md"
 readback "$tmp/all.md"
 mkdir -p "$tmp/split"

@@ -10,6 +10,7 @@ lines (without the plan) for each comparison; exit 1 on any mismatch.
 """
 import json
 import subprocess
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -57,8 +58,8 @@ def inline_text(el):
 
 
 def plain(s):
-    """<mark> tags are markup, not text."""
-    return s.replace("<mark>", "").replace("</mark>", "")
+    """<mark> tags (plain or in a colour) are markup, not text."""
+    return re.sub(r'<mark( class="kb-[a-z]+" style="background: #[0-9a-f]{8}")?>|</mark>', "", s)
 
 
 blocks = [(b.tag.replace(NS, ""), b) for b in root]
@@ -81,7 +82,9 @@ def article_checks(a, fm):
         check(all(line in body_text for line in a["note"].split("\n") if line.strip()),
               "the note reads back as text")
     for h in a["highlights"]:
-        check(h["quote"] in quotes, f"highlight quoted: {h['quote'][:20]}")
+        # a colour other than yellow is named after the quote: "… (red)"
+        said = h["quote"] if h.get("color", "yellow") == "yellow" else f'{h["quote"]} ({h["color"]})'
+        check(said in quotes, f"highlight quoted: {h['quote'][:20]}")
         if h.get("note"):
             check(any(h["note"] in p for p in paras + items), f"highlight note: {h['note'][:20]}")
     for t in a["tags"]:

@@ -10,7 +10,7 @@
  *                                      printing "ack PREFIX-i" after each
  *   store_tool DB verify ID ACKFILE    every tag acknowledged in ACKFILE is there
  *   store_tool DB check                PRAGMA integrity_check and the index
- *   store_tool DB highlight ID QUOTE [NOTE]  highlight the first QUOTE in ID
+ *   store_tool DB highlight ID QUOTE [NOTE [COLOR]]  highlight the first QUOTE in ID
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +21,7 @@
 static int usage(void)
 {
 	fputs("usage: store_tool DB import FILE... | first-id | tag ID PREFIX COUNT |"
-	      " verify ID ACKFILE | check\n", stderr);
+	      " verify ID ACKFILE | highlight ID QUOTE [NOTE [COLOR]] | check\n", stderr);
 	return 2;
 }
 
@@ -102,15 +102,17 @@ int main(int argc, char **argv)
 		}
 	} else if (strcmp(cmd, "verify") == 0 && argc == 5) {
 		rc = verify(s, argv[3], argv[4]);
-	} else if (strcmp(cmd, "highlight") == 0 && (argc == 5 || argc == 6)) {
+	} else if (strcmp(cmd, "highlight") == 0 && argc >= 5 && argc <= 7) {
 		struct kb_full *a = kb_store_get(s, argv[3]);
 		const char *at = a ? strstr(a->text, argv[4]) : NULL;
+		int64_t hid;
 		if (!at) {
 			fprintf(stderr, "%s: quote not found\n", argv[3]);
 			rc = 1;
 		} else if (!kb_store_add_highlight(s, argv[3], (size_t)(at - a->text),
 						   (size_t)(at - a->text) + strlen(argv[4]),
-						   argc == 6 ? argv[5] : NULL, NULL)) {
+						   argc >= 6 ? argv[5] : NULL, &hid) ||
+			   (argc == 7 && !kb_store_set_highlight_color(s, hid, argv[6]))) {
 			fprintf(stderr, "%s\n", kb_store_error(s));
 			rc = 1;
 		}

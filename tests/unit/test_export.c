@@ -502,6 +502,26 @@ static void test_marks(void)
 	const char *at = strstr(md, "## Text");
 	CHECK_STR(at, want, "overlapping highlights across blocks");
 	free(md);
+	/* colours: a mark in its colour; two that touch in one colour are one
+	 * mark, in two colours two; an overlap takes the first one's */
+	struct kb_block one[] = { { KB_BLOCK_PARAGRAPH, "甲乙丙丁戊己庚", 1 } };
+	struct kb_highlight ch[] = { { 1, "", NULL, NULL, 0, 3, NULL, "red" },
+				     { 2, "", NULL, NULL, 3, 6, NULL, "red" },
+				     { 3, "", NULL, NULL, 6, 9, NULL, "blue" },
+				     { 4, "", NULL, NULL, 12, 18, NULL, "yellow" },
+				     { 5, "", NULL, NULL, 15, 21, NULL, "green" } };
+	a.text = "甲乙丙丁戊己庚";
+	a.blocks = one;
+	a.n_blocks = 1;
+	a.highlights = ch;
+	a.n_highlights = 5;
+	md = kb_export_article_md(&a, &o);
+	want = "## Text\n\n<mark class=\"kb-red\" style=\"background: #ff666680\">甲乙</mark>"
+	       "<mark class=\"kb-blue\" style=\"background: #2ea8e580\">丙</mark>丁"
+	       "<mark>戊己庚</mark>\n";
+	at = strstr(md, "## Text");
+	CHECK_STR(at, want, "highlights marked in their colours in the text");
+	free(md);
 	struct kb_buf b;
 	kb_buf_init(&b);
 	kb_md_text(&b, "a\n\n");
