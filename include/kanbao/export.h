@@ -15,21 +15,34 @@
 #include "kanbao/store.h"
 #include "kanbao/util.h"
 
+/* How a document's contents link its sections: Obsidian/Logseq wiki links
+ * ([[#标题]]) or CommonMark links to the heading's GitHub-style id. */
+enum kb_export_links { KB_LINKS_WIKI, KB_LINKS_MARKDOWN };
+
 struct kb_export_opts {
 	bool with_text;       /* add the article's text, highlights marked */
 	const char *exported; /* ISO 8601 time of the export (front matter) */
+	bool notes_as_text;   /* escape the user's notes as the paper's text is
+			       * (default: they are Markdown, passed through) */
+	enum kb_export_links links;
+	const char *subject;  /* what a document of several articles holds, as
+			       * asked ("tag 郑州 2021-02"): its title and name */
 };
 
-/* Markdown of one article: front matter (title, kicker, subtitle, authors,
- * paper, date, page, edition, tags, id, exported), the headline as a level-1
- * heading, the note, each highlight as a block quote followed by its note,
+/* The title an export gives a: its headline, or its first words (the
+ * first sentence, at most 20 characters, "…" where cut). Caller frees. */
+char *kb_export_title(const struct kb_full *a);
+
+/* Markdown of one article: front matter (title, aliases, subtitle, author,
+ * bylines, date, issued, container-title, page, kicker, tags, id, source,
+ * exported; see markdown.c), the title as a level-1 heading, the note, each highlight as a block quote followed by its note,
  * the tags; with_text adds the text with highlights marked. Caller frees. */
 char *kb_export_article_md(const struct kb_full *a, const struct kb_export_opts *o);
 
 /* One document for several articles: front matter describing the export
- * (exported, count, and an `articles` list with each id, title, date and
- * tags), a table of contents linking the sections, then one level-2 section
- * per article (its metadata as a list, then as in kb_export_article_md).
+ * (title: o->subject, exported, count, and an `articles` list with each id,
+ * title, date and tags), contents linking the sections (o->links), then one
+ * level-2 section per article (its metadata as a list, then as in kb_export_article_md).
  * Caller frees. */
 char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct kb_export_opts *o);
 

@@ -4,34 +4,45 @@
  * what a renderer shows is exactly the stored text.
  *
  * Format choices (the golden files in tests/golden/export/ show them):
- * - Every front-matter string is a double-quoted YAML scalar; a missing value
- *   is `null`; `tags` and `authors` are block lists (`tags: []` when empty);
- *   an author is one string "role name" (the name alone when there is no
- *   role), which note tools (Obsidian, Dataview) show and query as text.
- * - Text is escaped rather than fenced: the characters CommonMark (and the
- *   common GFM extensions: tables, strikethrough, math) read as inline syntax
- *   are backslash-escaped everywhere; those that only start a block (+ - =,
- *   "1." "1)") are escaped at the start of a line; leading and trailing
- *   spaces and tabs of a line, and control characters, become numeric
- *   character references (&#32; &#9; &#13;), which render as themselves.
- *   So do C1 controls, bidi controls, zero-width characters and U+2028/9
- *   (every code point kanbao/sanitize.h keeps off a terminal), so neither
- *   the .md file nor `kanbao export` on a terminal carries them raw, and a
- *   renderer still shows exactly the text. Bytes that are not UTF-8 become
- *   U+FFFD; all other text (CJK, emoji) is copied byte for byte.
+ * - Every front-matter string is a double-quoted YAML scalar. An article's
+ *   front matter holds what pandoc and CSL read (title, author: the names
+ *   alone, date, issued, container-title: the paper, page), what note tools
+ *   query (tags, aliases: the kicker) and kanbao's own (bylines: role and
+ *   name as printed, kicker, subtitle, id, source: the edition's file name,
+ *   never a path of this machine, exported); a missing value is left out
+ *   (tags is `[]` when empty). An untitled article is titled by its first
+ *   words (kb_export_title) in front matter, heading and file name.
+ * - The paper's text is escaped rather than fenced: the characters
+ *   CommonMark (and the common GFM extensions: tables, strikethrough, math)
+ *   read as inline syntax are backslash-escaped everywhere; those that only
+ *   start a block (+ - =, "1." "1)") are escaped at the start of a line;
+ *   leading and trailing spaces and tabs of a line, and control
+ *   characters, become numeric character references (&#32; &#9; &#13;),
+ *   which render as themselves. So do C1 controls, bidi controls,
+ *   zero-width characters and U+2028/9 (every code point
+ *   kanbao/sanitize.h keeps off a terminal), so neither the .md file nor
+ *   `kanbao export` on a terminal carries them raw, and a renderer still
+ *   shows exactly the text. Bytes that are not UTF-8 become U+FFFD; all
+ *   other text (CJK, emoji) is copied byte for byte.
+ * - The user's own writing (notes, highlights' notes) is Markdown and
+ *   passes through as written, only those code points made references and
+ *   kanbao's keep-marker broken (md_user); `notes_as_text` escapes it as
+ *   the paper's text instead.
  * - In the front matter, the same code points are \uXXXX escapes.
- * - A line break inside a text is a hard break (backslash at the end of the
- *   line); a trailing line break cannot be shown by CommonMark and is dropped.
- *   A note is split into paragraphs at blank lines.
- * - A highlight is a block quote (`> ` on every line) followed by its note as
- *   a separate paragraph; a colour other than yellow (the default) follows
- *   the quote as ` *(red)*` (the quote's own asterisks are escaped, so the
- *   marker cannot be mistaken for quoted text); tags are a bullet list (a `#tag` at the start of a
- *   line would be a heading); with the text, highlighted spans are wrapped
- *   in raw inline HTML <mark>…</mark>, closed and reopened at paragraph ends.
- * - A document links its contents to explicit anchors `<a id="kb-ID"></a>`
- *   placed before each section heading (generated anchors of CJK headings
- *   differ between renderers).
+ * - A line break inside the paper's text is a hard break (backslash at the
+ *   end of the line); a trailing line break cannot be shown by CommonMark
+ *   and is dropped.
+ * - A highlight is a block quote (`> ` on every line) followed by its note
+ *   as a separate paragraph; a colour other than yellow (the default)
+ *   follows the quote as ` *(red)*` (the quote's own asterisks are escaped,
+ *   so the marker cannot be mistaken for quoted text); tags are a bullet
+ *   list (a `#tag` at the start of a line would be a heading); with the
+ *   text, highlighted spans are wrapped in raw inline HTML <mark>…</mark>
+ *   (in the highlight's colour), closed and reopened at paragraph ends.
+ * - A document (several articles) is titled by what was asked for
+ *   (`subject`); its contents link each section's heading, the article's
+ *   title: wiki links `[[#标题]]` (Obsidian, Logseq; the default) or
+ *   CommonMark links to the id GitHub and pandoc's gfm give the heading.
  */
 #include "kanbao/export.h"
 
@@ -40,6 +51,8 @@
 #include <string.h>
 
 #include "kanbao/sanitize.h"
+
+#include <unictype.h>
 
 /* How the escaper writes a text: what starts each new line, whether line
  * breaks are allowed, and whether it is at the start of a line. */
@@ -199,8 +212,8 @@ static void yaml_field(struct kb_buf *b, const char *indent, const char *key, co
 }
 
 /* `key:` and a block list of quoted strings, or `key: []`. */
-static void yaml_list(struct kb_buf *b, const char *indent, const char *key, char *const *v,
-		      size_t n)
+static void yaml_list(struct kb_buf *b, const char *indent, const char *key,
+		      const char *const *v, size_t n)
 {
 	kb_buf_printf(b, "%s%s:%s\n", indent, key, n ? "" : " []");
 	for (size_t i = 0; i < n; i++) {
@@ -210,7 +223,8 @@ static void yaml_list(struct kb_buf *b, const char *indent, const char *key, cha
 	}
 }
 
-/* An author as one string: "role name", or the name alone. Caller frees. */
+/* An author as one string: "role name", or the name alone (a byline).
+ * Caller frees. */
 static char *author_string(const struct kb_author *au)
 {
 	struct kb_buf s;
@@ -223,12 +237,29 @@ static char *author_string(const struct kb_author *au)
 	return kb_buf_steal(&s);
 }
 
-/* The authors as strings (see author_string); free with free_strings. */
+/* The bylines as strings (see author_string); free with free_strings. */
 static char **author_strings(const struct kb_full *a)
 {
 	char **v = kb_xcalloc(a->n_authors + 1, sizeof(*v));
 	for (size_t i = 0; i < a->n_authors; i++)
 		v[i] = author_string(&a->authors[i]);
+	return v;
+}
+
+/* The authors' names alone, each once (a name may come with two roles);
+ * the strings are a's. Caller frees the array; *n gets the count. */
+static const char **author_names(const struct kb_full *a, size_t *n)
+{
+	const char **v = kb_xcalloc(a->n_authors + 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < a->n_authors; i++) {
+		const char *name = a->authors[i].name;
+		bool seen = !name || !name[0];
+		for (size_t k = 0; k < *n && !seen; k++)
+			seen = strcmp(v[k], name) == 0;
+		if (!seen)
+			v[(*n)++] = name;
+	}
 	return v;
 }
 
@@ -239,36 +270,51 @@ static void free_strings(char **v, size_t n)
 	free(v);
 }
 
-/* The edition as the front matter names it: its source path, else its file
- * name. */
-static const char *edition_of(const struct kb_full *a)
-{
-	return a->source && a->source[0] ? a->source : a->edition;
-}
-
 /* The non-empty string, or NULL (a missing value). */
 static const char *opt(const char *s)
 {
 	return s && s[0] ? s : NULL;
 }
 
-/* The front matter of one article, between `---` lines. */
+/* `key: "value"`, nothing when the value is missing. */
+static void yaml_opt(struct kb_buf *b, const char *key, const char *v)
+{
+	if (opt(v))
+		yaml_field(b, "", key, v);
+}
+
+/* The front matter of one article, between `---` lines: the fields pandoc
+ * and CSL read (title, author, date, issued, container-title, page), what
+ * note tools query (tags, aliases), and kanbao's own (id, source,
+ * bylines, kicker, subtitle, exported). */
 static void article_front_matter(struct kb_buf *b, const struct kb_full *a,
 				 const struct kb_export_opts *o)
 {
 	kb_buf_puts(b, "---\n");
-	yaml_field(b, "", "title", a->title ? a->title : "");
-	yaml_field(b, "", "kicker", opt(a->kicker));
-	yaml_field(b, "", "subtitle", opt(a->subtitle));
-	char **au = author_strings(a);
-	yaml_list(b, "", "authors", au, a->n_authors);
-	free_strings(au, a->n_authors);
-	yaml_field(b, "", "paper", opt(a->paper));
-	yaml_field(b, "", "date", opt(a->date));
-	yaml_field(b, "", "page", opt(a->page));
-	yaml_field(b, "", "edition", opt(edition_of(a)));
-	yaml_list(b, "", "tags", a->tags, a->n_tags);
+	char *title = kb_export_title(a);
+	yaml_field(b, "", "title", title);
+	free(title);
+	if (opt(a->kicker)) {
+		const char *alias = a->kicker;
+		yaml_list(b, "", "aliases", &alias, 1);
+	}
+	yaml_opt(b, "subtitle", a->subtitle);
+	size_t nn;
+	const char **names = author_names(a, &nn);
+	yaml_list(b, "", "author", names, nn);
+	free(names);
+	char **by = author_strings(a);
+	if (a->n_authors)
+		yaml_list(b, "", "bylines", (const char *const *)by, a->n_authors);
+	free_strings(by, a->n_authors);
+	yaml_opt(b, "date", a->date);
+	yaml_opt(b, "issued", a->date);
+	yaml_opt(b, "container-title", a->paper);
+	yaml_opt(b, "page", a->page);
+	yaml_opt(b, "kicker", a->kicker);
+	yaml_list(b, "", "tags", (const char *const *)a->tags, a->n_tags);
 	yaml_field(b, "", "id", a->id);
+	yaml_opt(b, "source", a->edition);
 	yaml_field(b, "", "exported", o ? o->exported : NULL);
 	kb_buf_puts(b, "---\n");
 }
@@ -285,6 +331,64 @@ static void md_heading(struct kb_buf *b, int level, const char *text)
 static void md_label(struct kb_buf *b, int level, const char *text)
 {
 	kb_buf_printf(b, "\n%.*s %s\n", level, "######", text);
+}
+
+/* The marker after which a file's own text is kept on re-export; a note
+ * that holds it has it broken (its "<" as &lt;), or a re-export would
+ * take the note's rest for the user's text. */
+static const char marker_start[] = "<!-- kanbao:";
+
+static void md_paragraphs(struct kb_buf *b, const char *s);
+
+/* The user's own writing (a note, a highlight's note) as Markdown: passed
+ * through, after a blank line, with what must never reach a file raw made
+ * harmless (control, bidi and zero-width characters as numeric
+ * references, as everywhere; CR LF as LF; bytes that are not UTF-8 as
+ * U+FFFD; kanbao's marker broken). */
+static void md_user(struct kb_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	size_t i = 0;
+	while (i < n && (s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i == n)
+		return;
+	kb_buf_putc(b, '\n');
+	while (i < n) {
+		if (strncmp(s + i, marker_start, sizeof(marker_start) - 1) == 0) {
+			kb_buf_puts(b, "&lt;");
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t len = kb_utf8_next(s + i, n - i, &c);
+		if (c == '\r') {
+			if (i + 1 < n && s[i + 1] == '\n') {
+				i++;
+				continue;
+			}
+			kb_buf_putc(b, '\n');
+		} else if (c == 0xFFFD && len == 1) {
+			kb_buf_puts(b, "\xEF\xBF\xBD");
+		} else if (c == '\n' || c == '\t' || kb_char_class(c) == KB_CHAR_TEXT) {
+			kb_buf_append(b, s + i, len);
+		} else {
+			kb_buf_printf(b, "&#%u;", (unsigned)c);
+		}
+		i += len;
+	}
+	kb_buf_putc(b, '\n');
+}
+
+/* A note: the user's Markdown, or escaped as text (export-notes-as text). */
+static void md_note(struct kb_buf *b, const char *s, const struct kb_export_opts *o)
+{
+	if (o && o->notes_as_text)
+		md_paragraphs(b, s);
+	else
+		md_user(b, s);
 }
 
 /* The paragraphs of s (separated by blank lines), each after a blank line,
@@ -431,7 +535,7 @@ static void article_body(struct kb_buf *b, const struct kb_full *a,
 {
 	if (a->note && a->note[0]) {
 		md_label(b, level, "Note");
-		md_paragraphs(b, a->note);
+		md_note(b, a->note, o);
 	}
 	if (a->n_highlights) {
 		md_label(b, level, "Highlights");
@@ -446,7 +550,7 @@ static void article_body(struct kb_buf *b, const struct kb_full *a,
 			}
 			kb_buf_putc(b, '\n');
 			if (h->note && h->note[0])
-				md_paragraphs(b, h->note);
+				md_note(b, h->note, o);
 		}
 	}
 	if (tags && a->n_tags) {
@@ -469,20 +573,13 @@ char *kb_export_article_md(const struct kb_full *a, const struct kb_export_opts 
 	struct kb_buf b;
 	kb_buf_init(&b);
 	article_front_matter(&b, a, o);
-	md_heading(&b, 1, a->title);
+	char *title = kb_export_title(a);
+	md_heading(&b, 1, title);
+	free(title);
 	if (opt(a->subtitle))
 		md_paragraphs(&b, a->subtitle);
 	article_body(&b, a, o, 2, true);
 	return kb_buf_steal(&b);
-}
-
-/* The article's anchor: "kb-" and the id's letters and digits. */
-static void anchor(struct kb_buf *b, const char *id)
-{
-	kb_buf_puts(b, "kb-");
-	for (const char *p = id ? id : ""; *p; p++)
-		if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
-			kb_buf_putc(b, *p);
 }
 
 /* One item of an article's metadata list; nothing when v is missing. */
@@ -513,16 +610,81 @@ static void meta_list(struct kb_buf *b, const char *label, char *const *v, size_
 	kb_buf_finish(&s);
 }
 
+/* The id GitHub (and pandoc's gfm_auto_identifiers, and most previews)
+ * gives a heading: its text lowercased, every character but letters,
+ * digits, marks, spaces, '-' and '_' dropped, spaces as '-'; the second
+ * heading of the same text gets "-1", the third "-2" (ids seen so far in
+ * seen[0..*n_seen)). */
+static void heading_id(struct kb_buf *b, const char *text, char ***seen, size_t *n_seen)
+{
+	struct kb_buf id;
+	kb_buf_init(&id);
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = kb_utf8_next(text + i, n - i, &c);
+		if (c >= 'A' && c <= 'Z')
+			kb_buf_putc(&id, (char)(c - 'A' + 'a'));
+		else if (c == ' ')
+			kb_buf_putc(&id, '-');
+		else if (c == '-' || c == '_' ||
+			 uc_is_general_category(c, UC_LETTER) || uc_is_general_category(c, UC_MARK) ||
+			 uc_is_general_category(c, UC_NUMBER))
+			kb_buf_append(&id, text + i, len);
+		i += len;
+	}
+	const char *base = id.data ? id.data : "";
+	size_t dup = 0;
+	for (size_t k = 0; k < *n_seen; k++)
+		if (strcmp((*seen)[k], base) == 0)
+			dup++;
+	*seen = kb_xrealloc(*seen, (*n_seen + 1) * sizeof(**seen));
+	(*seen)[(*n_seen)++] = kb_xstrdup(base);
+	kb_buf_puts(b, base);
+	if (dup)
+		kb_buf_printf(b, "-%zu", dup);
+	kb_buf_finish(&id);
+}
+
+/* One line of the contents: a link to the section headed title. Wiki
+ * links take the heading's text as it is, without the characters that
+ * end or split a wiki link ([ ] | # ^ and line breaks). */
+static void contents_item(struct kb_buf *b, const char *title, const struct kb_export_opts *o,
+			  char ***seen, size_t *n_seen)
+{
+	if (o && o->links == KB_LINKS_MARKDOWN) {
+		kb_buf_puts(b, "- [");
+		struct esc e = { NULL, true, false, false };
+		esc_text(b, title, strlen(title), &e);
+		kb_buf_puts(b, "](#");
+		heading_id(b, title, seen, n_seen);
+		kb_buf_puts(b, ")\n");
+		return;
+	}
+	kb_buf_puts(b, "- [[#");
+	size_t n = strlen(title);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = kb_utf8_next(title + i, n - i, &c);
+		if (c == '[' || c == ']' || c == '|' || c == '#' || c == '^' ||
+		    kb_char_class(c) != KB_CHAR_TEXT || (c == 0xFFFD && len == 1))
+			kb_buf_putc(b, ' ');
+		else
+			kb_buf_append(b, title + i, len);
+		i += len;
+	}
+	kb_buf_puts(b, "]]\n");
+}
+
 /* One article's section of a document. */
 static void document_section(struct kb_buf *b, const struct kb_full *a,
 			     const struct kb_export_opts *o)
 {
-	kb_buf_puts(b, "\n<a id=\"");
-	anchor(b, a->id);
-	kb_buf_puts(b, "\"></a>\n");
+	char *title = kb_export_title(a);
 	kb_buf_puts(b, "\n## ");
-	md_block_text(b, a->title ? a->title : "", NULL, true);
+	md_block_text(b, title, NULL, true);
 	kb_buf_putc(b, '\n');
+	free(title);
 	if (opt(a->subtitle))
 		md_paragraphs(b, a->subtitle);
 	kb_buf_putc(b, '\n');
@@ -530,9 +692,9 @@ static void document_section(struct kb_buf *b, const struct kb_full *a,
 	meta_item(b, "date", a->date);
 	meta_item(b, "page", a->page);
 	meta_item(b, "paper", a->paper);
-	meta_item(b, "edition", edition_of(a));
+	meta_item(b, "source", a->edition);
 	char **au = author_strings(a);
-	meta_list(b, "authors", au, a->n_authors, "、");
+	meta_list(b, "bylines", au, a->n_authors, "、");
 	free_strings(au, a->n_authors);
 	meta_list(b, "tags", a->tags, a->n_tags, ", ");
 	meta_item(b, "id", a->id);
@@ -543,8 +705,9 @@ char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct 
 {
 	struct kb_buf b;
 	kb_buf_init(&b);
+	const char *subject = o && opt(o->subject) ? o->subject : "kanbao export";
 	kb_buf_puts(&b, "---\n");
-	yaml_field(&b, "", "title", "kanbao export");
+	yaml_field(&b, "", "title", subject);
 	yaml_field(&b, "", "exported", o ? o->exported : NULL);
 	kb_buf_printf(&b, "count: %zu\n", n);
 	kb_buf_printf(&b, "articles:%s\n", n ? "" : " []");
@@ -553,24 +716,32 @@ char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct 
 		kb_buf_puts(&b, "  - id: ");
 		kb_yaml_string(&b, a->id ? a->id : "");
 		kb_buf_putc(&b, '\n');
-		yaml_field(&b, "    ", "title", a->title ? a->title : "");
+		char *title = kb_export_title(a);
+		yaml_field(&b, "    ", "title", title);
+		free(title);
 		yaml_field(&b, "    ", "date", opt(a->date));
-		yaml_list(&b, "    ", "tags", a->tags, a->n_tags);
+		yaml_list(&b, "    ", "tags", (const char *const *)a->tags, a->n_tags);
 	}
 	kb_buf_puts(&b, "---\n");
-	md_label(&b, 1, "kanbao export");
+	md_heading(&b, 1, subject);
 	if (n) {
 		md_label(&b, 2, "Contents");
 		kb_buf_putc(&b, '\n');
+		/* the ids a renderer gives: the document's title and the
+		 * Contents heading come first */
+		char **seen = NULL;
+		size_t n_seen = 0;
+		struct kb_buf skip;
+		kb_buf_init(&skip);
+		heading_id(&skip, subject, &seen, &n_seen);
+		heading_id(&skip, "Contents", &seen, &n_seen);
+		kb_buf_finish(&skip);
 		for (size_t i = 0; i < n; i++) {
-			kb_buf_printf(&b, "%zu. [", i + 1);
-			struct esc e = { NULL, true, false, false };
-			const char *t = arts[i]->title ? arts[i]->title : "";
-			esc_text(&b, t, strlen(t), &e);
-			kb_buf_puts(&b, "](#");
-			anchor(&b, arts[i]->id);
-			kb_buf_puts(&b, ")\n");
+			char *title = kb_export_title(arts[i]);
+			contents_item(&b, title, o, &seen, &n_seen);
+			free(title);
 		}
+		free_strings(seen, n_seen);
 	}
 	for (size_t i = 0; i < n; i++)
 		document_section(&b, arts[i], o);

@@ -249,7 +249,7 @@ static void test_md_controls(void)
 		a.n_highlights = 1;
 		a.authors = au;
 		a.n_authors = 1;
-		struct kb_export_opts o = { true, "T" };
+		struct kb_export_opts o = {.with_text = true, .exported = "T"};
 		char *md = kb_export_article_md(&a, &o);
 		CHECK(!raw_controls(md), "article export of hostile text %zu: nothing raw", i);
 		free(md);
@@ -359,7 +359,7 @@ static void test_golden(void)
 			free(x->source);
 			x->source = kb_xstrdup(p);
 		}
-		struct kb_export_opts o = { false, "2026-01-02T03:04:05+08:00" };
+		struct kb_export_opts o = {.with_text = false, .exported = "2026-01-02T03:04:05+08:00"};
 		char *md = kb_export_article_md(a, &o);
 		golden("article.md", md);
 		free(md);
@@ -495,7 +495,7 @@ static void test_marks(void)
 	a.n_blocks = 3;
 	a.highlights = hl;
 	a.n_highlights = 3;
-	struct kb_export_opts o = { true, "T" };
+	struct kb_export_opts o = {.with_text = true, .exported = "T"};
 	char *md = kb_export_article_md(&a, &o);
 	const char *want = "## Text\n\n\\- <mark>甲乙\\*丙</mark>\n\n### <mark>\\# 丁</mark>\n\n"
 			   "戊<mark>己</mark>\n";
