@@ -491,7 +491,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		char *keep = strdup(id);
 		struct kb_full *f = kb_store_get(a->store, keep);
 		if (f && kb_do_read(a, keep, !f->read, true))
-			kb_message(a, false, f->read ? "marked unread" : "marked read");
+			kb_message(a, false, f->read ? "marked unread · u: undo" : "marked read · u: undo");
 		kb_full_destroy(f);
 		free(keep);
 		break;

@@ -95,7 +95,7 @@ bool kb_do_tag(struct app *a, const char *id, const char *tag, bool on, bool rec
 		record(a, (struct change){.kind = on ? CH_TAG : CH_UNTAG, .id = strdup(id),
 					  .tag = strdup(tag)});
 	refresh_views(a, id);
-	kb_message(a, false, "%s %s (saved)", on ? "tagged" : "untagged", tag);
+	kb_message(a, false, "%s %s (saved)%s", on ? "tagged" : "untagged", tag, rec ? " · u: undo" : "");
 	return true;
 }
 
@@ -114,7 +114,7 @@ bool kb_do_note(struct app *a, const char *id, const char *text, bool rec)
 	else
 		free(before);
 	refresh_views(a, id);
-	kb_message(a, false, text && *text ? "note saved" : "note removed");
+	kb_message(a, false, "%s%s", text && *text ? "note saved" : "note removed", rec ? " · u: undo" : "");
 	return true;
 }
 
