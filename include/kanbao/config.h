@@ -43,6 +43,8 @@ struct kb_config {
 	bool preview;                 /* preview on|off: the article as the list cursor moves, default on */
 	bool confirm_quit;            /* confirm-quit on|off: ask before q quits, default off */
 	int read_after;               /* read-after SECONDS: an opened article is read after that long (0: only once its end was shown), default 0 */
+	bool export_notes_text;       /* export-notes-as markdown|text: notes escaped as text, default markdown (off) */
+	bool export_links_markdown;   /* export-links wiki|markdown: a document's contents as CommonMark links, default wiki (off) */
 	struct kb_binding *bindings;  /* in file order; later ones win */
 	size_t n_bindings;
 	struct kb_view *views;        /* in file order; a view defined again is replaced in place */

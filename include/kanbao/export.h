@@ -60,6 +60,45 @@ void kb_yaml_string(struct kb_buf *b, const char *s);
  * existing file in dir (" (2)", " (3)" … added). Caller frees. */
 char *kb_export_filename(const struct kb_full *a, const char *dir);
 
+/* A document's file name: the subject made safe as above, ".md" (the
+ * same subject, the same name: exporting it again updates it). Caller
+ * frees. */
+char *kb_export_subject_filename(const char *subject);
+
+/* ---- re-export (vault.c) ----
+ * Every exported file ends with the keep-marker line; what the user writes
+ * below it survives every later export of the same file. An article's
+ * file is found by the id in its front matter, anywhere under the target
+ * folder, whatever it is named now. */
+#define KB_EXPORT_MARKER "<!-- kanbao: your text below is kept -->"
+
+/* The Markdown files under a folder, by the id of their front matter. */
+struct kb_vault;
+/* Read dir and the folders under it (not hidden ones, not through
+ * symlinks): each regular *.md file whose front matter names an id.
+ * Never NULL; empty when dir does not exist. */
+struct kb_vault *kb_vault_scan(const char *dir);
+/* The path of the file holding id, or NULL. */
+const char *kb_vault_find(const struct kb_vault *v, const char *id);
+void kb_vault_free(struct kb_vault *v);
+
+/* Create dir and the folders above it that are missing (mkdir -p). */
+bool kb_mkdirs(const char *dir, char *err, size_t errlen);
+
+/* Write md to path (atomically) followed by the keep-marker and what the
+ * file there already holds below its marker. *existed (may be NULL)
+ * gets whether the path held a file before. A file that cannot be read is
+ * not written over. */
+bool kb_export_write_keeping(const char *path, const char *md, bool *existed, char *err,
+			     size_t errlen);
+
+/* Export article a into dir: into the file holding its id (v, which the
+ * new file is added to), else a new file named by kb_export_filename.
+ * *path gets the file's path (caller frees), *updated whether it existed. */
+bool kb_export_article_into(const char *dir, struct kb_vault *v, const struct kb_full *a,
+			    const struct kb_export_opts *o, char **path, bool *updated, char *err,
+			    size_t errlen);
+
 /* Write data to path atomically: a temporary file in path's directory
  * (mkstemp), fsync, rename over path, fsync of the directory. On failure
  * the old file (if any) is untouched, the temporary file removed, and err

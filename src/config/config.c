@@ -14,6 +14,8 @@
  *	preview off                 # the article as the list cursor moves (default on)
  *	confirm-quit on             # ask before q quits (default off)
  *	read-after 20               # an opened article is read after 20 s (default 0: once its end was shown)
+ *	export-notes-as text        # markdown | text: notes escaped as the paper's text (default markdown)
+ *	export-links markdown       # wiki | markdown: a document's contents as [[#标题]] or [标题](#id) (default wiki)
  *	quick-tag 1 重要            # slot 1..9, then the tag (the rest of the line)
  *	list-width 32               # columns 0..200, 0 = automatic (default)
  *	notes-width 30              # columns 0..200, 0 = automatic (default)
@@ -251,6 +253,35 @@ static void set_read_after(struct state *st, const char *name, char *args)
 		st->cfg->read_after = (int)n;
 }
 
+/* One word of two: *out true for the second. */
+static void set_either(struct state *st, const char *name, char *args, const char *no,
+		       const char *yes, bool *out)
+{
+	char expect[64];
+	snprintf(expect, sizeof(expect), "'%s' or '%s'", no, yes);
+	char *v = only_word(st, name, expect, &args);
+	if (!v)
+		return;
+	if (strcmp(v, yes) == 0)
+		*out = true;
+	else if (strcmp(v, no) == 0)
+		*out = false;
+	else
+		WARN(st, "%s must be %s, not '%s'; line skipped", name, expect, v);
+}
+
+/* export-notes-as markdown|text */
+static void set_export_notes(struct state *st, const char *name, char *args)
+{
+	set_either(st, name, args, "markdown", "text", &st->cfg->export_notes_text);
+}
+
+/* export-links wiki|markdown */
+static void set_export_links(struct state *st, const char *name, char *args)
+{
+	set_either(st, name, args, "wiki", "markdown", &st->cfg->export_links_markdown);
+}
+
 /* preview on|off */
 static void set_preview(struct state *st, const char *name, char *args)
 {
@@ -434,6 +465,8 @@ static const struct setting {
 	{ "preview", set_preview },
 	{ "confirm-quit", set_confirm_quit },
 	{ "read-after", set_read_after },
+	{ "export-notes-as", set_export_notes },
+	{ "export-links", set_export_links },
 	{ "quick-tag", set_quick_tag },
 	{ "list-width", set_list_width },
 	{ "notes-width", set_notes_width },
@@ -471,7 +504,7 @@ static void parse_line(void *ud, char *line, size_t lineno)
 	}
 	WARN(st,
 	     "unknown setting '%s' (settings: theme ambiwidth mouse preview confirm-quit read-after quick-tag list-width "
-	     "notes-width bind view); line skipped",
+	     "notes-width export-notes-as export-links bind view); line skipped",
 	     name);
 }
 

@@ -1,6 +1,8 @@
 /*
- * File names for exported articles: "YYYY-MM-DD 标题.md" (or the title, or
- * the id), safe on every file system a Markdown vault is synced to.
+ * File names for exported articles: "YYYY-MM-DD 标题.md" (the title as
+ * kb_export_title gives it: the headline or the first words), and for a
+ * document the subject asked for ("tag 郑州.md"), safe on every file
+ * system a Markdown vault is synced to.
  *
  * '/' and '\' and the characters Windows refuses (: * ? " < > |) become
  * their full-width forms (／ ＼ ： ＊ ？ ＂ ＜ ＞ ｜), so a headline stays
@@ -92,7 +94,9 @@ static char *stem(const struct kb_full *a)
 	struct kb_buf t, out;
 	kb_buf_init(&t);
 	kb_buf_init(&out);
-	sanitize(&t, a->title ? a->title : "");
+	char *title = kb_export_title(a);
+	sanitize(&t, title);
+	free(title);
 	size_t ts, tn = trim(t.data ? t.data : "", t.len, &ts);
 	if (tn == 0) {
 		kb_buf_finish(&t);
@@ -133,9 +137,10 @@ static bool exists(const char *dir, const char *name)
 	return r;
 }
 
-char *kb_export_filename(const struct kb_full *a, const char *dir)
+/* "s.md" (" (N)" added when unique and the name is taken in dir); s is
+ * freed. */
+static char *name_in(char *s, const char *dir, bool unique)
 {
-	char *s = stem(a);
 	size_t n = strlen(s);
 	for (unsigned k = 1;; k++) {
 		char suffix[32] = "";
@@ -148,10 +153,26 @@ char *kb_export_filename(const struct kb_full *a, const char *dir)
 		kb_buf_init(&name);
 		kb_buf_append(&name, s + start, m);
 		kb_buf_printf(&name, "%s.md", suffix);
-		if (!exists(dir, name.data) || k == UINT32_MAX) {
+		if (!unique || !exists(dir, name.data) || k == UINT32_MAX) {
 			free(s);
 			return kb_buf_steal(&name);
 		}
 		kb_buf_finish(&name);
 	}
+}
+
+char *kb_export_filename(const struct kb_full *a, const char *dir)
+{
+	return name_in(stem(a), dir, true);
+}
+
+char *kb_export_subject_filename(const char *subject)
+{
+	struct kb_buf t;
+	kb_buf_init(&t);
+	sanitize(&t, subject ? subject : "");
+	size_t ts, tn = trim(t.data ? t.data : "", t.len, &ts);
+	char *s = tn ? kb_xstrndup(t.data + ts, tn) : kb_xstrdup("kanbao export");
+	kb_buf_finish(&t);
+	return name_in(s, NULL, false);
 }

@@ -135,6 +135,23 @@ static void test_settings(void)
 		      !c.preview && c.confirm_quit,
 	      "preview off, confirm-quit on");
 	kb_config_finish(&c);
+
+	CHECK(kb_config_load(&c, write_file("config", "mouse on\n", 9), collect, &w) &&
+		      !c.export_notes_text && !c.export_links_markdown,
+	      "export: notes as Markdown and wiki links by default");
+	kb_config_finish(&c);
+	static const char ex[] = "export-notes-as text\nexport-links markdown\n";
+	CHECK(kb_config_load(&c, write_file("config", ex, sizeof ex - 1), collect, &w) &&
+		      c.export_notes_text && c.export_links_markdown,
+	      "export-notes-as text, export-links markdown");
+	kb_config_finish(&c);
+	w.n = 0;
+	static const char bad[] = "export-links html\nexport-notes-as markdown\n";
+	CHECK(kb_config_load(&c, write_file("config", bad, sizeof bad - 1), collect, &w) && w.n == 1 &&
+		      strstr(w.msg[0], "export-links must be 'wiki' or 'markdown', not 'html'") &&
+		      !c.export_links_markdown && !c.export_notes_text,
+	      "export-links html: said, skipped (%s)", w.n ? w.msg[0] : "no warning");
+	kb_config_finish(&c);
 }
 
 /* Each kind of bad line: reported at its line, skipped, the rest read. */
