@@ -33,6 +33,12 @@ struct kb_export_opts {
  * first sentence, at most 20 characters, "…" where cut). Caller frees. */
 char *kb_export_title(const struct kb_full *a);
 
+/* What a document holds, said as its title and file name: "search 黄河"
+ * for a search, the filter's terms without their keys' colons for a
+ * filter in the query syntax ("tag:郑州 date:2021-02" → "tag 郑州
+ * 2021-02"); either may be NULL. Caller frees. */
+char *kb_export_subject(const char *search, const char *filter);
+
 /* Markdown of one article: front matter (title, aliases, subtitle, author,
  * bylines, date, issued, container-title, page, kicker, tags, id, source,
  * exported; see markdown.c), the title as a level-1 heading, the note, each highlight as a block quote followed by its note,

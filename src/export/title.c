@@ -72,3 +72,62 @@ char *kb_export_title(const struct kb_full *a)
 		kb_buf_puts(&b, "…");
 	return kb_buf_steal(&b);
 }
+
+/* One term of a filter as the subject says it: "tag:郑州" → "tag 郑州",
+ * "date:2021-02" → "2021-02", "paper:人民日报" → "人民日报"; the quotes
+ * around a value dropped. */
+static void subject_term(struct kb_buf *b, const char *t, size_t n)
+{
+	static const struct {
+		const char *key, *say;
+	} keys[] = {
+		{"tag:", "tag "}, {"-tag:", "not tag "}, {"date:", ""}, {"paper:", ""},
+		{"page:", "page "}, {"edition:", "edition "},
+	};
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t kl = strlen(keys[k].key);
+		if (n > kl && strncmp(t, keys[k].key, kl) == 0) {
+			kb_buf_puts(b, keys[k].say);
+			t += kl;
+			n -= kl;
+			break;
+		}
+	}
+	if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
+		t++;
+		n -= 2;
+	}
+	kb_buf_append(b, t, n);
+}
+
+char *kb_export_subject(const char *search, const char *filter)
+{
+	struct kb_buf b;
+	kb_buf_init(&b);
+	if (search && *search) {
+		kb_buf_puts(&b, "search ");
+		kb_buf_puts(&b, search);
+	}
+	const char *p = filter ? filter : "";
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		/* a term: up to a space outside quotes */
+		const char *e = p;
+		bool quoted = false;
+		while (*e && (quoted || *e != ' ')) {
+			if (*e == '"')
+				quoted = !quoted;
+			e++;
+		}
+		if (b.len)
+			kb_buf_putc(&b, ' ');
+		subject_term(&b, p, (size_t)(e - p));
+		p = e;
+	}
+	if (!b.len)
+		kb_buf_puts(&b, "kanbao export");
+	return kb_buf_steal(&b);
+}

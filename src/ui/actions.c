@@ -200,6 +200,71 @@ static void tag_prompt(struct app *a, const char *id)
  * held in memory until written). */
 #define EXPORT_MAX 2000
 
+/* Write arts to where (a file, or a folder: "dir/" or an existing one,
+ * created when missing): one article into the folder's file holding its
+ * id (or a new one), several as one document named from what is listed;
+ * the user's text below the keep-marker of an existing file stays. */
+static void export_to(struct app *a, const char *where, struct kb_full **arts, size_t n)
+{
+	const char *home = getenv("HOME") ? getenv("HOME") : ".";
+	char path[2048];
+	if (where[0] == '~' && where[1] == '/')
+		snprintf(path, sizeof(path), "%s%s", home, where + 1);
+	else
+		snprintf(path, sizeof(path), "%s", where);
+	struct stat sb;
+	size_t pl = strlen(path);
+	bool dir = (pl && path[pl - 1] == '/') || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
+	while (pl > 1 && path[pl - 1] == '/')
+		path[--pl] = '\0';
+	time_t t = time(NULL);
+	struct tm tm;
+	char when[32];
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char *subject = n > 1 ? kb_export_subject(a->res_name ? NULL : a->res_query,
+						  a->res_name ? a->res_name : a->res_tag)
+			      : NULL;
+	struct kb_export_opts eo = {
+		.exported = when,
+		.notes_as_text = a->cfg && a->cfg->export_notes_text,
+		.links = a->cfg && a->cfg->export_links_markdown ? KB_LINKS_MARKDOWN : KB_LINKS_WIKI,
+		.subject = subject,
+	};
+	char err[2048] = "";
+	char *target = NULL;
+	bool ok, updated = false;
+	if (dir && !kb_mkdirs(path, err, sizeof(err))) {
+		ok = false;
+	} else if (dir && n == 1) {
+		struct kb_vault *v = kb_vault_scan(path);
+		ok = kb_export_article_into(path, v, arts[0], &eo, &target, &updated, err, sizeof(err));
+		kb_vault_free(v);
+	} else {
+		char *md = n == 1 ? kb_export_article_md(arts[0], &eo) : kb_export_document_md(arts, n, &eo);
+		if (dir) {
+			char *name = kb_export_subject_filename(subject);
+			struct kb_buf b;
+			kb_buf_init(&b);
+			kb_buf_printf(&b, "%s/%s", path, name);
+			free(name);
+			target = kb_buf_steal(&b);
+		} else {
+			target = kb_xstrdup(path);
+		}
+		ok = kb_export_write_keeping(target, md, &updated, err, sizeof(err));
+		free(md);
+	}
+	if (ok)
+		kb_message(a, false, "%s %zu article%s %s %s%s", updated ? "updated" : "exported", n,
+			   n == 1 ? "" : "s", updated ? "in" : "to", target,
+			   updated ? " (your text kept)" : "");
+	else
+		kb_message(a, true, "%s", err);
+	free(target);
+	free(subject);
+}
+
 /* e: export the listed search or filter results (when the list shows
  * them and has focus), else the current article, to a file or directory
  * the user names. */
@@ -245,51 +310,9 @@ static void export_action(struct app *a, const char *id)
 	a->in_prompt = true;
 	char *where = kb_prompt(a, label, def, NULL);
 	a->in_prompt = false;
-	if (!where || !*where) {
-		free(where);
-		for (size_t i = 0; i < n; i++)
-			kb_full_destroy(arts[i]);
-		free(arts);
-		return;
-	}
-	char path[2048];
-	if (where[0] == '~' && where[1] == '/')
-		snprintf(path, sizeof(path), "%s%s", home, where + 1);
-	else
-		snprintf(path, sizeof(path), "%s", where);
+	if (where && *where)
+		export_to(a, where, arts, n);
 	free(where);
-	struct stat sb;
-	size_t pl = strlen(path);
-	bool dir = (pl && path[pl - 1] == '/') || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
-	char target[2300];
-	if (dir) {
-		for (char *p = path + 1; *p; p++) /* mkdir -p */
-			if (*p == '/') {
-				*p = '\0';
-				mkdir(path, 0777);
-				*p = '/';
-			}
-		mkdir(path, 0777);
-		struct kb_full doc = {.title = "kanbao export", .id = "export"};
-		char *name = kb_export_filename(n == 1 ? arts[0] : &doc, path);
-		snprintf(target, sizeof(target), "%s%s%s", path, path[pl - 1] == '/' ? "" : "/", name);
-		free(name);
-	} else {
-		snprintf(target, sizeof(target), "%s", path);
-	}
-	time_t t = time(NULL);
-	struct tm tm;
-	char when[32];
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	struct kb_export_opts eo = {.with_text = false, .exported = when};
-	char *md = n == 1 ? kb_export_article_md(arts[0], &eo) : kb_export_document_md(arts, n, &eo);
-	char err[1024];
-	if (kb_write_atomic(target, md, strlen(md), err, sizeof(err)))
-		kb_message(a, false, "exported %zu article%s to %s", n, n == 1 ? "" : "s", target);
-	else
-		kb_message(a, true, "%s", err);
-	free(md);
 	for (size_t i = 0; i < n; i++)
 		kb_full_destroy(arts[i]);
 	free(arts);

@@ -477,6 +477,19 @@ scenario_export() {
 	check "export: the file is in ~/kanbao-export" test -n "$f"
 	check "export: it starts with YAML front matter naming the article" \
 		sh -c "head -1 '$f' | grep -qx -- '---' && grep -q '^title: \"郑州高新国家自创区' '$f'"
+	# exporting again updates the same file, even renamed, keeping what
+	# the user wrote below the marker
+	check "export: the file ends with the keep-marker" \
+		sh -c "tail -1 '$f' | grep -qx -- '<!-- kanbao: your text below is kept -->'"
+	mv "$f" "$TD/home/kanbao-export/我的笔记.md"
+	printf '我自己写的一行\n' >>"$TD/home/kanbao-export/我的笔记.md"
+	keys e
+	expect "export: e asks again" wait_text "kanbao-export/"
+	keys Enter
+	expect "export: exporting again updates the renamed file" \
+		wait_status 'updated 1 article in .*我的笔记.md \(your text kept\)'
+	check "export: still one file" test "$(ls "$TD"/home/kanbao-export/ | wc -l)" = 1
+	check "export: the user's line kept" grep -qx '我自己写的一行' "$TD/home/kanbao-export/我的笔记.md"
 	keys s
 	type_text "郑州"
 	keys Enter
@@ -488,6 +501,12 @@ scenario_export() {
 	keys Enter
 	expect "export: the results document is written" wait_status 'exported [0-9]+ articles to'
 	check "export: one document with a table of contents" grep -q '^## Contents' "$TD/results.md"
+	check "export: titled by the search" grep -qx 'title: "search 郑州"' "$TD/results.md"
+	keys e C-u
+	type_text "$TD/docs/"
+	keys Enter
+	expect "export: into a new folder: created, the document named by the search" \
+		wait_status 'exported [0-9]+ articles to .*/docs/search 郑州.md'
 	screen_ok "after exports" --panes 3
 	keys q q
 	check "export: q q quits" wait_exit
