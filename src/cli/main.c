@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "kanbao/i18n.h"
 #include "term.h"
 
 /* One subcommand of the store: its name, entry point and one-line summary. */
@@ -73,6 +74,7 @@ static void usage(FILE *f)
 static int dispatch(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	kb_i18n_init();
 	const char *db = NULL;
 	int i = 1;
 	/* global options before the command */
