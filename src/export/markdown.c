@@ -46,6 +46,8 @@
  */
 #include "kanbao/export.h"
 
+#include "kanbao/i18n.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -534,11 +536,11 @@ static void article_body(struct kb_buf *b, const struct kb_full *a,
 			 const struct kb_export_opts *o, int level, bool tags)
 {
 	if (a->note && a->note[0]) {
-		md_label(b, level, "Note");
+		md_label(b, level, _("Note"));
 		md_note(b, a->note, o);
 	}
 	if (a->n_highlights) {
-		md_label(b, level, "Highlights");
+		md_label(b, level, _("Highlights"));
 		for (size_t i = 0; i < a->n_highlights; i++) {
 			const struct kb_highlight *h = &a->highlights[i];
 			kb_buf_puts(b, "\n> ");
@@ -554,7 +556,7 @@ static void article_body(struct kb_buf *b, const struct kb_full *a,
 		}
 	}
 	if (tags && a->n_tags) {
-		md_label(b, level, "Tags");
+		md_label(b, level, _("Tags"));
 		kb_buf_putc(b, '\n');
 		for (size_t i = 0; i < a->n_tags; i++) {
 			kb_buf_puts(b, "- ");
@@ -563,7 +565,7 @@ static void article_body(struct kb_buf *b, const struct kb_full *a,
 		}
 	}
 	if (o && o->with_text) {
-		md_label(b, level, "Text");
+		md_label(b, level, _("Text"));
 		md_text_section(b, a, level + 1);
 	}
 }
@@ -688,15 +690,16 @@ static void document_section(struct kb_buf *b, const struct kb_full *a,
 	if (opt(a->subtitle))
 		md_paragraphs(b, a->subtitle);
 	kb_buf_putc(b, '\n');
-	meta_item(b, "kicker", a->kicker);
-	meta_item(b, "date", a->date);
-	meta_item(b, "page", a->page);
-	meta_item(b, "paper", a->paper);
-	meta_item(b, "source", a->edition);
+	/* (the labels are read, not parsed: in the reader's language) */
+	meta_item(b, _("kicker"), a->kicker);
+	meta_item(b, _("date"), a->date);
+	meta_item(b, _("page"), a->page);
+	meta_item(b, _("paper"), a->paper);
+	meta_item(b, _("source"), a->edition);
 	char **au = author_strings(a);
-	meta_list(b, "bylines", au, a->n_authors, "、");
+	meta_list(b, _("bylines"), au, a->n_authors, "、");
 	free_strings(au, a->n_authors);
-	meta_list(b, "tags", a->tags, a->n_tags, ", ");
+	meta_list(b, _("tags"), a->tags, a->n_tags, ", ");
 	meta_item(b, "id", a->id);
 	article_body(b, a, o, 3, false);
 }
@@ -725,7 +728,7 @@ char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct 
 	kb_buf_puts(&b, "---\n");
 	md_heading(&b, 1, subject);
 	if (n) {
-		md_label(&b, 2, "Contents");
+		md_label(&b, 2, _("Contents"));
 		kb_buf_putc(&b, '\n');
 		/* the ids a renderer gives: the document's title and the
 		 * Contents heading come first */
@@ -734,7 +737,7 @@ char *kb_export_document_md(struct kb_full *const *arts, size_t n, const struct 
 		struct kb_buf skip;
 		kb_buf_init(&skip);
 		heading_id(&skip, subject, &seen, &n_seen);
-		heading_id(&skip, "Contents", &seen, &n_seen);
+		heading_id(&skip, _("Contents"), &seen, &n_seen);
 		kb_buf_finish(&skip);
 		for (size_t i = 0; i < n; i++) {
 			char *title = kb_export_title(arts[i]);
