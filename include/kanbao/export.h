@@ -111,4 +111,22 @@ bool kb_export_article_into(const char *dir, struct kb_vault *v, const struct kb
  * says what failed, naming the path. */
 bool kb_write_atomic(const char *path, const char *data, size_t n, char *err, size_t errlen);
 
+/* Citations for reference managers (cite.c). Each of the n articles as a
+ * newspaper article: title (kb_export_title), authors' names (without
+ * their role words, each one whole name), paper, page, date, note and
+ * tags; a field the article lacks is left out. What a reader (Zotero,
+ * pandoc, biber) reads back is exactly the store's text. Caller frees. */
+
+/* A CSL-JSON array of items: id, type "article-newspaper", title, author
+ * [{literal}], container-title, page, issued {date-parts}, note, keyword
+ * (the tags joined by ", "). Safe to print on a terminal. */
+char *kb_export_csl_json(struct kb_full *const *arts, size_t n);
+
+/* BibTeX: one @article{ID, ...} per article (entrysubtype newspaper) with
+ * title, author ({name} and {name}), journal, date, year, month, pages,
+ * keywords and note; LaTeX's special characters written as commands.
+ * Control characters become U+FFFD, invisible ones are dropped, a tab is
+ * a space: BibTeX cannot carry them. */
+char *kb_export_bibtex(struct kb_full *const *arts, size_t n);
+
 #endif
