@@ -27,7 +27,8 @@
 static void export_usage(FILE *f)
 {
 	fputs("usage: kanbao export [--tag TAG]... [--edition ED] [--article ID]... [--date FROM..TO]\n"
-	      "                     [--all] [--with-text] [-o FILE|DIR [--split]] [--format md|json]\n"
+	      "                     [--all] [--with-text] [-o FILE|DIR [--split]]\n"
+	      "                     [--format md|json|csl-json|bibtex]\n"
 	      "\n"
 	      "Write the notes, highlights and tags of articles as Markdown with YAML front\n"
 	      "matter: one document (with a table of contents when there are several\n"
@@ -40,6 +41,10 @@ static void export_usage(FILE *f)
 	      "  --with-text    add the article text with the highlights marked\n"
 	      "                 (and include matching articles without annotations)\n"
 	      "  --format json  a backup of every annotation (for kanbao restore)\n"
+	      "  --format csl-json, --format bibtex\n"
+	      "                 the articles as citations for a reference manager\n"
+	      "                 (Zotero, pandoc, biblatex): headline, authors, paper,\n"
+	      "                 page, date, note and tags; one file, no --split\n"
 	      "Files are written atomically: a failed export leaves any old file whole.\n", f);
 }
 
@@ -140,16 +145,23 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		status = 0;
 		goto done;
 	}
-	if (pr != KB_OPTS_OK || bad || o.n_args ||
-	    (strcmp(format, "md") != 0 && strcmp(format, "json") != 0)) {
-		if (strcmp(format, "md") != 0 && strcmp(format, "json") != 0)
-			kb_term_eprintf("kanbao export: --format is md or json, not %s", format);
+	bool cite = strcmp(format, "csl-json") == 0 || strcmp(format, "bibtex") == 0;
+	bool known = cite || strcmp(format, "md") == 0 || strcmp(format, "json") == 0;
+	if (pr != KB_OPTS_OK || bad || o.n_args || !known) {
+		if (!known)
+			kb_term_eprintf("kanbao export: --format is md, json, csl-json or bibtex,"
+					" not %s", format);
 		export_usage(stderr);
+		goto done;
+	}
+	if (cite && split) {
+		kb_term_eprintf("kanbao export: --split writes Markdown files; --format %s is"
+				" one file (-o FILE) or stdout", format);
 		goto done;
 	}
 	bool filtered = o.filter.n_tags || o.filter.edition || o.filter.date_from ||
 			o.filter.date_to || o.filter.unread;
-	if (strcmp(format, "md") == 0 && !all && !filtered && !n_ids) {
+	if (strcmp(format, "json") != 0 && !all && !filtered && !n_ids) {
 		fputs("kanbao export: say what to export: --article ID, --tag, --edition, --date"
 		      " or --all\n", stderr);
 		goto done;
@@ -225,7 +237,26 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		ok = false;
 	}
 	size_t written = 0;
-	if (ok && split) {
+	if (ok && cite) { /* one file of citations; in a directory, named for its format */
+		bool csl = strcmp(format, "csl-json") == 0;
+		char *text = csl ? kb_export_csl_json(arts, n) : kb_export_bibtex(arts, n);
+		char *joined = NULL;
+		if (out && is_dir(out)) {
+			size_t pl = strlen(out) + 32;
+			joined = kb_xmalloc(pl);
+			snprintf(joined, pl, "%s/kanbao-export.%s", out, csl ? "json" : "bib");
+		}
+		const char *target = joined ? joined : out;
+		if (emit(target, text)) {
+			written = n;
+			if (target)
+				print_path(target);
+		} else {
+			ok = false;
+		}
+		free(joined);
+		free(text);
+	} else if (ok && split) {
 		for (size_t i = 0; i < n; i++) {
 			char *name = kb_export_filename(arts[i], out);
 			size_t pl = strlen(out) + strlen(name) + 2;
