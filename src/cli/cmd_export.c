@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "kanbao/config.h"
 #include "kanbao/export.h"
 
 static void export_usage(FILE *f)
@@ -31,9 +32,16 @@ static void export_usage(FILE *f)
 	      "                     [--format md|json|csl-json|bibtex]\n"
 	      "\n"
 	      "Write the notes, highlights and tags of articles as Markdown with YAML front\n"
-	      "matter: one document (with a table of contents when there are several\n"
-	      "articles), or with -o DIR --split one file per article named from its date\n"
-	      "and headline. Without -o the document goes to stdout.\n"
+	      "matter: one document (with contents when there are several articles, named\n"
+	      "from what was asked: \"tag 郑州.md\"), or with -o DIR --split one file per\n"
+	      "article named from its date and headline (the folder is created). Without\n"
+	      "-o, or with -o -, the document goes to stdout.\n"
+	      "\n"
+	      "Exporting again updates: an article's file is found by the id in its front\n"
+	      "matter anywhere under the folder, even renamed, and rewritten; what you\n"
+	      "write below its last line, " KB_EXPORT_MARKER ",\n"
+	      "is kept. Settings (config): export-notes-as markdown|text (notes are\n"
+	      "Markdown by default), export-links wiki|markdown (the contents' links).\n"
 	      "\n"
 	      "  --article ID   this article (repeatable)\n"
 	      "  --tag, --edition, --date   the annotated articles matching the filters\n"
@@ -55,6 +63,54 @@ static void restore_usage(FILE *f)
 	      "Bring the annotations of a backup (kanbao export --format json) into this\n"
 	      "library: attached to the same articles where their editions are imported,\n"
 	      "detached (see kanbao detached) otherwise. Restoring twice changes nothing.\n", f);
+}
+
+static bool ends_slash(const char *p)
+{
+	size_t n = strlen(p);
+	return n && p[n - 1] == '/';
+}
+
+static void quiet(void *ctx, const char *path, size_t line, const char *msg)
+{
+	(void)ctx, (void)path, (void)line, (void)msg; /* the reader reports the config */
+}
+
+/* What a document of several articles holds, from what was asked: "tag
+ * 郑州 2021-02-01..2021-02-28", "3 articles", "all annotations". Caller
+ * frees. */
+static char *export_subject(const struct kb_filter *f, size_t n_ids, bool all)
+{
+	struct kb_buf q;
+	kb_buf_init(&q);
+	for (size_t i = 0; i < f->n_tags; i++)
+		kb_buf_printf(&q, "%stag:%s", q.len ? " " : "", f->tags[i]);
+	if (f->paper)
+		kb_buf_printf(&q, "%spaper:%s", q.len ? " " : "", f->paper);
+	if (f->edition)
+		kb_buf_printf(&q, "%sedition:%s", q.len ? " " : "", f->edition);
+	if (f->date_from || f->date_to) {
+		const char *a = f->date_from ? f->date_from : "", *b = f->date_to ? f->date_to : "";
+		if (strcmp(a, b) == 0)
+			kb_buf_printf(&q, "%sdate:%s", q.len ? " " : "", a);
+		else
+			kb_buf_printf(&q, "%sdate:%s..%s", q.len ? " " : "", a, b);
+	}
+	if (f->unread)
+		kb_buf_printf(&q, "%sunread", q.len ? " " : "");
+	char *s;
+	if (q.len)
+		s = kb_export_subject(NULL, q.data);
+	else if (n_ids && !all) {
+		struct kb_buf b;
+		kb_buf_init(&b);
+		kb_buf_printf(&b, "%zu articles", n_ids);
+		s = kb_buf_steal(&b);
+	} else {
+		s = kb_xstrdup("all annotations");
+	}
+	kb_buf_finish(&q);
+	return s;
 }
 
 /* Does the article carry anything worth exporting? */
@@ -166,9 +222,10 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		      " or --all\n", stderr);
 		goto done;
 	}
-	if (split && (!out || !is_dir(out))) {
-		kb_term_eprintf("kanbao export: --split needs -o DIR, an existing directory%s%s",
-				out ? "; not one: " : "", out ? out : "");
+	if (out && strcmp(out, "-") == 0)
+		out = NULL; /* -o -: stdout */
+	if (split && !out) {
+		fputs("kanbao export: --split needs -o DIR (a folder, created when missing)\n", stderr);
 		goto done;
 	}
 	struct kb_store *s = kb_opts_open(&o);
@@ -230,13 +287,24 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		}
 		kb_rows_finish(&rows);
 	}
-	struct kb_export_opts eo = {.with_text = with_text, .exported = iso_now()};
+	/* the export settings of the config (export-notes-as, export-links) */
+	struct kb_config cfg;
+	kb_config_load(&cfg, NULL, quiet, NULL);
+	char *subject = export_subject(&o.filter, n_ids, all);
+	struct kb_export_opts eo = {
+		.with_text = with_text,
+		.exported = iso_now(),
+		.notes_as_text = cfg.export_notes_text,
+		.links = cfg.export_links_markdown ? KB_LINKS_MARKDOWN : KB_LINKS_WIKI,
+		.subject = subject,
+	};
+	kb_config_finish(&cfg);
 	if (ok && n == 0) {
 		fputs("kanbao export: no annotated article matches (--with-text exports the text"
 		      " of articles without annotations)\n", stderr);
 		ok = false;
 	}
-	size_t written = 0;
+	size_t written = 0, updated = 0;
 	if (ok && cite) { /* one file of citations; in a directory, named for its format */
 		bool csl = strcmp(format, "csl-json") == 0;
 		char *text = csl ? kb_export_csl_json(arts, n) : kb_export_bibtex(arts, n);
@@ -256,48 +324,76 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		}
 		free(joined);
 		free(text);
-	} else if (ok && split) {
-		for (size_t i = 0; i < n; i++) {
-			char *name = kb_export_filename(arts[i], out);
-			size_t pl = strlen(out) + strlen(name) + 2;
-			char *path = kb_xmalloc(pl);
-			snprintf(path, pl, "%s/%s", out, name);
-			char *md = kb_export_article_md(arts[i], &eo);
-			if (emit(path, md)) {
+	} else if (ok && !out) {
+		char *md = n == 1 ? kb_export_article_md(arts[0], &eo)
+				  : kb_export_document_md(arts, n, &eo);
+		if (emit(NULL, md))
+			written = n;
+		else
+			ok = false;
+		free(md);
+	} else if (ok && (split || (n == 1 && (is_dir(out) || ends_slash(out))))) {
+		/* into a folder: each article into the file holding its id
+		 * (wherever it is under the folder, however renamed), else a
+		 * new file named from its date and title */
+		char err[2048];
+		struct kb_vault *v = NULL;
+		if (!kb_mkdirs(out, err, sizeof(err))) {
+			kb_term_error(NULL, err);
+			ok = false;
+		} else {
+			v = kb_vault_scan(out);
+		}
+		for (size_t i = 0; ok && i < n; i++) {
+			char *path;
+			bool was;
+			if (kb_export_article_into(out, v, arts[i], &eo, &path, &was, err, sizeof(err))) {
 				written++;
+				updated += was;
 				print_path(path);
+				free(path);
 			} else {
+				kb_term_error(NULL, err);
 				ok = false;
 			}
-			free(md);
-			free(path);
-			free(name);
 		}
+		kb_vault_free(v);
 	} else if (ok) {
-		const char *target = out;
-		char *joined = NULL;
-		if (out && is_dir(out)) { /* a directory without --split: one file in it */
-			char *name = n == 1 ? kb_export_filename(arts[0], out) : kb_xstrdup("kanbao-export.md");
-			size_t pl = strlen(out) + strlen(name) + 2;
-			joined = kb_xmalloc(pl);
-			snprintf(joined, pl, "%s/%s", out, name);
-			free(name);
-			target = joined;
+		/* one file: the path, or in a folder the subject's name */
+		char err[2048];
+		char *target = NULL;
+		if (is_dir(out) || ends_slash(out)) {
+			if (kb_mkdirs(out, err, sizeof(err))) {
+				char *name = kb_export_subject_filename(subject);
+				struct kb_buf b;
+				kb_buf_init(&b);
+				kb_buf_printf(&b, "%s%s%s", out, ends_slash(out) ? "" : "/", name);
+				free(name);
+				target = kb_buf_steal(&b);
+			}
+		} else {
+			target = kb_xstrdup(out);
 		}
 		char *md = n == 1 ? kb_export_article_md(arts[0], &eo)
 				  : kb_export_document_md(arts, n, &eo);
-		if (emit(target, md)) {
+		bool was = false;
+		if (target && kb_export_write_keeping(target, md, &was, err, sizeof(err))) {
 			written = n;
-			if (target)
-				print_path(target);
+			updated = was ? n : 0;
+			print_path(target);
 		} else {
+			kb_term_error(NULL, err);
 			ok = false;
 		}
 		free(md);
-		free(joined);
+		free(target);
 	}
-	if (out)
+	if (out && updated)
+		fprintf(stderr, "exported %zu article%s (%zu updated, your text below the marker kept)\n",
+			written, written == 1 ? "" : "s", updated);
+	else if (out)
 		fprintf(stderr, "exported %zu article%s\n", written, written == 1 ? "" : "s");
+	free(subject);
 	for (size_t i = 0; i < n; i++)
 		kb_full_destroy(arts[i]);
 	free(arts);

@@ -154,10 +154,10 @@ bool kb_mkdirs(const char *dir, char *err, size_t errlen)
 		*s = '\0';
 		struct stat st;
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			snprintf(err, errlen, "%s: cannot create the folder: %s", p, strerror(errno));
+			snprintf(err, errlen, "%s: cannot create the folder %s: %s", dir, p, strerror(errno));
 			ok = false;
 		} else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			snprintf(err, errlen, "%s: not a folder", p);
+			snprintf(err, errlen, "%s: cannot create the folder: %s is not a folder", dir, p);
 			ok = false;
 		}
 		if (last)
@@ -175,17 +175,16 @@ static bool kept_text(const char *path, char **kept, bool *existed, char *err, s
 {
 	*kept = NULL;
 	*existed = false;
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return true; /* a FIFO, a device, a folder: write.c refuses it
+			      * (opening a FIFO would wait for a writer) */
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		if (errno == ENOENT)
 			return true;
 		snprintf(err, errlen, "%s: cannot read it to keep your text: %s", path, strerror(errno));
 		return false;
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
-		fclose(f);
-		return true; /* a FIFO, a device: write.c refuses it */
 	}
 	*existed = true;
 	struct kb_buf b;

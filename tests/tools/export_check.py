@@ -69,10 +69,20 @@ paras = [plain(inline_text(b)) for t, b in blocks if t == "paragraph"]
 items = [plain(inline_text(li)) for t, b in blocks if t == "list" for li in b]
 
 
+def unsafe(c):
+    """What kanbao/sanitize.h keeps off a terminal (kb_char_class not TEXT)."""
+    o = ord(c)
+    return (o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029, 0xAD, 0x61C, 0x180E, 0xFEFF)
+            or 0x200B <= o <= 0x200F or 0x202A <= o <= 0x202E or 0x2060 <= o <= 0x206F
+            or 0xFFF9 <= o <= 0xFFFB)
+
+
 def user_markdown(s):
     """The user's own writing is Markdown, in the file as written (CR LF as
-    LF, the line breaks around it dropped)."""
-    return s.replace("\r\n", "\n").strip("\n")
+    LF, the line breaks around it dropped), the characters kept off a
+    terminal as numeric references."""
+    s = s.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return "".join(f"&#{ord(c)};" if c not in "\n\t" and unsafe(c) else c for c in s)
 
 
 def article_checks(a, fm):
