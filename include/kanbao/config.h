@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's settings and colour themes, without curses: the config file
  * ($XDG_CONFIG_HOME/kanbao/config) and theme files (themes/NAME.theme) are

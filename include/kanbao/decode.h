@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The loader's boundary: raw bytes of an edition file in, valid UTF-8 text with
  * LF line ends out. Everything after this point may assume valid UTF-8.

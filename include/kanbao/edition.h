@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A parsed edition: the articles of one newspaper page, in page order, and the
  * page's extras (captions, media notes, headers, jump lines). This is what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Export: an article's annotations (note, highlights, tags) and metadata as
  * Markdown with YAML front matter that note tools can query, written so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kanbao's FTS5 tokenizer for Chinese newspaper text. Documents index every
  * pair of adjacent Han characters as a token with each single character

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Translation of what kanbao says (GNU gettext; glibc's libintl): the
  * strings are written in English in the code, wrapped in _(), and come out

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text layout for the terminal, without curses: display widths measured the
  * way ncurses will draw (glibc wcwidth, with an ambiguous-width setting),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The one sanitiser for untrusted text (edition text, notes, tags, file
  * names) on its way to a terminal, and the one classification of the code

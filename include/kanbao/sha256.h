@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * SHA-256 (FIPS 180-4), for content hashes of edition files and the stable
  * ids of articles. Small and dependency-free; not for secrets.

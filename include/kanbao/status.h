@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Status codes shared by every kanbao layer, with their messages kept in one
  * X-macro list (after tig's util.h) so a code and its text cannot drift apart.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The library: an SQLite database of imported editions and their articles,
  * and of what the reader adds to them (tags, notes, highlights, read state).

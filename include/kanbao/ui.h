@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader: three panes (editions and articles, the article, its
  * annotations) over a library, driven by the keyboard. Only src/ui/ knows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Small helpers every layer uses: allocation that aborts cleanly on exhaustion
  * (after htop's XUtils), a growable byte buffer and an arena for objects that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Expanding the paths a user names (files and directories) into the edition
  * files to read. Directories are walked recursively in name order; symlinks

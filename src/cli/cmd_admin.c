@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao detached` and `check`: the library as a whole. The annotations
  * an import could not place again (and re-attaching them), and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao tag`, `untag` and `note`: the user's annotations. Each (article,
  * tag) and each note is one durable write of the store; its acknowledgment

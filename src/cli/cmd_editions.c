@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao editions` and `kanbao remove`: the editions of the library as
  * files. An edition is known by its content as well as its path (a moved or

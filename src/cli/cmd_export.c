@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao export` and `kanbao restore`. Export writes the notes, highlights
  * and tags of the chosen articles as Markdown (one document, or one file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao import PATH...`: walk the paths once to collect the edition files
  * (so the progress bar knows the total), then import each into the library

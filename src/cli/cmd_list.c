@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao list` and `kanbao search`: articles of the library, filtered, in
  * reading order or best first. JSON (an array of objects) with --json or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao parse`: the loader's reading of edition files, without the store.
  * With --json, the parse schema (one object for one file, an array for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao [--theme NAME] [--config PATH] [PATH...]`: the reader. It opens
  * on the library at once, with the config file's settings; the PATHs are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao show ID`: one article with everything the reader added to it. As
  * text: the headline block, authors, date/page/edition, the paragraphs one a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * `kanbao tags`: every tag with the number of its articles, and the tag
  * managed across the library: rename, merge into an existing tag, delete.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The subcommands of the kanbao command line, each a main-like function:
  * argv[0] is the subcommand's name, the result is the exit status. db is the
  * --db PATH given before the subcommand, or NULL. */

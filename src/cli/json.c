@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * JSON writer for the command line. Every string comes out as valid JSON
  * whatever its bytes: quotes and backslashes escaped, bytes that are not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * JSON output of the command line: strings escaped for any UTF-8 input, and
  * an edition in the parse schema of shared/PARSE-SCHEMA.md. The store's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kanbao's command line: global options (--db PATH), then dispatch to the
  * subcommands from one table, which also gives the usage text. Without a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Option parsing for the store's subcommands. Options may stand anywhere
  * before "--"; "--db PATH" and "--db=PATH" (same for every option taking a

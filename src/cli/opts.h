@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Options shared by the store's subcommands: --db PATH (also accepted
  * before the subcommand, and $KANBAO_DB), --json, the filters of list and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Width-aware tables for list, search, tags and detached. Every column but
  * the last is as wide as its widest cell (within its cap); the last takes

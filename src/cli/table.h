@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tables for the terminal: rows of cells laid out in columns aligned by
  * display width (a Han character takes 2 columns), the last column cut with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text for the terminal and the command line's standard output. Sanitising
  * is kanbao/sanitize.h's (the one sanitiser; this file only cuts and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text for the terminal: everything the command line prints that came from
  * an edition, a note or a file name goes through kb_term_put_safe (or

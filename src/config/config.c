@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's config file ($XDG_CONFIG_HOME/kanbao/config, else
  * ~/.config/kanbao/config), parsed into struct kb_config without curses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading kanbao's small settings files (the config file and the themes) line
  * by line, shared by config.c and theme.c. Every line is checked once here:

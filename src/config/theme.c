@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Colour themes without curses: theme files (themes/README.md documents the
  * format: "ELEMENT FG BG [ATTR...]" lines) parsed into struct kb_theme, the

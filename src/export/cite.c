@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Citations for reference managers: the chosen articles as CSL-JSON (what
  * Zotero, citeproc and pandoc read; each item a newspaper article) and as

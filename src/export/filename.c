@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * File names for exported articles: "YYYY-MM-DD 标题.md" (the title as
  * kb_export_title gives it: the headline or the first words), and for a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Markdown export: an article's metadata as YAML front matter and its note,
  * highlights, tags (and optionally its text) as CommonMark, written so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Writing an exported file so that a failure never leaves a half-written
  * one: the data goes to a temporary file in the target's own directory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Truncation by columns, for headlines and list rows: the longest prefix
  * that fits, leaving room for the "…" the caller draws when the whole does

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Display widths and displayable characters. Widths come from glibc
  * wcwidth() on the character that will really be drawn, because that is what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Paragraph wrapping for the terminal. libunistring gives the Unicode line
  * break opportunities (UAX #14), which already keep numbers like 5.2% and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Splitting an edition's text into units. A block is a run of non-blank lines
  * between blank lines. A block that as a whole is a byline, caption, media

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Bylines: who wrote or photographed an article. A byline is a short run of
  * role words (记者, 本报记者, 郑报全媒体记者, 通讯员, 实习生 ...) each followed by

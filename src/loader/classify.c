@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What kind of thing a unit of the page is, decided from its own text: the
  * shape of a headline (short, no sentence inside it, segments set apart by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * How a paragraph opens: a dateline (本报讯, 新华社北京3月5日电, 据人民日报
  * 客户端消息), a relayed report (据《经济日报》报道，), a list item (一是,

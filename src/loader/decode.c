@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The loader's boundary (decode.h): the one place where the raw bytes of an
  * edition file become text. Everything after it may assume valid UTF-8 with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The loader's entry points: parse decoded text into an edition (split,
  * classify, join, group), load a file through the decoder, and the edition's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What an edition file's path says of it: the paper, the date and the page,
  * in the common naming forms of e-paper archives:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Page furniture: what stands on the page between the pieces of the text
  * without belonging to it. Photo captions and their credits, QR-code and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Grouping units into articles. An article starts with a headline group (the
  * consecutive headline lines: kicker, title, subtitle) when the page says a

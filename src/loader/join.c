@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Column-break repair. A page export cuts paragraphs where the print columns
  * end: one block stops mid-sentence and its continuation follows as another

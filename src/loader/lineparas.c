@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Pages that set every paragraph whole on one line, indented (web e-paper
  * exports: one line per <p>, with the paper's 　　 indent; no column ever

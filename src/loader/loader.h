@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internal interface of the loader: the units it classifies (a blank-line
  * separated block of the page, or one line of a block), their kinds, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the page's own header says of the edition. A printed page opens with
  * a line (or a few) naming the paper, the day, the page and the page's name,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Character classes the loader reasons with: Han characters, white space
  * (ASCII, ideographic, no-break), sentence-final and pause punctuation in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Expanding the paths a user names into edition files (walk.h). Directories
  * are read whole, their entries sorted with strcmp and closed before any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What the reader adds: tags, the article note, highlights, read state. Each
  * change is one BEGIN IMMEDIATE transaction on a connection with

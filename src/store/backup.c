@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The lossless backup of the annotations (issue 5): every tag, note,
  * highlight and read mark as one JSON document keyed by the stable article

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Opening the library: where it lives, the connection settings that keep
  * two kanbao processes working side by side (WAL, a busy timeout, writers in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Confirming a search's candidates. The search index keeps no positions
  * (detail=none: a third of the size of one that does), so a query piece of

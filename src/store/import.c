@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Importing an edition file: skip it when unchanged (same size and mtime, or
  * same content hash, and read by the current loader), otherwise parse it

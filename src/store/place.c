@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Where an article stands in the tree's order (paper, issue newest first,
  * page, name, then its place on the page), and the unread articles around it: for the

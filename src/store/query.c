@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading the library: listings in reading order (date, page, position on
  * the page) with filters, full-text search ranked by bm25 with titles

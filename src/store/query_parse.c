@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The query syntax of the reader's list and of `kanbao list` / `kanbao
  * search`: words for the full-text search and key:value terms for the

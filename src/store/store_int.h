@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals shared by the store's files: the connection, error reporting,
  * prepared-statement helpers and transactions. SQL lives only in src/store/.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tags across the library, and changes of many articles at once: renaming,
  * merging and deleting a tag everywhere, tagging or marking read a whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kanbao's FTS5 tokenizer ("kanbao") and the query builder of fts.h.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's tree: papers, their issues newest first, each issue's
  * editions (pages). An issue is one date of one paper; a paper's editions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's actions that are no single pane's: tagging (with the prompt
  * and quick tags), tagging every listed result, the note in the box editor

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Annotation changes made from the reader. Each is written to the store the
  * moment it is made (so a crash or a closed terminal loses nothing), then

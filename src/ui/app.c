@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's frame: curses set-up and tear-down, the geometry of the panes
  * (three from 100 columns, two from 60, one below, "too small" under 20x6),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The middle pane: the article laid out for the pane's width (kicker,
  * title, subtitle, authors, date line, paragraphs with their first-line

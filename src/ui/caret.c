@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The caret in the article and the selection made from it. The caret is a
  * byte offset into the article's text (the start of a character), shown

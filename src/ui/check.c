@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The background check of `kanbao PATH...`: the PATHs are walked and their
  * edition files imported (new and changed ones; unchanged ones are skipped

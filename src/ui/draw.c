@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Cells on the screen: text drawn through the layout module's displayable
  * form of each character (controls shown as U+FFFD, bidi and zero-width

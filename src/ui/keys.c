@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The key table: one table maps keys to actions, so the help overlay, the
  * help text of the command line and the code cannot disagree. Defaults come

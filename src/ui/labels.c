@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * What a reader recognises an edition and its page by, for rows and
  * titles: 人民日报 2019-02-15 第3版, never the file name (which the article's

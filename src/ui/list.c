@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The left pane: editions by date and page, unfolding into their articles
  * (read from the store only when unfolded), or, while a search or tag

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The right pane: what the reader added to the article: its tags (one row
  * each), its note, its highlights with their notes. The row under the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Text input inside the reader: a one-line prompt on the bottom row (tags,
  * find, search) with completion, and a box editor for notes. Both take

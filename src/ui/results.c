@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Search results and tag filters in the list pane. A search of one common
  * character can hit most of a 700,000-article library, so the list holds a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Where the reader left off, per library: the article open, the first
  * line shown and the listing (a search's or a filter's query, a saved

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The tag view (#): every tag of the library with the number of articles
  * carrying it, over the whole screen as the help is. Enter lists the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Internals of the reader shared by src/ui/ files: the application state,
  * the key table's actions, the panes as tables of callbacks, drawing

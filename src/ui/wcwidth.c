@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * ambiwidth=double for curses. ncurses measures every character with the C
  * library's wcwidth(), which gives East Asian Ambiguous characters (“ ” …

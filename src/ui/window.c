@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The list pane's window over the tree: paper → issue (newest first) →
  * page → articles. A library may hold 100,000 editions; the window holds a

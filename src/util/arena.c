@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A bump allocator. A parsed edition allocates hundreds of small strings that
  * all die together; one arena makes that cheap and makes destroy trivial.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The growable byte buffer of util.h. */
 #include "kanbao/util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Binding kanbao's text domain (kanbao/i18n.h), and the strings marked for
  * translation that no other file marks yet: the Markdown export's headings.

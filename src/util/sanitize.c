@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Sanitising untrusted text for a terminal (see kanbao/sanitize.h). The
  * decoder is kanbao's own, strict and bounded, so the util layer needs no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SHA-256 as specified in FIPS 180-4, written from the standard. */
 #include "kanbao/sha256.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The messages of enum kb_status, generated from the list in status.h. */
 #include "kanbao/status.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Allocation wrappers that end the process cleanly instead of returning NULL:
  * an out-of-memory state is not something any caller of kanbao can repair.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Layout benchmark (not a test): wraps one 50,000-character paragraph, made
  * of the sample editions' paragraphs repeated, at widths 40, 80 and 120, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Loader benchmark (not a test): how fast kb_decode + kb_edition_parse turn a
  * directory of edition files into articles. Every *.txt file in DIR is read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Search latency inside one process (issue 10): the time of the store's
  * search for the first N results (newest first, as the reader and `kanbao

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Store benchmark (issue 3): on a library of generated editions, measures
  *  1. import: time and MB/s of importing every file into a fresh database,

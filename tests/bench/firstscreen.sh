@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The reader's own figures (KANBAO_BENCH: first complete screen, a j in
 # the list, G, unfolding the last issue, RSS) in a 120x40 tmux, RUNS times.
 # Run two binaries in one loop to compare them side by side on a noisy

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Note box paste benchmark (issue 12): 1 MiB of Chinese text pasted into
 # the note box (n on an article) in a real terminal (tmux 120x40, the
 # paste bracketed with paste-buffer -p as a terminal does it), then C-s.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Loader benchmark: generates a corpus of 2,000 editions in the sample style
 # (once; it is deterministic and kept in /tmp), builds kanbao in build/, and
 # times decoding + parsing of the whole corpus with build/tests/bench_parse.

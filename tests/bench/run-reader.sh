@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Reader benchmarks (issue 4), in a real terminal (tmux, 120x40):
 #  - time from start to the first complete screen with a 10,000-edition
 #    library (/tmp/kanbao-corpus-10000 imported once into /tmp/kanbao-bench-10000.db);

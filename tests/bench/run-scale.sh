@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # kanbao at 1,000, 10,000 and 100,000 editions (issue 10): import, database
 # size, search (1 and 2 characters, 20 results) beside `rg -l` over the same
 # files, list, unlimited JSON output, and the reader's first screen, RSS and

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Store benchmark (issue 3): generates a library of 10,000 editions once
 # (/tmp/kanbao-corpus-10000, ../shared/tools/make-corpus), builds, and runs
 # build/tests/bench_store on it: import time and MB/s beside a plain bulk

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """kanbao at 1,000, 10,000 and 100,000 editions (issue 10), side by side.
 
 usage: scale.py KANBAO WORK_DIR SHARED_DIR [SIZES...]

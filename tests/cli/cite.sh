@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 13: export for reference managers. `kanbao export --format
 # csl-json` and `--format bibtex` of annotated articles of the sample
 # editions (one edition again with a header naming its paper, date and

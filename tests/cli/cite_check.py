@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Whether citations read back hold exactly what the library holds.
 
 usage: cite_check.py LABEL ITEMS.json SHOW.json...

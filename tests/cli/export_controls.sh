@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 9, failure 7: the Markdown export wrote C1 controls and bidi
 # overrides from edition text to stdout and into .md files (a C1 OSC title
 # sequence came through whole). They must come out escaped -- numeric

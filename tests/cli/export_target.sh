@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 9, failure 11: `export -o` replaced a symlink or a FIFO at the
 # target with a regular file. A symlink is written through (its target is
 # replaced atomically, in its own directory; the link stays a link; a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The translations where an installed kanbao looks for them: `meson install
 # --destdir` of this build puts each language's kanbao.mo under
 # LOCALEDIR/LANG/LC_MESSAGES (share/locale by default), LOCALEDIR is the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TAP helpers shared by the command line's checks (tests/cli/*.sh): numbered
 # ok/not ok lines with the output of a failed check, the plan at the end.
 # Source it after setting $tmp (a scratch directory the caller removes).

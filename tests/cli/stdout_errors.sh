@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 9, failure 4: write errors on stdout were ignored. `> /dev/full`
 # exited 0 for list, export and parse, and `export --format json` on a full
 # disk exited 0 with truncated JSON. Every command must end non-zero with a

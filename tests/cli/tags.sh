@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 12: tags managed across the library from the command line.
 # `kanbao tags rename|merge|delete` on a library of the sample editions:
 # the line each prints and its count, the tags and listings afterwards

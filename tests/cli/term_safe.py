@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Whether a file holds only text that is safe to print on a terminal.
 
 usage: term_safe.py FILE [--tty]

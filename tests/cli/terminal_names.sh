@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 9, failure 5: `kanbao parse` printed file names raw on stderr, so a
 # file named with OSC sequences set the terminal's title and clipboard.
 # Every name and text that reaches a terminal goes through one sanitiser

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The one sanitiser (kanbao/sanitize.h): what each kind of code point
  * becomes on its way to a terminal, that CJK and other text is kept byte

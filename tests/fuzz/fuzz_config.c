@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target for the reader's settings files: arbitrary bytes read as a
  * config file (kb_config_load) and as a theme file (kb_theme_load by path),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target for the layout wrapper: arbitrary bytes (made valid UTF-8 by
  * the decoder, as edition text always is) wrapped at a width taken from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target for the loader's boundary: arbitrary bytes through the decoder
  * and the parser, as an edition file would arrive. Built two ways: with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target for the Markdown writer: arbitrary text through the Markdown
  * and YAML escapers and a whole article export; the output must be valid

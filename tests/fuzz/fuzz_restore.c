@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target for the annotation backup's reader: arbitrary bytes restored
  * as a JSON backup (kb_store_restore_json) into a fresh library that holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target for the search: "a piece of an article's text is always
  * found". Arbitrary bytes go two ways:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Helpers shared by the fuzz targets that need files (the store reads an
  * edition from a path and keeps its library in a file; the config parsers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Replays saved fuzz inputs through a fuzz target as a normal TAP test: one
  * check per file in the directories given. A crash fails the test run.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Fuzz kanbao with libFuzzer under AddressSanitizer and UBSan.
 #
 # Usage: tests/fuzz/run.sh [TARGET|all] [SECONDS]

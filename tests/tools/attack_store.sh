@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The store attacked as a hostile or unlucky user would (issue 9, and the
 # "Found by attacking kanbao" part of ../shared/RELIABILITY.md). Each group of
 # checks is named after the failure it guards against and failed on the code

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The importer's answer to bad input (shared/RELIABILITY.md, "Bad input to the
 # importer"), checked against the real binary: each committed fixture in
 # tests/fixtures/bad/ must get the outcome its line in EXPECT defines (exit

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # An edition's paper, date and page as `kanbao import` records them (issue
 # 11), against the real binary on a fresh library: from the common file-name
 # forms of e-paper archives, a directory per day, the page's header line and

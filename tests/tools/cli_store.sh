@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The store's command line against the real binary, on a fresh library in a
 # temporary directory (--db): import and re-import of the sample editions,
 # list and search (JSON), query terms (tag:, -tag:, date:, page:, paper:,

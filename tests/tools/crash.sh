@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Durability and concurrency of annotation writes (shared/RELIABILITY.md):
 #  - ROUNDS times, a process tagging an article 1,000 times is killed with
 #    SIGKILL at a random moment; afterwards the database passes its integrity

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Export, end to end (issue 5): annotate sample articles with text full of
 # Markdown and YAML syntax and CJK punctuation, export them (one article,
 # a document, one file per article), and read every document back with

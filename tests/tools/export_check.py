@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Read an exported Markdown document back with real parsers and compare it
 with the store: the YAML front matter with PyYAML, the Markdown with cmark
 (Debian's CommonMark reference implementation, `cmark --to xml`).

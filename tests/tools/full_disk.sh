@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # A full disk during import, re-import and restore (../shared/RELIABILITY.md,
 # "Found by attacking kanbao"): the library lives on a small tmpfs that runs
 # out of space mid-way. Afterwards, with space freed: nothing half-committed

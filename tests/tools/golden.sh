@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Golden tests of the loader: `kanbao parse --json` of each sample edition (and
 # of two real pages of another paper, from ../shared) must
 # equal tests/golden/NAME.json byte for byte. After a deliberate change of the

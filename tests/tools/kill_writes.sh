@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # SIGKILL during every kind of write of the command line (issue 9): import,
 # restore and export are killed at random moments, many times. Afterwards
 # the library is whole (`check` ok: every article indexed, no half edition),

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Rules or a learned labeller? A measurement for the loader's reading of pages
 that set a paragraph to a line (src/loader/lineparas.c).
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # Regenerate the committed bad-input fixtures in tests/fixtures/bad/ (see
 # the EXPECT file there for what kanbao must do with each). They are built
 # from one short edition text so that every fixture differs from a good

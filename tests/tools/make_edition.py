@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Write an edition file for the store's attack tests (tests/tools/attack_store.sh).
 
 usage: make_edition.py OUT KIND [ARGS...]

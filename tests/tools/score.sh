@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The loader's quality measured by the shared scorer (../shared/tools/score-editions).
 # Usage: score.sh KANBAO_BINARY SOURCE_ROOT [TRUTH_DIR EDITION_DIR MIN_SCORE]   (prints TAP)
 # Without the last three: the sample editions against ../shared/truth, each of which must

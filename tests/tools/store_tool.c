@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A small driver of the store for the crash and concurrency tests
  * (tests/tools/crash.sh): it tags in a loop and prints an acknowledgment

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Annotating without friction (bylines, batch actions, tags), sourced by
 # run.sh. Helpers: lib.sh.
 

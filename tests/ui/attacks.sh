@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The reader attacked as a hostile or unlucky user would (issue 9), sourced
 # by run.sh after scenarios.sh: bytes that are not UTF-8, a paste of a
 # megabyte, terminals it cannot drive, a config that is no file, another

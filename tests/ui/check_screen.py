@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Check one screen captured from tmux (capture-pane -p) against the
 terminal's size.
 

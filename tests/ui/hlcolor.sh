@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # UI scenario of issue 12: a highlight's colour. Sourced by run.sh (which
 # defines the helpers of lib.sh and the titles T0...).
 

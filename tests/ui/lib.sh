@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared helpers for the reader's UI tests (sourced by tests/ui/run.sh), in
 # the manner of tig's libtest: the real binary runs in a detached tmux
 # session on a private server (-L), keys go in with send-keys, the screen

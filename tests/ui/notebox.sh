@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The note box (n on an article; issue 12), sourced by run.sh: its frame,
 # its rows laid out by display columns at the box's right edge, bracketed
 # pastes of 100 KB taken in whole, Esc after a paste, moving about a long

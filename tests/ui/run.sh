@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # The reader's scripted UI tests: the real binary driven in tmux at fixed
 # sizes (keys in, screens out), each scenario on its own temporary library.
 # Every captured screen is checked by check_screen.py: no line wider than

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The UI scenarios, sourced by run.sh (each a function scenario_NAME; the
 # session is stopped after each). Helpers: lib.sh.
 

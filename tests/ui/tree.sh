@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The list as a tree (papers, issues newest first, pages, articles) on the
 # two-paper fixture library (tests/ui/fixtures/two-papers: 郑州日报 of
 # 2021-02-25/26/27, 人民日报 of 2019-02-14/15, one file of neither), sourced

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * File helpers the store and export tests share: a scratch directory, paths
  * in it, reading and writing whole files, replacing text, opening a library.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A minimal TAP producer for kanbao's unit tests: each CHECK is one numbered
  * test line, so meson and .ci/run count the checks that really ran.

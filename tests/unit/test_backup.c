@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The annotation backup (issue 5): a library's tags, notes, highlights and
  * read marks written as JSON and restored into other libraries. Restored

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the byline parser (src/loader/byline.c): standalone byline
  * blocks (kb_parse_byline), the byline inside a dateline at the start of a

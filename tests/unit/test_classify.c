@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the unit classifier (src/loader/classify.c): the kind of a
  * unit of an edition page decided from its own text (body, headline, speaker

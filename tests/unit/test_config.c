@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit test of the config layer (src/config/): every config setting, each
  * kind of bad line reported at its line while the rest of the file still

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the decoder (src/loader/decode.c): every class of input the
  * loader boundary must handle, checked byte for byte: encodings and BOMs, line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Whole-edition tests of the loader on texts written unlike the samples:
  * full-width punctuation, wire-service datelines, top bylines, interviews,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The Markdown export: escaping checked against a real CommonMark parser
  * (`cmark`) and YAML quoting against a real YAML parser (PyYAML), so that

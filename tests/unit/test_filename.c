@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of what an edition file's path says (src/loader/filename.c):
  * the naming forms of e-paper archives (a paper code, an 8-digit date and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Translation (kanbao/i18n.h): under zh_CN.UTF-8 the catalogue built from
  * po/zh_CN.po is found through $KANBAO_LOCALEDIR and the export's headings

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Column-break repair, one rule at a time: what counts as an open paragraph,
  * what may continue it next door, and how far halves are paired.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's key table: every action has a name, help text and a default
  * key; the config rebinds keys by name; bad bindings are reported with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tests of the layout module: widths and displayable characters, then the
  * wrapping properties over every text of every sample edition at every width

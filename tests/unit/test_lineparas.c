@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Whole-edition tests of pages that set a paragraph to a line (web e-paper
  * exports, src/loader/lineparas.c): flush-left headline runs open articles

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The query syntax (kb_query_parse) and the filters it gives, against the
  * store. The parser: every term form, quoting, the errors and their

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Search must equal the truth: on the sample editions, every article whose
  * text (kicker, title, subtitle, paragraphs, headings) contains the query is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The store: opening and migrating, refusing what it must refuse (a newer
  * schema, a damaged file), import and re-import, stable ids, annotations,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Tags across the library and changes of many articles (src/store/tags.c):
  * rename (onto a new tag and onto an existing one), merge, delete, what each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The FTS5 tokenizer and query builder: the exact token stream for a Han
  * run, MATCH results for words, single characters, phrases, Latin and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The reader's tree (src/store/tree.c): papers in name order (none last),
  * each paper's issues newest first (its undated editions one group, last),

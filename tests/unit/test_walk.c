@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Unit tests of the path walker (src/loader/walk.c) on a temporary tree:
  * strcmp order, recursion, the *.txt and hidden-entry filters, symlinks to
