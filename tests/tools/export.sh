@@ -157,6 +157,27 @@ check "export-notes-as text keeps the note's stars as text" sh -c "
 	mkdir -p '$tmp/cfg/kanbao' && printf 'export-notes-as text\n' >'$tmp/cfg/kanbao/config' &&
 	XDG_CONFIG_HOME='$tmp/cfg' '$kanbao' --db '$tmp/s.db' export --article '$S' | grep -qF '\\*\\*加粗\\*\\*的话'"
 
+# a document's contents: wiki links by default, CommonMark links to the ids
+# GitHub-flavoured renderers give the headings with export-links markdown
+check "a document's contents are wiki links to its sections" sh -c "
+	'$kanbao' --db '$tmp/a.db' export --all | grep -qx -- '- \[\[#为郑州建设国家中心城市提供创新驱动引擎\]\]'"
+if command -v pandoc >/dev/null; then
+	mkdir -p "$tmp/mdcfg/kanbao" && printf 'export-links markdown\n' >"$tmp/mdcfg/kanbao/config"
+	XDG_CONFIG_HOME="$tmp/mdcfg" "$kanbao" --db "$tmp/a.db" export --all >"$tmp/links.md"
+	check "export-links markdown: each contents link is the id pandoc's gfm gives its heading" python3 -c '
+import re, subprocess, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+body = t[t.index("\n---\n", 4) + 5:]
+links = re.findall(r"^- \[.*\]\(#([^)]*)\)$", body, re.M)
+html = subprocess.run(["pandoc", "-f", "gfm", "-t", "html", "--wrap=none"], input=body.encode(),
+                      capture_output=True).stdout.decode()
+ids = re.findall(r"<h2\s+id=\"([^\"]*)\"", html)
+print(links, ids)
+sys.exit(not links or any(l not in ids for l in links))' "$tmp/links.md"
+else
+	n=$((n + 1)); echo "ok $n - export-links markdown # SKIP pandoc not installed"
+fi
+
 # headings in the reader's language: Chinese under a zh locale (the same
 # catalogue as the interface), English otherwise
 if LANG=zh_CN.UTF-8 locale -k LC_CTYPE 2>/dev/null | grep -q 'charmap="UTF-8"' &&

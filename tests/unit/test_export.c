@@ -530,6 +530,53 @@ static void test_marks(void)
 	kb_buf_finish(&b);
 }
 
+/* An untitled article is named by its first words: the first sentence,
+ * at most 20 characters, "…" where cut; the same in front matter, heading,
+ * file name and a document's contents. */
+static void test_untitled(void)
+{
+	struct kb_block b1[] = { { KB_BLOCK_PARAGRAPH, "图为市民在公园赏花。第二句在此。", 1 } };
+	struct kb_full a = { 0 };
+	a.id = "u1";
+	a.date = "2021-02-27";
+	a.text = "图为市民在公园赏花。第二句在此。";
+	a.blocks = b1;
+	a.n_blocks = 1;
+	char *t = kb_export_title(&a);
+	CHECK_STR(t, "图为市民在公园赏花。", "untitled: the first sentence");
+	free(t);
+	struct kb_export_opts o = {.exported = "T"};
+	char *md = kb_export_article_md(&a, &o);
+	CHECK(strstr(md, "\ntitle: \"图为市民在公园赏花。\"\n") != NULL, "untitled: front matter title");
+	CHECK(strstr(md, "\n# 图为市民在公园赏花。\n") != NULL, "untitled: the heading");
+	free(md);
+	char *name = kb_export_filename(&a, NULL);
+	CHECK_STR(name, "2021-02-27 图为市民在公园赏花。.md", "untitled: the file name");
+	free(name);
+	a.title = "  ";
+	a.text = "  本报讯 8月14日，市委十一届四次全会胜利召开，全会审议通过。";
+	t = kb_export_title(&a);
+	CHECK_STR(t, "本报讯 8月14日，市委十一届四次全会胜…", "untitled: cut at 20 characters, blanks first skipped");
+	free(t);
+	a.text = "";
+	t = kb_export_title(&a);
+	CHECK_STR(t, "u1", "untitled and no text: the id");
+	free(t);
+	a.title = "标题";
+	t = kb_export_title(&a);
+	CHECK_STR(t, "标题", "a headline is the title");
+	free(t);
+	char *sj = kb_export_subject(NULL, "tag:郑州 date:2021-02 tag:\"a b\" unread");
+	CHECK_STR(sj, "tag 郑州 2021-02 tag a b unread", "a filter's subject");
+	free(sj);
+	sj = kb_export_subject("黄河", NULL);
+	CHECK_STR(sj, "search 黄河", "a search's subject");
+	free(sj);
+	name = kb_export_subject_filename("tag 郑州/开封: 2021");
+	CHECK_STR(name, "tag 郑州／开封： 2021.md", "a document's file name from its subject");
+	free(name);
+}
+
 int main(int argc, char **argv)
 {
 	root = argc > 1 ? argv[1] : ".";
@@ -545,6 +592,7 @@ int main(int argc, char **argv)
 	test_marks();
 	test_md_controls();
 	test_hl_color();
+	test_untitled();
 	char cmd[512];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
