@@ -182,7 +182,7 @@ scenario_tagline() {
 	keys u
 	kb show "$i1" --json
 	check "tagline: so u cannot take away what was there" json 'd["tags"] == ["待核"]'
-	keys '?'
+	keys '?' j j j # (the quick tags' line is below the first screen)
 	expect "tagline: the help names the quick tags (the most used first)" \
 		wait_re '1-9 .*: 1 待核 2 重要'
 	keys q 2
