@@ -437,11 +437,13 @@ static bool migrate(struct kb_store *s)
 			continue;
 		}
 		if (!kb_store_exec(s, migrations[v]) || !kb_store_exec(s, pragma)) {
-			char keep[sizeof(s->err)];
-			memcpy(keep, s->err, sizeof(keep));
+			/* SQLite's reason, taken before the rollback replaces it
+			 * (s->err holds it after the path, which is said once) */
+			char why[256];
+			snprintf(why, sizeof(why), "%s", sqlite3_errmsg(s->db));
 			kb_store_rollback(s);
 			snprintf(s->err, sizeof(s->err), "%s: schema migration %d failed: %s",
-				 s->path, v + 1, keep);
+				 s->path, v + 1, why);
 			return false;
 		}
 		if (!kb_store_commit(s))

@@ -207,8 +207,8 @@ bool kb_store_move_annotations(struct kb_store *s, const char *old_id, const cha
 		"INSERT OR IGNORE INTO tag(article, name, at) SELECT ?2, name, at FROM tag WHERE article=?1",
 		"DELETE FROM tag WHERE article=?1",
 		/* a note already on the new article is kept, the old one appended */
-		"INSERT INTO note(article, text, at) SELECT ?2, text, at FROM note WHERE article=?1"
-		" ON CONFLICT(article) DO UPDATE SET text = note.text || char(10) || char(10) || excluded.text",
+		("INSERT INTO note(article, text, at) SELECT ?2, text, at FROM note WHERE article=?1"
+		 " ON CONFLICT(article) DO UPDATE SET text = note.text || char(10) || char(10) || excluded.text"),
 		"DELETE FROM note WHERE article=?1",
 		"INSERT OR IGNORE INTO read(article, at) SELECT ?2, at FROM read WHERE article=?1",
 		"DELETE FROM read WHERE article=?1",

@@ -181,8 +181,9 @@ int main(int argc, char **argv)
 		kb_rows_finish(&rows);
 	}
 	qsort(lat, nq, sizeof(double), by_double);
-	printf("2-character search (%zu queries, 20 results): median %.2f ms, p90 %.2f ms, max %.2f ms\n",
-	       nq, lat[nq / 2], lat[nq * 9 / 10], lat[nq - 1]);
+	printf("2-character search (%zu queries, at most 20 results, %zu in all): median %.2f ms,"
+	       " p90 %.2f ms, max %.2f ms\n",
+	       nq, hits, lat[nq / 2], lat[nq * 9 / 10], lat[nq - 1]);
 	kb_store_close(s);
 
 	/* 4. size */
