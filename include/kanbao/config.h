@@ -122,8 +122,9 @@ struct kb_theme {
 };
 
 /* Load a theme: name (looked up as NAME.theme in $XDG_CONFIG_HOME/kanbao/
- * themes, then $KANBAO_THEMES, then the installed themes directory, then the
- * source tree's themes/) or a path containing '/'. Elements a theme does not
+ * themes, then $KANBAO_THEMES (the source tree's themes/ for a build run
+ * uninstalled), then the installed themes directory) or a path containing
+ * '/'. Elements a theme does not
  * set keep the built-in default. Bad lines are reported to warn and skipped.
  * False (and a message in err naming the theme) when it cannot be found. */
 bool kb_theme_load(struct kb_theme *t, const char *name, kb_config_warn_fn warn, void *ctx,

@@ -255,7 +255,7 @@ void kb_theme_default(struct kb_theme *t)
  * directories looked in are appended to tried. Caller frees. */
 static char *find_theme(const char *name, struct kb_buf *tried)
 {
-	const char *dirs[4];
+	const char *dirs[3];
 	char *user = kb_config_dir(), *found = NULL;
 	size_t n = 0, i;
 	struct kb_buf b;
@@ -269,9 +269,6 @@ static char *find_theme(const char *name, struct kb_buf *tried)
 		dirs[n++] = getenv("KANBAO_THEMES");
 #ifdef KB_THEMES_DIR
 	dirs[n++] = KB_THEMES_DIR;
-#endif
-#ifdef KB_SOURCE_THEMES_DIR
-	dirs[n++] = KB_SOURCE_THEMES_DIR;
 #endif
 	for (i = 0; i < n && !found; i++) {
 		struct kb_buf p;

@@ -65,7 +65,10 @@ start() {
 	local cmd q a
 	cmd="env -u KANBAO_DB -u NO_COLOR"
 	[ -n "${START_UNSET:-}" ] && cmd+=" -u $START_UNSET"
+	# the source tree's themes: the binary knows only the installed ones
 	cmd+=" HOME=$TD/home XDG_CONFIG_HOME=$TD/config XDG_DATA_HOME=$TD/data LANG=C.UTF-8 LC_ALL="
+	printf -v q '%q' "$SRC/themes"
+	cmd+=" KANBAO_THEMES=$q"
 	[ "${START_UNSET:-}" = TERM ] || cmd+=" TERM=xterm-256color"
 	for a in "${envs[@]}"; do
 		printf -v q '%q' "$a"
