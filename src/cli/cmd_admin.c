@@ -15,39 +15,41 @@
 #include <string.h>
 #include <unistd.h>
 
-#define DB_HELP                                                   \
-	"  --db PATH   the library (default: $KANBAO_DB, else\n"    \
-	"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"          \
-	"  --help      show this help\n"
+#include "kanbao/i18n.h"
+
+static const char *const db_help = N_("  --db PATH   the library (default: $KANBAO_DB, else\n"
+				  "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+				  "  --help      show this help\n");
 
 static void detached_usage(FILE *f)
 {
-	fputs("usage: kanbao detached [--json] [--db PATH]\n"
-	      "       kanbao detached [--db PATH] attach OLD_ID NEW_ID\n"
-	      "\n"
-	      "List the annotations (tags, notes, highlights, read marks) whose article\n"
-	      "was not found again when its edition was re-imported: kind, the id they\n"
-	      "were made on, that article's headline, the edition and the text. They are\n"
-	      "never deleted. `attach OLD_ID NEW_ID` moves all of OLD_ID's to the article\n"
-	      "NEW_ID. JSON is printed with --json or when stdout is not a terminal.\n"
-	      "\n"
-	      "  --json      print JSON\n" DB_HELP,
+	fputs(_("usage: kanbao detached [--json] [--db PATH]\n"
+		"       kanbao detached [--db PATH] attach OLD_ID NEW_ID\n"
+		"\n"
+		"List the annotations (tags, notes, highlights, read marks) whose article\n"
+		"was not found again when its edition was re-imported: kind, the id they\n"
+		"were made on, that article's headline, the edition and the text. They are\n"
+		"never deleted. `attach OLD_ID NEW_ID` moves all of OLD_ID's to the article\n"
+		"NEW_ID. JSON is printed with --json or when stdout is not a terminal.\n"
+		"\n"
+		"  --json      print JSON\n"),
 	      f);
+	fputs(_(db_help), f);
 }
 
 static void check_usage(FILE *f)
 {
-	fputs("usage: kanbao check [--repair] [--db PATH]\n"
-	      "\n"
-	      "Run SQLite's integrity check and the library's own consistency checks\n"
-	      "(every article has its row in the search index, and no more); print\n"
-	      "\"ok\" or the problems found. Exit status 0 when ok, else 1.\n"
-	      "\n"
-	      "  --repair    when the search index is out of step with the articles\n"
-	      "              (after a full disk or a crash), rebuild it from them, say so,\n"
-	      "              and check again; tags, notes and highlights are not touched\n"
-	      DB_HELP,
+	fputs(_("usage: kanbao check [--repair] [--db PATH]\n"
+		"\n"
+		"Run SQLite's integrity check and the library's own consistency checks\n"
+		"(every article has its row in the search index, and no more); print\n"
+		"\"ok\" or the problems found. Exit status 0 when ok, else 1.\n"
+		"\n"
+		"  --repair    when the search index is out of step with the articles\n"
+		"              (after a full disk or a crash), rebuild it from them, say so,\n"
+		"              and check again; tags, notes and highlights are not touched\n"),
 	      f);
+	fputs(_(db_help), f);
 }
 
 /* Parse the options of an admin command; on help or error print the usage
@@ -94,10 +96,10 @@ static void print_detached(const struct kb_opts *o, const struct kb_detached *d,
 			kb_buf_puts(&b, i + 1 < n ? "},\n" : "}\n]\n");
 		}
 	} else if (n == 0) {
-		fputs("no detached annotations\n", stderr);
+		fputs(_("no detached annotations\n"), stderr);
 	} else {
-		static const char *const head[] = { "KIND", "OLD ID", "OLD HEADLINE", "EDITION",
-						    "TEXT" };
+		const char *const head[] = { _("KIND"), _("OLD ID"), _("OLD HEADLINE"), _("EDITION"),
+					     _("TEXT") };
 		struct kb_table *t = kb_table_create(5, head);
 		kb_table_cap(t, 2, 30);
 		kb_table_cap(t, 3, 24);
@@ -112,11 +114,11 @@ static void print_detached(const struct kb_opts *o, const struct kb_detached *d,
 	flush_buf(&b);
 }
 
-int kb_cmd_detached(int argc, char **argv, const char *db)
+int kb_cmd_detached(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
 	int status = 1;
-	if (!parse(&o, argc, argv, db, KB_OPT_JSON, detached_usage, 0, 3, &status))
+	if (!parse(&o, argc, argv, g->db, KB_OPT_JSON, detached_usage, 0, 3, &status))
 		goto out;
 	bool attach = o.n_args > 0;
 	if (attach && (o.n_args != 3 || strcmp(o.args[0], "attach") != 0)) {
@@ -157,11 +159,11 @@ out:
 	return status;
 }
 
-int kb_cmd_check(int argc, char **argv, const char *db)
+int kb_cmd_check(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
 	int status = 1;
-	if (!parse(&o, argc, argv, db, KB_OPT_REPAIR, check_usage, 0, 0, &status))
+	if (!parse(&o, argc, argv, g->db, KB_OPT_REPAIR, check_usage, 0, 0, &status))
 		goto out;
 	struct kb_store *s = kb_opts_open(&o);
 	if (s) {

@@ -19,45 +19,57 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "kanbao/i18n.h"
+
 static void tag_usage(FILE *f, const char *cmd)
 {
-	bool add = strcmp(cmd, "tag") == 0;
-	fprintf(f,
-		"usage: kanbao %s [--db PATH] ID... -- TAG...\n"
-		"       kanbao %s [--db PATH] ID TAG\n"
-		"\n"
-		"%s each tag %s each article ID (see `kanbao list`). Without --, the last\n"
-		"argument is the tag. Each article and tag is saved on its own; a line\n"
-		"`%s ID TAG` is printed once it is on disk. An error names the article\n"
-		"and the others are still done; the exit status is then 1.\n"
-		"\n"
+	if (strcmp(cmd, "tag") == 0)
+		fputs(_("usage: kanbao tag [--db PATH] ID... -- TAG...\n"
+			"       kanbao tag [--db PATH] ID TAG\n"
+			"\n"
+			"Add each tag to each article ID (see `kanbao list`). Without --, the last\n"
+			"argument is the tag. Each article and tag is saved on its own; a line\n"
+			"`tagged ID TAG` is printed once it is on disk. An error names the article\n"
+			"and the others are still done; the exit status is then 1.\n"),
+		      f);
+	else
+		fputs(_("usage: kanbao untag [--db PATH] ID... -- TAG...\n"
+			"       kanbao untag [--db PATH] ID TAG\n"
+			"\n"
+			"Remove each tag from each article ID (see `kanbao list`). Without --, the\n"
+			"last argument is the tag. Each article and tag is saved on its own; a\n"
+			"line `untagged ID TAG` is printed once it is on disk. An error names the\n"
+			"article and the others are still done; the exit status is then 1.\n"),
+		      f);
+	fputs(_("\n"
 		"  --db PATH   the library (default: $KANBAO_DB, else\n"
 		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-		"  --help      show this help\n",
-		cmd, cmd, add ? "Add" : "Remove", add ? "to" : "from", add ? "tagged" : "untagged");
+		"  --help      show this help\n"),
+	      f);
 }
 
 static void note_usage(FILE *f)
 {
-	fputs("usage: kanbao note [--db PATH] ID TEXT...\n"
-	      "       kanbao note [--db PATH] ID -\n"
-	      "       kanbao note [--db PATH] ID\n"
-	      "       kanbao note [--db PATH] ID --clear\n"
-	      "\n"
-	      "Set the note of the article ID: to TEXT (several words are joined by\n"
-	      "spaces), to what stdin holds (-), or, without text, to what you write in\n"
-	      "$VISUAL or $EDITOR (default vi), which opens on the current note. An\n"
-	      "unchanged note is not saved; an empty one removes the note. Trailing\n"
-	      "line breaks are dropped.\n"
-	      "\n"
-	      "  --clear     remove the note\n"
-	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
-	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-	      "  --help      show this help\n",
+	fputs(_("usage: kanbao note [--db PATH] ID TEXT...\n"
+		"       kanbao note [--db PATH] ID -\n"
+		"       kanbao note [--db PATH] ID\n"
+		"       kanbao note [--db PATH] ID --clear\n"
+		"\n"
+		"Set the note of the article ID: to TEXT (several words are joined by\n"
+		"spaces), to what stdin holds (-), or, without text, to what you write in\n"
+		"$VISUAL or $EDITOR (default vi), which opens on the current note. An\n"
+		"unchanged note is not saved; an empty one removes the note. Trailing\n"
+		"line breaks are dropped.\n"
+		"\n"
+		"  --clear     remove the note\n"
+		"  --db PATH   the library (default: $KANBAO_DB, else\n"
+		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		"  --help      show this help\n"),
 	      f);
 }
 
-/* Print an acknowledgment line and push it out at once. */
+/* Print an acknowledgment line and push it out at once. Its verb (tagged,
+ * noted, ...) is not translated: scripts and the crash test read it. */
 static void ack(const char *verb, const char *id, const char *what)
 {
 	struct kb_buf b;
@@ -75,30 +87,31 @@ static void ack(const char *verb, const char *id, const char *what)
 	kb_buf_finish(&b);
 }
 
-/* Whether s is valid UTF-8; if not, say so naming what it is. */
+/* Whether s is valid UTF-8; if not, say so with the message what (a
+ * translated "the tag is not valid UTF-8"). */
 static bool valid_text(const char *what, const char *s)
 {
 	if (!u8_check((const uint8_t *)s, strlen(s)))
 		return true;
-	fprintf(stderr, "kanbao: the %s is not valid UTF-8\n", what);
+	fprintf(stderr, "kanbao: %s\n", what);
 	return false;
 }
 
 /* tag and untag. */
-static int tag_run(int argc, char **argv, const char *db, bool add)
+static int tag_run(int argc, char **argv, const struct kb_cli_globals *g, bool add)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, g->db);
 	size_t split = o.dashdash != SIZE_MAX ? o.dashdash : (o.n_args ? o.n_args - 1 : 0);
 	if (pr != KB_OPTS_OK || split == 0 || split >= o.n_args) {
 		if (pr == KB_OPTS_OK)
-			fprintf(stderr, "kanbao %s: give at least one ID and one TAG\n", argv[0]);
+			fprintf(stderr, _("kanbao %s: give at least one ID and one TAG\n"), argv[0]);
 		tag_usage(pr == KB_OPTS_HELP ? stdout : stderr, argv[0]);
 		kb_opts_finish(&o);
 		return pr == KB_OPTS_HELP ? 0 : 2;
 	}
 	for (size_t t = split; t < o.n_args; t++)
-		if (!valid_text("tag", o.args[t])) {
+		if (!valid_text(_("the tag is not valid UTF-8"), o.args[t])) {
 			kb_opts_finish(&o);
 			return 2;
 		}
@@ -124,14 +137,14 @@ static int tag_run(int argc, char **argv, const char *db, bool add)
 	return status;
 }
 
-int kb_cmd_tag(int argc, char **argv, const char *db)
+int kb_cmd_tag(int argc, char **argv, const struct kb_cli_globals *g)
 {
-	return tag_run(argc, argv, db, true);
+	return tag_run(argc, argv, g, true);
 }
 
-int kb_cmd_untag(int argc, char **argv, const char *db)
+int kb_cmd_untag(int argc, char **argv, const struct kb_cli_globals *g)
 {
-	return tag_run(argc, argv, db, false);
+	return tag_run(argc, argv, g, false);
 }
 
 /* Read all of f into a string; caller frees. NULL on a read error. */
@@ -173,8 +186,7 @@ static char *edit(const char *current)
 	kb_buf_printf(&path, "%s/kanbao-note-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path.data);
 	if (fd < 0) {
-		kb_term_errorf(path.data, "cannot create a temporary file: %s",
-			strerror(errno));
+		kb_term_errorf(path.data, _("cannot create a temporary file: %s"), strerror(errno));
 		kb_buf_finish(&path);
 		return NULL;
 	}
@@ -184,7 +196,7 @@ static char *edit(const char *current)
 		  (len == 0 || write(fd, "\n", 1) == 1);
 	close(fd);
 	if (!ok) {
-		kb_term_errorf(path.data, "cannot write: %s", strerror(errno));
+		kb_term_errorf(path.data, _("cannot write: %s"), strerror(errno));
 		goto out;
 	}
 	/* through the shell, so that EDITOR="code --wait" works */
@@ -202,7 +214,7 @@ static char *edit(const char *current)
 		;
 	kb_buf_finish(&cmd);
 	if (pid < 0 || !WIFEXITED(wst) || WEXITSTATUS(wst) != 0) {
-		kb_term_eprintf("kanbao: the editor (%s) failed; the note is unchanged", editor);
+		kb_term_eprintf(_("kanbao: the editor (%s) failed; the note is unchanged"), editor);
 		goto out;
 	}
 	FILE *f = fopen(path.data, "rb");
@@ -210,8 +222,7 @@ static char *edit(const char *current)
 	if (f)
 		fclose(f);
 	if (!text)
-		kb_term_errorf(path.data, "cannot read the note back: %s",
-			strerror(errno));
+		kb_term_errorf(path.data, _("cannot read the note back: %s"), strerror(errno));
 out:
 	unlink(path.data);
 	kb_buf_finish(&path);
@@ -222,14 +233,14 @@ out:
 static int save_note(struct kb_store *s, const char *id, const char *current, char *text)
 {
 	trim_end(text);
-	if (!valid_text("note", text))
+	if (!valid_text(_("the note is not valid UTF-8"), text))
 		return 1;
 	if (strcmp(text, current ? current : "") == 0) {
-		fputs(*text ? "note unchanged\n" : "no note (nothing written)\n", stderr);
+		fputs(*text ? _("note unchanged\n") : _("no note (nothing written)\n"), stderr);
 		return 0;
 	}
 	if (!*text)
-		fputs("the note is empty: removing it\n", stderr);
+		fputs(_("the note is empty: removing it\n"), stderr);
 	if (!kb_store_set_note(s, id, text)) {
 		kb_term_error(id, kb_store_error(s));
 		return 1;
@@ -238,10 +249,10 @@ static int save_note(struct kb_store *s, const char *id, const char *current, ch
 	return 0;
 }
 
-int kb_cmd_note(int argc, char **argv, const char *db)
+int kb_cmd_note(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_CLEAR, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_CLEAR, g->db);
 	if (pr != KB_OPTS_OK || o.n_args == 0 || (o.clear && o.n_args != 1)) {
 		note_usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
@@ -267,7 +278,7 @@ int kb_cmd_note(int argc, char **argv, const char *db)
 		} else if (o.n_args == 2 && strcmp(o.args[1], "-") == 0) {
 			text = slurp(stdin);
 			if (!text)
-				fprintf(stderr, "kanbao: cannot read the note from stdin: %s\n",
+				fprintf(stderr, _("kanbao: cannot read the note from stdin: %s\n"),
 					strerror(errno));
 		} else {
 			struct kb_buf b;

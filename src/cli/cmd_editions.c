@@ -18,37 +18,39 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kanbao/i18n.h"
+
 static void editions_usage(FILE *f)
 {
-	fputs("usage: kanbao editions [--json] [--db PATH]\n"
-	      "\n"
-	      "Every edition in the library in reading order: its number, paper, date,\n"
-	      "page, articles and file. A file that is no longer where it was imported\n"
-	      "from is marked \"missing\" (import it from its new place: its articles and\n"
-	      "annotations follow it; or `kanbao remove` it). On a terminal a table;\n"
-	      "otherwise (or with --json) a JSON array of {id, name, source, paper, date,\n"
-	      "page, title, articles, missing} (title: the page's name, as 要闻).\n"
-	      "\n"
-	      "  --json      print JSON\n"
-	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
-	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-	      "  --help      show this help\n",
+	fputs(_("usage: kanbao editions [--json] [--db PATH]\n"
+		"\n"
+		"Every edition in the library in reading order: its number, paper, date,\n"
+		"page, articles and file. A file that is no longer where it was imported\n"
+		"from is marked \"missing\" (import it from its new place: its articles and\n"
+		"annotations follow it; or `kanbao remove` it). On a terminal a table;\n"
+		"otherwise (or with --json) a JSON array of {id, name, source, paper, date,\n"
+		"page, title, articles, missing} (title: the page's name, as 要闻).\n"
+		"\n"
+		"  --json      print JSON\n"
+		"  --db PATH   the library (default: $KANBAO_DB, else\n"
+		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		"  --help      show this help\n"),
 	      f);
 }
 
 static void remove_usage(FILE *f)
 {
-	fputs("usage: kanbao remove [--db PATH] EDITION...\n"
-	      "\n"
-	      "Remove editions from the library: EDITION is its number or path (as\n"
-	      "`kanbao editions` shows them) or its file name when only one edition has\n"
-	      "it. Its articles leave the library and the search index; every tag, note\n"
-	      "and highlight made on them is kept, detached (`kanbao detached`), and comes\n"
-	      "back if the edition is imported again. The file itself is not touched.\n"
-	      "\n"
-	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
-	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-	      "  --help      show this help\n",
+	fputs(_("usage: kanbao remove [--db PATH] EDITION...\n"
+		"\n"
+		"Remove editions from the library: EDITION is its number or path (as\n"
+		"`kanbao editions` shows them) or its file name when only one edition has\n"
+		"it. Its articles leave the library and the search index; every tag, note\n"
+		"and highlight made on them is kept, detached (`kanbao detached`), and comes\n"
+		"back if the edition is imported again. The file itself is not touched.\n"
+		"\n"
+		"  --db PATH   the library (default: $KANBAO_DB, else\n"
+		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		"  --help      show this help\n"),
 	      f);
 }
 
@@ -83,7 +85,8 @@ static void editions_json(struct kb_buf *b, const struct kb_edition_row *e, size
 /* The editions as a table for a terminal. */
 static void editions_table(struct kb_buf *b, const struct kb_edition_row *e, size_t n)
 {
-	static const char *const head[] = { "NO", "PAPER", "DATE", "PAGE", "ARTICLES", "FILE" };
+	const char *const head[] = { _("NO"), _("PAPER"), _("DATE"), _("PAGE"), _("ARTICLES"),
+				     _("FILE") };
 	struct kb_table *tab = kb_table_create(6, head);
 	for (size_t i = 0; i < n; i++) {
 		char no[24], arts[24];
@@ -93,7 +96,7 @@ static void editions_table(struct kb_buf *b, const struct kb_edition_row *e, siz
 		kb_buf_init(&file);
 		kb_buf_puts(&file, e[i].source ? e[i].source : e[i].name);
 		if (missing(e[i].source))
-			kb_buf_puts(&file, "  (missing)");
+			kb_buf_printf(&file, "  %s", _("(missing)"));
 		const char *cells[] = { no,
 					e[i].paper ? e[i].paper : "-",
 					e[i].date ? e[i].date : "-",
@@ -107,11 +110,11 @@ static void editions_table(struct kb_buf *b, const struct kb_edition_row *e, siz
 	kb_table_destroy(tab);
 }
 
-int kb_cmd_editions(int argc, char **argv, const char *db)
+int kb_cmd_editions(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
 	int status = 1;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON, g->db);
 	if (pr != KB_OPTS_OK || o.n_args) {
 		editions_usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
@@ -128,7 +131,7 @@ int kb_cmd_editions(int argc, char **argv, const char *db)
 		if (kb_opts_want_json(&o))
 			editions_json(&b, e, n);
 		else if (n == 0)
-			fputs("no editions: `kanbao import FILE|DIR` reads some in\n", stderr);
+			fputs(_("no editions: `kanbao import FILE|DIR` reads some in\n"), stderr);
 		else
 			editions_table(&b, e, n);
 		if (b.len)
@@ -142,10 +145,10 @@ int kb_cmd_editions(int argc, char **argv, const char *db)
 	return status;
 }
 
-int kb_cmd_remove(int argc, char **argv, const char *db)
+int kb_cmd_remove(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, g->db);
 	if (pr != KB_OPTS_OK || o.n_args == 0) {
 		remove_usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
@@ -167,6 +170,8 @@ int kb_cmd_remove(int argc, char **argv, const char *db)
 			kb_buf_init(&b);
 			kb_buf_puts(&b, "removed ");
 			kb_term_put_safe(&b, name, 0);
+			/* an acknowledgment on stdout, as tagged and noted: not
+			 * translated, scripts read it */
 			if (detached)
 				kb_buf_printf(&b, "; %zu annotation%s kept detached (see `kanbao detached`)",
 					      detached, detached == 1 ? "" : "s");

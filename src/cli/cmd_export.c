@@ -25,45 +25,59 @@
 
 #include "kanbao/config.h"
 #include "kanbao/export.h"
+#include "kanbao/i18n.h"
 
 static void export_usage(FILE *f)
 {
-	fputs("usage: kanbao export [--tag TAG]... [--edition ED] [--article ID]... [--date FROM..TO]\n"
-	      "                     [--all] [--with-text] [-o FILE|DIR [--split]]\n"
-	      "                     [--format md|json|csl-json|bibtex]\n"
-	      "\n"
-	      "Write the notes, highlights and tags of articles as Markdown with YAML front\n"
-	      "matter: one document (with contents when there are several articles, named\n"
-	      "from what was asked: \"tag 郑州.md\"), or with -o DIR --split one file per\n"
-	      "article named from its date and headline (the folder is created). Without\n"
-	      "-o, or with -o -, the document goes to stdout.\n"
-	      "\n"
-	      "Exporting again updates: an article's file is found by the id in its front\n"
-	      "matter anywhere under the folder, even renamed, and rewritten; what you\n"
-	      "write below its last line, " KB_EXPORT_MARKER ",\n"
-	      "is kept. Settings (config): export-notes-as markdown|text (notes are\n"
-	      "Markdown by default), export-links wiki|markdown (the contents' links).\n"
-	      "\n"
-	      "  --article ID   this article (repeatable)\n"
-	      "  --tag, --edition, --date   the annotated articles matching the filters\n"
-	      "  --all          every annotated article\n"
-	      "  --with-text    add the article text with the highlights marked\n"
-	      "                 (and include matching articles without annotations)\n"
-	      "  --format json  a backup of every annotation (for kanbao restore)\n"
-	      "  --format csl-json, --format bibtex\n"
-	      "                 the articles as citations for a reference manager\n"
-	      "                 (Zotero, pandoc, biblatex): headline, authors, paper,\n"
-	      "                 page, date, note and tags; one file, no --split\n"
-	      "Files are written atomically: a failed export leaves any old file whole.\n", f);
+	fprintf(f,
+		_("usage: kanbao export [--tag TAG]... [--edition ED] [--article ID]... [--date FROM..TO]\n"
+		  "                     [--all] [--with-text] [-o FILE|DIR [--split]]\n"
+		  "                     [--format md|json|csl-json|bibtex]\n"
+		  "\n"
+		  "Write the notes, highlights and tags of articles as Markdown with YAML front\n"
+		  "matter: one document (with contents when there are several articles, named\n"
+		  "from what was asked: \"tag 郑州.md\"), or with -o DIR --split one file per\n"
+		  "article named from its date and headline (the folder is created). Without\n"
+		  "-o, or with -o -, the document goes to stdout.\n"
+		  "\n"
+		  "Exporting again updates: an article's file is found by the id in its front\n"
+		  "matter anywhere under the folder, even renamed, and rewritten; what you\n"
+		  "write below its last line, %s,\n"
+		  "is kept. Settings (config, or --config FILE before export):\n"
+		  "export-notes-as markdown|text (notes are Markdown by default),\n"
+		  "export-links wiki|markdown (the contents' links).\n"
+		  "\n"
+		  "  --article ID   this article (repeatable)\n"
+		  "  --tag, --edition, --date   the annotated articles matching the filters\n"
+		  "  --all          every annotated article\n"
+		  "  --with-text    add the article text with the highlights marked\n"
+		  "                 (and include matching articles without annotations)\n"
+		  "  -o, --output FILE|DIR|-   where to write (- or none: stdout)\n"
+		  "  --format json  a backup of every annotation (for kanbao restore)\n"
+		  "  --format csl-json, --format bibtex\n"
+		  "                 the articles as citations for a reference manager\n"
+		  "                 (Zotero, pandoc, biblatex): headline, authors, paper,\n"
+		  "                 page, date, note and tags; one file, no --split\n"
+		  "  --db PATH      the library (default: $KANBAO_DB, else\n"
+		  "                 $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		  "  --help         show this help\n"
+		  "Files are written atomically: a failed export leaves any old file whole.\n"),
+		KB_EXPORT_MARKER);
 }
 
 static void restore_usage(FILE *f)
 {
-	fputs("usage: kanbao restore FILE\n"
-	      "\n"
-	      "Bring the annotations of a backup (kanbao export --format json) into this\n"
-	      "library: attached to the same articles where their editions are imported,\n"
-	      "detached (see kanbao detached) otherwise. Restoring twice changes nothing.\n", f);
+	fputs(_("usage: kanbao restore [--db PATH] FILE|-\n"
+		"\n"
+		"Bring the annotations of a backup (kanbao export --format json) into this\n"
+		"library: attached to the same articles where their editions are imported,\n"
+		"detached (see kanbao detached) otherwise. Restoring twice changes nothing.\n"
+		"- reads the backup from standard input.\n"
+		"\n"
+		"  --db PATH   the library (default: $KANBAO_DB, else\n"
+		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		"  --help      show this help\n"),
+	      f);
 }
 
 static bool ends_slash(const char *p)
@@ -105,6 +119,8 @@ static char *export_subject(const struct kb_filter *f, size_t n_ids, bool all)
 	else if (n_ids && !all) {
 		struct kb_buf b;
 		kb_buf_init(&b);
+		/* not translated: it names the document's file, which must stay
+		 * the same to be updated whatever the locale */
 		kb_buf_printf(&b, "%zu articles", n_ids);
 		s = kb_buf_steal(&b);
 	} else {
@@ -164,7 +180,7 @@ static const char *iso_now(void)
 	return buf;
 }
 
-int kb_cmd_export(int argc, char **argv, const char *db)
+int kb_cmd_export(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	/* export's own options first; the filters go to the shared parser */
 	const char **ids = kb_xcalloc((size_t)argc + 1, sizeof(char *));
@@ -195,7 +211,7 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 			rest[n_rest++] = argv[i];
 	}
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, n_rest, rest, KB_OPT_FILTER, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, n_rest, rest, KB_OPT_FILTER, g->db);
 	int status = 2;
 	if (pr == KB_OPTS_HELP) {
 		export_usage(stdout);
@@ -206,27 +222,31 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 	bool known = cite || strcmp(format, "md") == 0 || strcmp(format, "json") == 0;
 	if (pr != KB_OPTS_OK || bad || o.n_args || !known) {
 		if (!known)
-			kb_term_eprintf("kanbao export: --format is md, json, csl-json or bibtex,"
-					" not %s", format);
+			kb_term_eprintf(_("kanbao export: --format is md, json, csl-json or bibtex,"
+					  " not %s"),
+					format);
 		export_usage(stderr);
 		goto done;
 	}
 	if (cite && split) {
-		kb_term_eprintf("kanbao export: --split writes Markdown files; --format %s is"
-				" one file (-o FILE) or stdout", format);
+		kb_term_eprintf(_("kanbao export: --split writes Markdown files; --format %s is"
+				  " one file (-o FILE) or stdout"),
+				format);
 		goto done;
 	}
 	bool filtered = o.filter.n_tags || o.filter.edition || o.filter.date_from ||
 			o.filter.date_to || o.filter.unread;
 	if (strcmp(format, "json") != 0 && !all && !filtered && !n_ids) {
-		fputs("kanbao export: say what to export: --article ID, --tag, --edition, --date"
-		      " or --all\n", stderr);
+		fputs(_("kanbao export: say what to export: --article ID, --tag, --edition, --date"
+			" or --all\n"),
+		      stderr);
 		goto done;
 	}
 	if (out && strcmp(out, "-") == 0)
 		out = NULL; /* -o -: stdout */
 	if (split && !out) {
-		fputs("kanbao export: --split needs -o DIR (a folder, created when missing)\n", stderr);
+		fputs(_("kanbao export: --split needs -o DIR (a folder, created when missing)\n"),
+		      stderr);
 		goto done;
 	}
 	struct kb_store *s = kb_opts_open(&o);
@@ -290,7 +310,8 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 	}
 	/* the export settings of the config (export-notes-as, export-links) */
 	struct kb_config cfg;
-	kb_config_load(&cfg, NULL, quiet, NULL);
+	if (kb_config_load(&cfg, g->config, quiet, NULL) && g->config && !cfg.path)
+		kb_term_error(g->config, _("no such config file; using the default settings"));
 	char *subject = export_subject(&o.filter, n_ids, all);
 	struct kb_export_opts eo = {
 		.with_text = with_text,
@@ -301,8 +322,9 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 	};
 	kb_config_finish(&cfg);
 	if (ok && n == 0) {
-		fputs("kanbao export: no annotated article matches (--with-text exports the text"
-		      " of articles without annotations)\n", stderr);
+		fputs(_("kanbao export: no annotated article matches (--with-text exports the text"
+			" of articles without annotations)\n"),
+		      stderr);
 		ok = false;
 	}
 	size_t written = 0, updated = 0;
@@ -390,10 +412,15 @@ int kb_cmd_export(int argc, char **argv, const char *db)
 		free(target);
 	}
 	if (out && updated)
-		fprintf(stderr, "exported %zu article%s (%zu updated, your text below the marker kept)\n",
-			written, written == 1 ? "" : "s", updated);
+		fprintf(stderr,
+			ngettext("exported %zu article (%zu updated, your text below the marker kept)\n",
+				 "exported %zu articles (%zu updated, your text below the marker"
+				 " kept)\n",
+				 written),
+			written, updated);
 	else if (out)
-		fprintf(stderr, "exported %zu article%s\n", written, written == 1 ? "" : "s");
+		fprintf(stderr, ngettext("exported %zu article\n", "exported %zu articles\n", written),
+			written);
 	free(subject);
 	for (size_t i = 0; i < n; i++)
 		kb_full_destroy(arts[i]);
@@ -407,10 +434,10 @@ done:
 	return status;
 }
 
-int kb_cmd_restore(int argc, char **argv, const char *db)
+int kb_cmd_restore(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, 0, g->db);
 	if (pr != KB_OPTS_OK || o.n_args != 1) {
 		restore_usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
@@ -434,7 +461,7 @@ int kb_cmd_restore(int argc, char **argv, const char *db)
 	if (f != stdin)
 		fclose(f);
 	if (!read_ok) {
-		kb_term_errorf(path, "cannot read: %s", strerror(read_errno));
+		kb_term_errorf(path, _("cannot read: %s"), strerror(read_errno));
 		kb_buf_finish(&b);
 		kb_opts_finish(&o);
 		return 1;
@@ -444,6 +471,7 @@ int kb_cmd_restore(int argc, char **argv, const char *db)
 	if (s) {
 		struct kb_restore_stats st = {0};
 		if (kb_store_restore_json(s, b.data ? b.data : "", &st)) {
+			/* an acknowledgment, as tagged and noted: not translated */
 			printf("restored: %zu added (%zu on articles not in this library, kept detached),"
 			       " %zu already there\n", st.added, st.detached, st.unchanged);
 			status = 0;

@@ -16,69 +16,73 @@
 #include <unistd.h>
 
 #include "kanbao/fts.h"
+#include "kanbao/i18n.h"
 
-#define FILTER_HELP                                                                  \
-	"  --tag TAG          only articles with this tag (repeat: all must match)\n"  \
-	"  --edition ED       only the edition file ED (its name or part of its path)\n" \
-	"  --date FROM[..TO]  only editions of these dates (YYYY-MM-DD; one date is\n"   \
-	"                     that day; FROM.. and ..TO leave an end open)\n"           \
-	"  --unread           only articles not marked read\n"                          \
-	"  --limit N          at most N articles\n"                                     \
-	"  --json             print JSON (the default when stdout is not a terminal)\n" \
-	"  --db PATH          the library (default: $KANBAO_DB, else\n"                 \
-	"                     $XDG_DATA_HOME/kanbao/kanbao.db)\n"                       \
-	"  --help             show this help\n"
+/* The help texts' common parts, each translated whole where it is
+ * printed. */
+static const char *const filter_help = N_(
+	"  --tag TAG          only articles with this tag (repeat: all must match)\n"
+	"  --edition ED       only the edition file ED (its name or part of its path)\n"
+	"  --date FROM[..TO]  only editions of these dates (YYYY-MM-DD; one date is\n"
+	"                     that day; FROM.. and ..TO leave an end open)\n"
+	"  --unread           only articles not marked read\n"
+	"  --limit N          at most N articles\n"
+	"  --json             print JSON (the default when stdout is not a terminal)\n"
+	"  --db PATH          the library (default: $KANBAO_DB, else\n"
+	"                     $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+	"  --help             show this help\n");
 
-#define QUERY_HELP                                                                   \
-	"A QUERY is words and terms, all of which must hold:\n"                         \
-	"  WORD               the article holds the word (every word must match)\n"     \
-	"  tag:T   -tag:T     with / without the tag T\n"                               \
-	"  date:2021  date:2021-02  date:2021-02-27\n"                                  \
-	"  date:FROM..TO      FROM and TO in any of those forms; ..TO, FROM.. open\n"   \
-	"  page:2             the page (2 is also 02; a name as written: A05)\n"        \
-	"  paper:NAME         the paper's name, or a part of it\n"                      \
-	"  edition:ED         as --edition\n"                                           \
-	"  unread             not marked read\n"                                        \
-	"A value with spaces in quotes: 'tag:\"两 会\"', or one argument 'tag:两 会'.\n" \
-	"The options below narrow the query further.\n"
+static const char *const query_help = N_(
+	"A QUERY is words and terms, all of which must hold:\n"
+	"  WORD               the article holds the word (every word must match)\n"
+	"  tag:T   -tag:T     with / without the tag T\n"
+	"  date:2021  date:2021-02  date:2021-02-27\n"
+	"  date:FROM..TO      FROM and TO in any of those forms; ..TO, FROM.. open\n"
+	"  page:2             the page (2 is also 02; a name as written: A05)\n"
+	"  paper:NAME         the paper's name, or a part of it\n"
+	"  edition:ED         as --edition\n"
+	"  unread             not marked read\n"
+	"A value with spaces in quotes: 'tag:\"两 会\"', or one argument 'tag:两 会'.\n"
+	"The options below narrow the query further.\n");
 
 static void list_usage(FILE *f)
 {
-	fputs("usage: kanbao list [OPTIONS] [QUERY...]\n"
-	      "\n"
-	      "List the library's articles in reading order (paper, date, page,\n"
-	      "position). On a terminal: id, date, page, tags, read mark (✓) and title;\n"
-	      "otherwise a JSON array of {id, edition, title, date, page, tags, read},\n"
-	      "written as the rows are read (constant memory). Words in the query\n"
-	      "make it a search: the articles holding them, oldest edition first,\n"
-	      "listed the same way.\n"
-	      "\n" QUERY_HELP "\n" FILTER_HELP,
+	fputs(_("usage: kanbao list [OPTIONS] [QUERY...]\n"
+		"\n"
+		"List the library's articles in reading order (paper, date, page,\n"
+		"position). On a terminal: id, date, page, tags, read mark (✓) and title;\n"
+		"otherwise a JSON array of {id, edition, title, date, page, tags, read},\n"
+		"written as the rows are read (constant memory). Words in the query\n"
+		"make it a search: the articles holding them, oldest edition first,\n"
+		"listed the same way.\n"),
 	      f);
+	fprintf(f, "\n%s\n%s", _(query_help), _(filter_help));
 }
 
 static void search_usage(FILE *f)
 {
-	fputs("usage: kanbao search [OPTIONS] QUERY...\n"
-	      "\n"
-	      "Full-text search of titles, text, notes and highlights, newest edition\n"
-	      "first. The words of the query are joined by spaces; every word must\n"
-	      "match. A Chinese word of any length is found where its characters stand\n"
-	      "together (郑州, 州, 四链一城); Latin words and numbers ignore case and\n"
-	      "full width. On a terminal: number, id, title and a snippet with the hits\n"
-	      "in [ ]; otherwise a JSON array as `kanbao list` prints, with snippet and\n"
-	      "rank, written as the rows are found. A query of terms without words\n"
-	      "(tag:X date:2021) lists what they select as `kanbao list` does, in\n"
-	      "reading order; --count then counts it.\n"
-	      "\n" QUERY_HELP "\n"
-	      "  --sort ORDER       newest (the default) or oldest first: the first rows\n"
-	      "                     come at once however large the library; relevance:\n"
-	      "                     bm25 with titles weighted, which scores every hit\n"
-	      "                     before the first row (slow for common words in a\n"
-	      "                     large library)\n"
-	      "  --count            print only how many articles match (a word of one\n"
-	      "                     or two characters is counted from the index alone)\n"
-	      FILTER_HELP,
+	fputs(_("usage: kanbao search [OPTIONS] QUERY...\n"
+		"\n"
+		"Full-text search of titles, text, notes and highlights, newest edition\n"
+		"first. The words of the query are joined by spaces; every word must\n"
+		"match. A Chinese word of any length is found where its characters stand\n"
+		"together (郑州, 州, 四链一城); Latin words and numbers ignore case and\n"
+		"full width. On a terminal: number, id, title and a snippet with the hits\n"
+		"in [ ]; otherwise a JSON array as `kanbao list` prints, with snippet and\n"
+		"rank, written as the rows are found. A query of terms without words\n"
+		"(tag:X date:2021) lists what they select as `kanbao list` does, in\n"
+		"reading order; --count then counts it.\n"),
 	      f);
+	fprintf(f, "\n%s\n", _(query_help));
+	fputs(_("  --sort ORDER       newest (the default) or oldest first: the first rows\n"
+		"                     come at once however large the library; relevance:\n"
+		"                     bm25 with titles weighted, which scores every hit\n"
+		"                     before the first row (slow for common words in a\n"
+		"                     large library)\n"
+		"  --count            print only how many articles match (a word of one\n"
+		"                     or two characters is counted from the index alone)\n"),
+	      f);
+	fputs(_(filter_help), f);
 }
 
 /* One row as a JSON object. */
@@ -152,7 +156,8 @@ static char *join_tags(const struct kb_row *r)
 /* The listing as a table: id, date, page, tags, read mark, title. */
 static void table_list(struct kb_buf *out, const struct kb_rows *rows, size_t width)
 {
-	static const char *const head[] = { "ID", "DATE", "PAGE", "TAGS", "R", "TITLE" };
+	const char *const head[] = { _("ID"), _("DATE"), _("PAGE"), _("TAGS"), _("R"),
+				     _("TITLE") };
 	struct kb_table *t = kb_table_create(6, head);
 	kb_table_cap(t, 3, 24);
 	for (size_t i = 0; i < rows->n; i++) {
@@ -170,7 +175,7 @@ static void table_list(struct kb_buf *out, const struct kb_rows *rows, size_t wi
 /* Search results as a table: rank order, id, title, snippet. */
 static void table_search(struct kb_buf *out, const struct kb_rows *rows, size_t width)
 {
-	static const char *const head[] = { "#", "ID", "TITLE", "SNIPPET" };
+	const char *const head[] = { "#", _("ID"), _("TITLE"), _("SNIPPET") };
 	struct kb_table *t = kb_table_create(4, head);
 	kb_table_cap(t, 2, width / 3 > 16 ? width / 3 : 16);
 	for (size_t i = 0; i < rows->n; i++) {
@@ -191,7 +196,7 @@ static void print_rows(const struct kb_rows *rows, bool search)
 	struct kb_buf out;
 	kb_buf_init(&out);
 	if (rows->n == 0) {
-		fputs(search ? "no article matches\n" : "no articles\n", stderr);
+		fputs(search ? _("no article matches\n") : _("no articles\n"), stderr);
 	} else {
 		size_t width = kb_term_columns(STDOUT_FILENO, 100);
 		if (search)
@@ -223,13 +228,13 @@ bad:
 /* list and search: parse, query, print. Words in the query make it a
  * search (list prints its rows as a listing, oldest first); a query of
  * filters alone is a listing, for search too. */
-static int run(int argc, char **argv, const char *db, bool search)
+static int run(int argc, char **argv, const struct kb_cli_globals *g, bool search)
 {
 	struct kb_opts o;
 	void (*usage)(FILE *) = search ? search_usage : list_usage;
 	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv,
 					       KB_OPT_JSON | KB_OPT_FILTER | (search ? KB_OPT_SORT : 0),
-					       db);
+					       g->db);
 	if (pr != KB_OPTS_OK || (search && o.n_args == 0)) {
 		usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
@@ -245,8 +250,9 @@ static int run(int argc, char **argv, const char *db, bool search)
 	if (words) {
 		char *match = kb_fts_query(words);
 		if (!match) {
-			kb_term_eprintf("kanbao %s: nothing to search for: the query holds no letters,"
-					" digits or Han characters", argv[0]);
+			kb_term_eprintf(_("kanbao %s: nothing to search for: the query holds no"
+					  " letters, digits or Han characters"),
+					argv[0]);
 			kb_query_finish(&q);
 			kb_opts_finish(&o);
 			return 2;
@@ -301,12 +307,12 @@ static int run(int argc, char **argv, const char *db, bool search)
 	return status;
 }
 
-int kb_cmd_list(int argc, char **argv, const char *db)
+int kb_cmd_list(int argc, char **argv, const struct kb_cli_globals *g)
 {
-	return run(argc, argv, db, false);
+	return run(argc, argv, g, false);
 }
 
-int kb_cmd_search(int argc, char **argv, const char *db)
+int kb_cmd_search(int argc, char **argv, const struct kb_cli_globals *g)
 {
-	return run(argc, argv, db, true);
+	return run(argc, argv, g, true);
 }

@@ -8,27 +8,32 @@
 #include "commands.h"
 #include "json.h"
 #include "opts.h"
+#include "pager.h"
 #include "term.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "kanbao/i18n.h"
+
 static void usage(FILE *f)
 {
-	fputs("usage: kanbao show [--json] [--db PATH] ID\n"
-	      "\n"
-	      "Show the article ID (see `kanbao list`): headlines, authors, date, page\n"
-	      "and edition, its paragraphs (one a line, headings marked ##), then its\n"
-	      "tags, note, highlights and whether it is read.\n"
-	      "\n"
-	      "  --json      one JSON object: id, edition, source, date, page, paper,\n"
-	      "              kicker, title, subtitle, authors [{role, name}], blocks\n"
-	      "              [{type, text}], tags, note, highlights [{id, quote, note,\n"
-	      "              color, start, end}] (color: yellow, red, green, blue or\n"
-	      "              purple), read\n"
-	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
-	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-	      "  --help      show this help\n",
+	fputs(_("usage: kanbao show [--json] [--db PATH] ID\n"
+		"\n"
+		"Show the article ID (see `kanbao list`): headlines, authors, date, page\n"
+		"and edition, its paragraphs (one a line, headings marked ##), then its\n"
+		"tags, note, highlights and whether it is read. On a terminal it goes\n"
+		"through $PAGER (default less, with LESS=FRX when LESS is not set;\n"
+		"PAGER=cat or an empty PAGER for none).\n"
+		"\n"
+		"  --json      one JSON object: id, edition, source, date, page, paper,\n"
+		"              kicker, title, subtitle, authors [{role, name}], blocks\n"
+		"              [{type, text}], tags, note, highlights [{id, quote, note,\n"
+		"              color, start, end}] (color: yellow, red, green, blue or\n"
+		"              purple), read\n"
+		"  --db PATH   the library (default: $KANBAO_DB, else\n"
+		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		"  --help      show this help\n"),
 	      f);
 }
 
@@ -75,12 +80,17 @@ static void show_json(struct kb_buf *b, const struct kb_full *a)
 	kb_buf_printf(b, ",\n  \"read\": %s\n}\n", a->read ? "true" : "false");
 }
 
-/* Append "label: text\n" with text sanitised, if text is set. */
-static void line(struct kb_buf *b, const char *label, const char *text)
+/* Append indent, label (when not NULL) and a space, then text sanitised
+ * and a line break, if text is set. */
+static void line(struct kb_buf *b, const char *indent, const char *label, const char *text)
 {
 	if (!text || !*text)
 		return;
-	kb_buf_puts(b, label);
+	kb_buf_puts(b, indent);
+	if (label) {
+		kb_buf_puts(b, label);
+		kb_buf_putc(b, ' ');
+	}
 	kb_term_put_safe(b, text, 0);
 	kb_buf_putc(b, '\n');
 }
@@ -88,11 +98,11 @@ static void line(struct kb_buf *b, const char *label, const char *text)
 /* The article as readable text. */
 static void show_text(struct kb_buf *b, const struct kb_full *a)
 {
-	line(b, "", a->kicker);
-	line(b, "", a->title[0] ? a->title : "(no headline)");
-	line(b, "", a->subtitle);
+	line(b, "", NULL, a->kicker);
+	line(b, "", NULL, a->title[0] ? a->title : _("(no headline)"));
+	line(b, "", NULL, a->subtitle);
 	if (a->n_authors) {
-		kb_buf_puts(b, "by ");
+		kb_buf_printf(b, "%s ", _("by"));
 		for (size_t i = 0; i < a->n_authors; i++) {
 			if (i)
 				kb_buf_puts(b, ", ");
@@ -104,9 +114,9 @@ static void show_text(struct kb_buf *b, const struct kb_full *a)
 		}
 		kb_buf_putc(b, '\n');
 	}
-	kb_term_put_safe(b, a->date ? a->date : "(no date)", 0);
+	kb_term_put_safe(b, a->date ? a->date : _("(no date)"), 0);
 	if (a->page) {
-		kb_buf_puts(b, " · page ");
+		kb_buf_printf(b, " · %s ", _("page"));
 		kb_term_put_safe(b, a->page, 0);
 	}
 	if (a->paper) {
@@ -115,7 +125,7 @@ static void show_text(struct kb_buf *b, const struct kb_full *a)
 	}
 	kb_buf_puts(b, " · ");
 	kb_term_put_safe(b, a->edition, 0);
-	kb_buf_puts(b, " · id ");
+	kb_buf_printf(b, " · %s ", _("id"));
 	kb_term_put_safe(b, a->id, 0);
 	kb_buf_puts(b, "\n\n");
 	for (size_t i = 0; i < a->n_blocks; i++) {
@@ -126,7 +136,7 @@ static void show_text(struct kb_buf *b, const struct kb_full *a)
 	}
 	kb_buf_putc(b, '\n');
 	if (a->n_tags) {
-		kb_buf_puts(b, "tags: ");
+		kb_buf_printf(b, "%s ", _("tags:"));
 		for (size_t i = 0; i < a->n_tags; i++) {
 			if (i)
 				kb_buf_puts(b, ", ");
@@ -134,23 +144,23 @@ static void show_text(struct kb_buf *b, const struct kb_full *a)
 		}
 		kb_buf_putc(b, '\n');
 	}
-	line(b, "note: ", a->note);
+	line(b, "", _("note:"), a->note);
 	if (a->n_highlights)
-		kb_buf_puts(b, "highlights:\n");
+		kb_buf_printf(b, "%s\n", _("highlights:"));
 	for (size_t i = 0; i < a->n_highlights; i++) {
 		kb_buf_printf(b, "  [%lld] «", (long long)a->highlights[i].id);
 		kb_term_put_safe(b, a->highlights[i].quote, 0);
 		kb_buf_puts(b, "»\n");
-		line(b, "       colour: ", a->highlights[i].color);
-		line(b, "       note: ", a->highlights[i].note);
+		line(b, "       ", _("colour:"), a->highlights[i].color);
+		line(b, "       ", _("note:"), a->highlights[i].note);
 	}
-	kb_buf_puts(b, a->read ? "read\n" : "unread\n");
+	kb_buf_printf(b, "%s\n", a->read ? _("read") : _("unread"));
 }
 
-int kb_cmd_show(int argc, char **argv, const char *db)
+int kb_cmd_show(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON, g->db);
 	if (pr != KB_OPTS_OK || o.n_args != 1) {
 		usage(pr == KB_OPTS_HELP ? stdout : stderr);
 		kb_opts_finish(&o);
@@ -168,7 +178,7 @@ int kb_cmd_show(int argc, char **argv, const char *db)
 			show_json(&b, a);
 		else
 			show_text(&b, a);
-		kb_term_out(b.data, b.len);
+		kb_pager_out(b.data, b.len);
 		kb_buf_finish(&b);
 		status = 0;
 	}

@@ -20,32 +20,34 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "kanbao/i18n.h"
+
 static void tags_usage(FILE *f)
 {
-	fputs("usage: kanbao tags [--json] [--db PATH]\n"
-	      "       kanbao tags [--db PATH] rename OLD NEW\n"
-	      "       kanbao tags [--db PATH] merge OLD NEW\n"
-	      "       kanbao tags [--db PATH] delete TAG\n"
-	      "\n"
-	      "Every tag with the number of articles carrying it, by name. On a terminal\n"
-	      "a table; otherwise (or with --json) a JSON array of {name, count}.\n"
-	      "\n"
-	      "  rename OLD NEW  every article tagged OLD is tagged NEW instead; one that\n"
-	      "                  carries both keeps NEW once. NEW may be new or existing\n"
-	      "  merge OLD NEW   the same, into a tag NEW that must exist already (a typo\n"
-	      "                  does not make a new tag)\n"
-	      "  delete TAG      remove TAG from every article; nothing is asked\n"
-	      "\n"
-	      "Each change is one transaction: made on every article, or on none. A line\n"
-	      "says how many articles changed (`deleted TAG from 12 articles`); tags on\n"
-	      "articles whose edition was removed (`kanbao detached`) change and count\n"
-	      "too. A tag that starts with - goes after --. Exit status 1 when no\n"
-	      "article carries OLD (or TAG), or, for merge, NEW.\n"
-	      "\n"
-	      "  --json      print JSON (the list of tags)\n"
-	      "  --db PATH   the library (default: $KANBAO_DB, else\n"
-	      "              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
-	      "  --help      show this help\n",
+	fputs(_("usage: kanbao tags [--json] [--db PATH]\n"
+		"       kanbao tags [--db PATH] rename OLD NEW\n"
+		"       kanbao tags [--db PATH] merge OLD NEW\n"
+		"       kanbao tags [--db PATH] delete TAG\n"
+		"\n"
+		"Every tag with the number of articles carrying it, by name. On a terminal\n"
+		"a table; otherwise (or with --json) a JSON array of {name, count}.\n"
+		"\n"
+		"  rename OLD NEW  every article tagged OLD is tagged NEW instead; one that\n"
+		"                  carries both keeps NEW once. NEW may be new or existing\n"
+		"  merge OLD NEW   the same, into a tag NEW that must exist already (a typo\n"
+		"                  does not make a new tag)\n"
+		"  delete TAG      remove TAG from every article; nothing is asked\n"
+		"\n"
+		"Each change is one transaction: made on every article, or on none. A line\n"
+		"says how many articles changed (`deleted TAG from 12 articles`); tags on\n"
+		"articles whose edition was removed (`kanbao detached`) change and count\n"
+		"too. A tag that starts with - goes after --. Exit status 1 when no\n"
+		"article carries OLD (or TAG), or, for merge, NEW.\n"
+		"\n"
+		"  --json      print JSON (the list of tags)\n"
+		"  --db PATH   the library (default: $KANBAO_DB, else\n"
+		"              $XDG_DATA_HOME/kanbao/kanbao.db)\n"
+		"  --help      show this help\n"),
 	      f);
 }
 
@@ -61,9 +63,9 @@ static void print_tags(const struct kb_opts *o, const struct kb_tag_count *t, si
 			kb_buf_printf(b, ", \"count\": %zu}%s", t[i].count, i + 1 < n ? ",\n" : "\n]\n");
 		}
 	} else if (n == 0) {
-		fputs("no tags\n", stderr);
+		fputs(_("no tags\n"), stderr);
 	} else {
-		static const char *const head[] = { "COUNT", "TAG" };
+		const char *const head[] = { _("COUNT"), _("TAG") };
 		struct kb_table *tab = kb_table_create(2, head);
 		for (size_t i = 0; i < n; i++) {
 			char num[24];
@@ -129,7 +131,8 @@ static int run_action(const struct kb_opts *o, const struct action *a)
 	else
 		ok = kb_store_tag_delete(s, o->args[1], &n, &c);
 	if (ok) {
-		/* the names as saved (trimmed) */
+		/* the names as saved (trimmed); an acknowledgment on stdout, as
+		 * tagged and noted: not translated, scripts read it */
 		struct kb_buf b;
 		kb_buf_init(&b);
 		kb_buf_printf(&b, "%s ", a->done);
@@ -149,10 +152,10 @@ static int run_action(const struct kb_opts *o, const struct action *a)
 	return ok ? 0 : 1;
 }
 
-int kb_cmd_tags(int argc, char **argv, const char *db)
+int kb_cmd_tags(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
-	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON, db);
+	enum kb_opts_result pr = kb_opts_parse(&o, argc, argv, KB_OPT_JSON, g->db);
 	int status = 2;
 	if (pr != KB_OPTS_OK) {
 		tags_usage(pr == KB_OPTS_HELP ? stdout : stderr);
@@ -168,16 +171,18 @@ int kb_cmd_tags(int argc, char **argv, const char *db)
 		if (strcmp(o.args[0], actions[i].name) == 0)
 			a = &actions[i];
 	if (!a) {
-		kb_term_eprintf("kanbao tags: unknown action %s (rename, merge or delete)", o.args[0]);
+		kb_term_eprintf(_("kanbao tags: unknown action %s (rename, merge or delete)"),
+				o.args[0]);
 	} else if (o.n_args != a->n_args + 1) {
-		kb_term_eprintf("kanbao tags: %s takes %s", a->name,
-				a->n_args == 2 ? "two tags: OLD NEW" : "one tag: TAG");
+		kb_term_eprintf(a->n_args == 2 ? _("kanbao tags: %s takes two tags: OLD NEW")
+					       : _("kanbao tags: %s takes one tag: TAG"),
+				a->name);
 	} else if (o.json) {
-		kb_term_eprintf("kanbao tags: --json is for the list of tags, not %s", a->name);
+		kb_term_eprintf(_("kanbao tags: --json is for the list of tags, not %s"), a->name);
 	} else {
 		for (size_t i = 1; i < o.n_args; i++)
 			if (u8_check((const uint8_t *)o.args[i], strlen(o.args[i]))) {
-				fputs("kanbao tags: the tag is not valid UTF-8\n", stderr);
+				fputs(_("kanbao tags: the tag is not valid UTF-8\n"), stderr);
 				goto out;
 			}
 		status = run_action(&o, a);

@@ -5,6 +5,10 @@
  * value) are both accepted. A single "-" is an argument (note ID - reads
  * stdin), and so, where filters are accepted, is a query term that starts
  * with one ("-tag:X").
+ *
+ * It stays written by hand rather than with getopt_long: getopt would take
+ * a query term such as "-tag:X" for the options -t -a -g, and "-" and the
+ * place of "--" (tag ID... -- TAG...) are arguments here.
  */
 #include "opts.h"
 
@@ -14,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kanbao/i18n.h"
 #include "term.h"
 
 /* Whether s is a calendar date written YYYY-MM-DD. */
@@ -51,8 +56,8 @@ static bool parse_date(struct kb_opts *o, char *v, const char *cmd)
 	o->filter.date_to = *to ? to : NULL;
 	return true;
 bad:
-	kb_term_eprintf("kanbao %s: --date wants YYYY-MM-DD or FROM..TO (YYYY-MM-DD), not %s",
-		cmd, v);
+	kb_term_eprintf(_("kanbao %s: --date wants YYYY-MM-DD or FROM..TO (YYYY-MM-DD), not %s"),
+			cmd, v);
 	return false;
 }
 
@@ -141,24 +146,25 @@ enum kb_opts_result kb_opts_parse(struct kb_opts *o, int argc, char **argv, unsi
 			else if (v && strcmp(v, "relevance") == 0)
 				o->filter.sort = KB_SORT_RELEVANCE;
 			else if (v) {
-				kb_term_eprintf("kanbao %s: --sort wants newest, oldest or relevance,"
-						" not %s", cmd, v);
+				kb_term_eprintf(_("kanbao %s: --sort wants newest, oldest or"
+						  " relevance, not %s"),
+						cmd, v);
 				return KB_OPTS_ERROR;
 			}
 		} else if ((accept & KB_OPT_FILTER) && take(argc, argv, &i, "--limit", &v, &missing)) {
 			char *end = NULL;
 			long long n = v ? strtoll(v, &end, 10) : 0;
 			if (v && (end == v || *end || n <= 0)) {
-				kb_term_eprintf("kanbao %s: --limit wants a positive number", cmd);
+				kb_term_eprintf(_("kanbao %s: --limit wants a positive number"), cmd);
 				return KB_OPTS_ERROR;
 			}
 			o->filter.limit = (size_t)n;
 		} else {
-			kb_term_eprintf("kanbao %s: unknown option %s", cmd, a);
+			kb_term_eprintf(_("kanbao %s: unknown option %s"), cmd, a);
 			return KB_OPTS_ERROR;
 		}
 		if (missing) {
-			kb_term_eprintf("kanbao %s: %s needs a value", cmd, a);
+			kb_term_eprintf(_("kanbao %s: %s needs a value"), cmd, a);
 			return KB_OPTS_ERROR;
 		}
 	}
@@ -181,14 +187,14 @@ struct kb_store *kb_opts_open(const struct kb_opts *o)
 {
 	char *path = o->db ? kb_xstrdup(o->db) : kb_store_default_path();
 	if (!path) {
-		kb_term_error(NULL, "no database path: set HOME or KANBAO_DB, or give --db PATH");
+		kb_term_error(NULL, _("no database path: set HOME or KANBAO_DB, or give --db PATH"));
 		return NULL;
 	}
 	char err[1024];
 	err[0] = '\0';
 	struct kb_store *s = kb_store_open(path, err, sizeof(err));
 	if (!s)
-		kb_term_error(path, err[0] ? err : "cannot open the database");
+		kb_term_error(path, err[0] ? err : _("cannot open the database"));
 	free(path);
 	return s;
 }

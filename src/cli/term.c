@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <uniwidth.h>
 
+#include "kanbao/i18n.h"
 #include "kanbao/sanitize.h"
 
 /* The errno of the first failed write to stdout, 0 while none failed. */
@@ -203,8 +204,8 @@ int kb_term_close_stdout(int status)
 	if (!err)
 		return status;
 	if (err > 0 && err != EPIPE) /* EPIPE: the reader went away; end quietly */
-		fprintf(stderr, "kanbao: cannot write to standard output: %s\n", strerror(err));
+		fprintf(stderr, _("kanbao: cannot write to standard output: %s\n"), strerror(err));
 	else if (err < 0)
-		fputs("kanbao: cannot write to standard output\n", stderr);
+		fputs(_("kanbao: cannot write to standard output\n"), stderr);
 	return status ? status : 1;
 }

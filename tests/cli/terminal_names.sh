@@ -85,7 +85,9 @@ print([r["id"] for r in json.load(sys.stdin) if "郑州" in r["title"]][0])')
 "$kanbao" --db "$db" tag "$id" -- $'标签\xc2\x9d0;tag\xc2\x9c\xe2\x80\xae' >/dev/null 2>&1
 printf '笔记\x1b]52;c;cHduZWQ=\x07\xc2\x9b2J\xe2\x81\xa6内容\n第二行' |
 	"$kanbao" --db "$db" note "$id" - >/dev/null 2>&1
-tty_run() { script -qec "$*" /dev/null >"$tmp/out" 2>&1 </dev/null; }
+# kanbao's own output, not a pager's (show pages on a terminal:
+# conventions.sh checks that)
+tty_run() { PAGER=cat script -qec "$*" /dev/null >"$tmp/out" 2>&1 </dev/null; }
 if ! command -v script >/dev/null; then
 	skip "list, search, show, tags on a terminal" "no script(1) to give them a pty"
 else
