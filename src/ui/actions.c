@@ -41,14 +41,14 @@ static char *external_edit(struct app *a, const char *initial, bool *changed)
 	int fd = mkstemp(path);
 	*changed = false;
 	if (fd < 0) {
-		kb_message(a, true, "cannot create a file in %s: %s", dir, strerror(errno));
+		kb_message(a, true, _("cannot create a file in %s: %s"), dir, strerror(errno));
 		return NULL;
 	}
 	size_t n = initial ? strlen(initial) : 0;
 	if (n && write(fd, initial, n) != (ssize_t)n) {
 		close(fd);
 		unlink(path);
-		kb_message(a, true, "cannot write %s", path);
+		kb_message(a, true, _("cannot write %s"), path);
 		return NULL;
 	}
 	close(fd);
@@ -76,7 +76,7 @@ static char *external_edit(struct app *a, const char *initial, bool *changed)
 	unlink(path);
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		kb_buf_finish(&b);
-		kb_message(a, true, "the editor (%s) failed; note unchanged", ed);
+		kb_message(a, true, _("the editor (%s) failed; note unchanged"), ed);
 		return NULL;
 	}
 	char *text = kb_buf_steal(&b);
@@ -99,8 +99,9 @@ static struct kb_full *note_target(struct app *a, const char *id)
 	char *moved = a->art && strcmp(a->art->id, id) == 0 ? kb_find_moved(a, a->art) : NULL;
 	kb_list_reload(a, moved);
 	if (!moved) {
-		kb_message(a, true, "this article is no longer in the library (its edition was"
-				    " re-imported meanwhile): choose it again in the list");
+		kb_message(a, true, "%s",
+			   _("this article is no longer in the library (its edition was"
+			     " re-imported meanwhile): choose it again in the list"));
 		return NULL;
 	}
 	kb_article_close(a);
@@ -170,18 +171,24 @@ static void apply_tags(struct app *a, const char *id, char *line)
 	kb_group_end(a);
 	kb_full_destroy(f);
 	char msg[1000] = "";
+	/* TRANSLATORS: between the parts of a message on the status line */
+	const char *sep = _("; ");
 	if (added[0])
-		snprintf(msg, sizeof(msg), "tagged %s", added);
+		snprintf(msg, sizeof(msg), _("tagged %s"), added);
 	if (removed[0]) {
 		size_t l = strlen(msg);
-		snprintf(msg + l, sizeof(msg) - l, "%suntagged %s", l ? "; " : "", removed);
+		snprintf(msg + l, sizeof(msg) - l, "%s", l ? sep : "");
+		l = strlen(msg);
+		snprintf(msg + l, sizeof(msg) - l, _("untagged %s"), removed);
 	}
 	if (kept[0]) {
 		size_t l = strlen(msg);
-		snprintf(msg + l, sizeof(msg) - l, "%s%s as it was", l ? "; " : "", kept);
+		snprintf(msg + l, sizeof(msg) - l, "%s", l ? sep : "");
+		l = strlen(msg);
+		snprintf(msg + l, sizeof(msg) - l, _("%s as it was"), kept);
 	}
 	if (added[0] || removed[0])
-		kb_message(a, false, "%s (saved) · u: undo", msg);
+		kb_message(a, false, _("%s (saved) · u: undo"), msg);
 	else if (kept[0])
 		kb_message(a, false, "%s", msg);
 }
@@ -189,7 +196,8 @@ static void apply_tags(struct app *a, const char *id, char *line)
 static void tag_prompt(struct app *a, const char *id)
 {
 	a->in_prompt = true;
-	char *line = kb_prompt(a, "tag (spaces between, -tag removes; Tab completes): ", NULL, &kb_complete_tags);
+	char *line = kb_prompt(a, _("tag (spaces between, -tag removes; Tab completes): "), NULL,
+			       &kb_complete_tags);
 	a->in_prompt = false;
 	if (!line)
 		return;
@@ -256,10 +264,15 @@ static void export_to(struct app *a, const char *where, struct kb_full **arts, s
 		ok = kb_export_write_keeping(target, md, &updated, err, sizeof(err));
 		free(md);
 	}
-	if (ok)
-		kb_message(a, false, "%s %zu article%s %s %s%s", updated ? "updated" : "exported", n,
-			   n == 1 ? "" : "s", updated ? "in" : "to", target,
-			   updated ? " (your text kept)" : "");
+	if (ok && updated)
+		kb_message(a, false,
+			   ngettext("updated %zu article in %s (your text kept)",
+				    "updated %zu articles in %s (your text kept)", n),
+			   n, target);
+	else if (ok)
+		kb_message(a, false,
+			   ngettext("exported %zu article to %s", "exported %zu articles to %s", n), n,
+			   target);
 	else
 		kb_message(a, true, "%s", err);
 	free(target);
@@ -279,8 +292,10 @@ static void export_action(struct app *a, const char *id)
 		if (!kb_results_ids(a, &ids, &n_ids))
 			return;
 		if (n_ids > EXPORT_MAX) {
-			kb_message(a, true, "%zu results: more than the reader exports at once (%d);"
-					    " narrow the search or filter", n_ids, EXPORT_MAX);
+			kb_message(a, true,
+				   _("%zu results: more than the reader exports at once (%d);"
+				     " narrow the search or filter"),
+				   n_ids, EXPORT_MAX);
 			n_ids = 0;
 		}
 		arts = kb_xcalloc(n_ids + 1, sizeof(*arts));
@@ -299,15 +314,18 @@ static void export_action(struct app *a, const char *id)
 	}
 	if (!n) {
 		free(arts);
-		kb_message(a, true, "nothing to export: open an article, or search or filter first");
+		kb_message(a, true, "%s",
+			   _("nothing to export: open an article, or search or filter first"));
 		return;
 	}
 	const char *home = getenv("HOME") ? getenv("HOME") : ".";
 	char def[1024];
 	snprintf(def, sizeof(def), "%s/kanbao-export/", home);
-	char label[128];
-	snprintf(label, sizeof(label), "export %zu article%s to (file.md or directory/): ", n,
-		 n == 1 ? "" : "s");
+	char label[256];
+	snprintf(label, sizeof(label),
+		 ngettext("export %zu article to (file.md or directory/): ",
+			  "export %zu articles to (file.md or directory/): ", n),
+		 n);
 	a->in_prompt = true;
 	char *where = kb_prompt(a, label, def, NULL);
 	a->in_prompt = false;
@@ -352,10 +370,11 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		if (!kb_store_next_unread(a->store, from, dir, &next))
 			kb_message(a, true, "%s", kb_store_error(a->store));
 		else if (!next)
-			kb_message(a, false, dir > 0 ? "no unread article after this one"
-						     : "no unread article before this one");
+			kb_message(a, false, "%s",
+				   dir > 0 ? _("no unread article after this one")
+					   : _("no unread article before this one"));
 		else if (!kb_list_goto_article(a, next, false))
-			kb_message(a, true, "the next unread article could not be shown");
+			kb_message(a, true, "%s", _("the next unread article could not be shown"));
 		free(next);
 		break;
 	}
@@ -367,8 +386,10 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		char most[200];
 		const char *tag = kb_quick_tag(a, slot, most, sizeof(most));
 		if (!tag) {
-			kb_message(a, true, "quick tag %d is not set (quick-tag %d NAME in the config;"
-					    " unset, the slots take the most used tags)", slot, slot);
+			kb_message(a, true,
+				   _("quick tag %d is not set (quick-tag %d NAME in the config;"
+				     " unset, the slots take the most used tags)"),
+				   slot, slot);
 			break;
 		}
 		if (!id)
@@ -383,11 +404,11 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 	}
 	case ACT_TAG_ALL: {
 		if (!a->results) {
-			kb_message(a, true, "T tags every article of a search (s) or filter (f)");
+			kb_message(a, true, "%s", _("T tags every article of a search (s) or filter (f)"));
 			break;
 		}
 		a->in_prompt = true;
-		char *line = kb_prompt(a, "tag every listed article (-tag removes): ", NULL,
+		char *line = kb_prompt(a, _("tag every listed article (-tag removes): "), NULL,
 				       &kb_complete_tags);
 		a->in_prompt = false;
 		if (!line)
@@ -410,20 +431,23 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			size_t changed = 0;
 			ok = kb_do_many(a, ids, n_ids, on ? t : t + 1, on, &changed);
 			size_t l = strlen(said);
+			if (ok && l)
+				snprintf(said + l, sizeof(said) - l, "%s", _("; "));
+			l = strlen(said);
 			if (ok)
-				snprintf(said + l, sizeof(said) - l, "%s%s %zu of %zu %s %s", l ? "; " : "",
-					 on ? "tagged" : "untagged", changed, n_ids,
-					 on ? "with" : "of", on ? t : t + 1);
+				snprintf(said + l, sizeof(said) - l,
+					 on ? _("tagged %zu of %zu with %s") : _("untagged %zu of %zu of %s"),
+					 changed, n_ids, on ? t : t + 1);
 		}
 		kb_group_end(a);
 		for (size_t i = 0; i < n_ids; i++)
 			free(ids[i]);
 		free(ids);
 		if (ok && !said[0]) {
-			kb_message(a, false, "no tag given: nothing changed");
+			kb_message(a, false, "%s", _("no tag given: nothing changed"));
 		} else if (ok) {
 			kb_list_reload(a, NULL); /* the rows' tag marks */
-			kb_message(a, false, "%s (saved) · u: undo", said);
+			kb_message(a, false, _("%s (saved) · u: undo"), said);
 		}
 		free(line);
 		break;
@@ -433,7 +457,7 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		if (!f)
 			break;
 		a->in_prompt = true;
-		char *text = kb_edit_box(a, "note", f->note);
+		char *text = kb_edit_box(a, _("note"), f->note);
 		a->in_prompt = false;
 		if (text && strcmp(text, f->note ? f->note : "") != 0)
 			kb_save_note(a, f, text);
@@ -455,13 +479,13 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 	}
 	case ACT_HIGHLIGHT: {
 		if (!a->selecting || !a->art) {
-			kb_message(a, true, "select a passage first: v in the article");
+			kb_message(a, true, "%s", _("select a passage first: v in the article"));
 			break;
 		}
 		size_t lo, hi;
 		kb_selection_range(a, &lo, &hi);
 		a->in_prompt = true;
-		char *note = kb_prompt(a, "note for the highlight (Enter: none): ", NULL, NULL);
+		char *note = kb_prompt(a, _("note for the highlight (Enter: none): "), NULL, NULL);
 		a->in_prompt = false;
 		if (note) { /* Esc keeps the selection */
 			a->selecting = false;
@@ -473,7 +497,8 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		break;
 	}
 	case ACT_DELETE:
-		kb_message(a, true, "d deletes the annotation under the cursor in the notes pane (Tab to it)");
+		kb_message(a, true, "%s",
+			   _("d deletes the annotation under the cursor in the notes pane (Tab to it)"));
 		break;
 	case ACT_UNDO:
 	case ACT_REDO:
@@ -483,9 +508,9 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 	case ACT_FILTER: {
 		bool search = act == ACT_SEARCH;
 		a->in_prompt = true;
-		char *q = kb_prompt(a, search ? "search the library: "
-					      : "narrow (words tag:X -tag:X date:2021-02 page:2 paper:… unread; "
-						"empty: all): ",
+		char *q = kb_prompt(a, search ? _("search the library: ")
+					      : _("narrow (words tag:X -tag:X date:2021-02 page:2 paper:… unread; "
+						  "empty: all): "),
 				    NULL, &kb_complete_tags);
 		a->in_prompt = false;
 		if (!q)
@@ -495,12 +520,12 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 			q[--l] = '\0';
 		if (!*q) {
 			kb_list_show_results(a, NULL, NULL);
-			kb_message(a, false, "all issues");
+			kb_message(a, false, "%s", _("all issues"));
 		} else if (kb_list_show_results(a, search ? q : NULL, search ? NULL : q)) {
 			if (a->results && a->res.n == 0) {
 				/* nothing: say so, and keep what was listed */
 				kb_list_show_results(a, NULL, NULL);
-				kb_message(a, false, "nothing found for %s", q);
+				kb_message(a, false, _("nothing found for %s"), q);
 			} else {
 				a->focus = P_LIST;
 				kb_geometry(a);
@@ -515,7 +540,8 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		char *keep = strdup(id);
 		struct kb_full *f = kb_store_get(a->store, keep);
 		if (f && kb_do_read(a, keep, !f->read, true))
-			kb_message(a, false, f->read ? "marked unread · u: undo" : "marked read · u: undo");
+			kb_message(a, false, "%s",
+				   f->read ? _("marked unread · u: undo") : _("marked read · u: undo"));
 		kb_full_destroy(f);
 		free(keep);
 		break;
@@ -539,13 +565,14 @@ static void global_action_id(struct app *a, enum action act, int slot, const cha
 		if (a->focus != P_LIST) {
 			a->focus = P_LIST;
 			kb_geometry(a);
-			kb_message(a, false, "q again: %s", a->results ? "back to the issues" : "quit");
+			kb_message(a, false, "%s",
+				   a->results ? _("q again: back to the issues") : _("q again: quit"));
 		} else if (a->results) {
 			kb_list_show_results(a, NULL, NULL);
-			kb_message(a, false, "back to the issues");
+			kb_message(a, false, "%s", _("back to the issues"));
 		} else if (a->cfg && a->cfg->confirm_quit) {
 			a->in_prompt = true;
-			char *yes = kb_prompt(a, "quit kanbao? (y: yes) ", NULL, NULL);
+			char *yes = kb_prompt(a, _("quit kanbao? (y: yes) "), NULL, NULL);
 			a->in_prompt = false;
 			if (yes && (strcmp(yes, "y") == 0 || strcmp(yes, "yes") == 0))
 				a->quit = true;

@@ -84,7 +84,7 @@ static void refresh_views(struct app *a, const char *id)
 
 static bool fail(struct app *a)
 {
-	kb_message(a, true, "not saved: %s", kb_store_error(a->store));
+	kb_message(a, true, _("not saved: %s"), kb_store_error(a->store));
 	return false;
 }
 
@@ -96,7 +96,9 @@ bool kb_do_tag(struct app *a, const char *id, const char *tag, bool on, bool rec
 		record(a, (struct change){.kind = on ? CH_TAG : CH_UNTAG, .id = strdup(id),
 					  .tag = strdup(tag)});
 	refresh_views(a, id);
-	kb_message(a, false, "%s %s (saved)%s", on ? "tagged" : "untagged", tag, rec ? " · u: undo" : "");
+	char said[400];
+	snprintf(said, sizeof(said), on ? _("tagged %s (saved)") : _("untagged %s (saved)"), tag);
+	kb_message(a, false, "%s%s%s", said, rec ? " · " : "", rec ? _("u: undo") : "");
 	return true;
 }
 
@@ -115,7 +117,8 @@ bool kb_do_note(struct app *a, const char *id, const char *text, bool rec)
 	else
 		free(before);
 	refresh_views(a, id);
-	kb_message(a, false, "%s%s", text && *text ? "note saved" : "note removed", rec ? " · u: undo" : "");
+	kb_message(a, false, "%s%s%s", text && *text ? _("note saved") : _("note removed"),
+		   rec ? " · " : "", rec ? _("u: undo") : "");
 	return true;
 }
 
@@ -224,11 +227,11 @@ static bool keep_note(struct app *a, const struct kb_full *was, const char *text
 	kb_buf_finish(&b);
 	size_t hl = home ? strlen(home) : 0;
 	if (ok && hl > 1 && strncmp(path, home, hl) == 0 && path[hl] == '/')
-		kb_message(a, true, "note kept in ~%s, not in the library: %s", path + hl, why);
+		kb_message(a, true, _("note kept in ~%s, not in the library: %s"), path + hl, why);
 	else if (ok)
-		kb_message(a, true, "note kept in %s, not in the library: %s", path, why);
+		kb_message(a, true, _("note kept in %s, not in the library: %s"), path, why);
 	else
-		kb_message(a, true, "note NOT saved: %s; and not kept either: %s", why, err);
+		kb_message(a, true, _("note NOT saved: %s; and not kept either: %s"), why, err);
 	return ok;
 }
 
@@ -254,21 +257,21 @@ bool kb_save_note(struct app *a, const struct kb_full *was, const char *text)
 				kb_article_close(a);
 				kb_article_open(a, moved);
 			}
-			kb_message(a, false, "note saved to the article as re-imported (now %s)", moved);
+			kb_message(a, false, _("note saved to the article as re-imported (now %s)"), moved);
 			free(moved);
 			return true;
 		}
 		snprintf(why, sizeof(why), "%s", same ? kb_store_error(a->store)
-				: "the article, re-imported meanwhile, has another note now");
+				: _("the article, re-imported meanwhile, has another note now"));
 	} else if (gone) {
-		snprintf(why, sizeof(why), "its article is gone (the edition was re-imported)");
+		snprintf(why, sizeof(why), "%s", _("its article is gone (the edition was re-imported)"));
 		kb_list_reload(a, NULL);
 	}
 	free(moved);
 	if (text && *text)
 		keep_note(a, was, text, why);
 	else
-		kb_message(a, true, "note not removed: %s", why);
+		kb_message(a, true, _("note not removed: %s"), why);
 	return false;
 }
 
@@ -328,8 +331,24 @@ bool kb_do_highlight_note(struct app *a, int64_t hid, const char *text)
 	char *keep = strdup(a->art->id);
 	refresh_views(a, keep);
 	free(keep);
-	kb_message(a, false, "the highlight's note %s (saved) · u: undo", text && *text ? "saved" : "removed");
+	kb_message(a, false, "%s",
+		   text && *text ? _("the highlight's note saved (saved) · u: undo")
+				 : _("the highlight's note removed (saved) · u: undo"));
 	return true;
+}
+
+const char *kb_highlight_color_name(const char *color)
+{
+	/* kb_highlight_colors' names, in its order */
+	static const char *const names[KB_HL_COLORS] = {
+		N_("yellow"), N_("red"), N_("green"), N_("blue"), N_("purple"),
+	};
+	if (!color)
+		return _(names[0]);
+	for (int k = 0; k < KB_HL_COLORS; k++)
+		if (strcmp(color, kb_highlight_colors[k]) == 0)
+			return _(names[k]);
+	return color;
 }
 
 enum kb_style kb_highlight_style(const char *color)
@@ -367,7 +386,8 @@ bool kb_do_highlight_color(struct app *a, int64_t hid)
 	char *keep = strdup(a->art->id);
 	refresh_views(a, keep);
 	free(keep);
-	kb_message(a, false, "the highlight is %s now (saved) · u: undo", next);
+	kb_message(a, false, _("the highlight is %s now (saved) · u: undo"),
+		   kb_highlight_color_name(next));
 	return true;
 }
 
@@ -390,9 +410,9 @@ bool kb_do_highlight(struct app *a, size_t start, size_t end, const char *note, 
 	if (!ok)
 		return fail(a);
 	if (color)
-		kb_message(a, false, "highlight saved, %s · u: undo", color);
+		kb_message(a, false, _("highlight saved, %s · u: undo"), kb_highlight_color_name(color));
 	else
-		kb_message(a, false, "highlight saved · u: undo");
+		kb_message(a, false, "%s", _("highlight saved · u: undo"));
 	return true;
 }
 
@@ -414,7 +434,7 @@ bool kb_do_delete_highlight(struct app *a, int64_t hid)
 	}
 	record(a, c);
 	refresh_views(a, c.id);
-	kb_message(a, false, "highlight deleted (u: undo)");
+	kb_message(a, false, "%s", _("highlight deleted (u: undo)"));
 	return true;
 }
 
@@ -513,20 +533,64 @@ static bool undo_one(struct app *a, bool redo, struct change *c)
 	return true;
 }
 
+/* A change of kind k, said alone ("tag") or counted ("2 tags"), into buf. */
+static void kind_said(char *buf, size_t n, int k, size_t count, bool alone)
+{
+	/* in the order of enum change's kinds */
+	static const char *const names[] = {
+		N_("tag"), N_("untag"), N_("note"), N_("highlight"), N_("highlight deletion"),
+		N_("read mark"), N_("change"), N_("highlight's note"), N_("highlight's colour"),
+	};
+	const char *f = NULL;
+	if (alone) {
+		snprintf(buf, n, "%s", _(names[k]));
+		return;
+	}
+	switch (k) {
+	case CH_TAG:
+		f = ngettext("%zu tag", "%zu tags", count);
+		break;
+	case CH_UNTAG:
+		f = ngettext("%zu untag", "%zu untags", count);
+		break;
+	case CH_NOTE:
+		f = ngettext("%zu note", "%zu notes", count);
+		break;
+	case CH_HL_ADD:
+		f = ngettext("%zu highlight", "%zu highlights", count);
+		break;
+	case CH_HL_DEL:
+		f = ngettext("%zu highlight deletion", "%zu highlight deletions", count);
+		break;
+	case CH_READ:
+		f = ngettext("%zu read mark", "%zu read marks", count);
+		break;
+	case CH_BATCH:
+		f = ngettext("%zu change", "%zu changes", count);
+		break;
+	case CH_HL_NOTE:
+		f = ngettext("%zu highlight's note", "%zu highlight's notes", count);
+		break;
+	case CH_HL_COLOR:
+		f = ngettext("%zu highlight's colour", "%zu highlight's colours", count);
+		break;
+	}
+	snprintf(buf, n, f ? f : "%zu", count);
+}
+
 void kb_undo(struct app *a, bool redo)
 {
 	struct change **from = redo ? &a->redo : &a->undo;
 	size_t *nf = redo ? &a->n_redo : &a->n_undo;
 	if (*nf == 0) {
-		kb_message(a, false, redo ? "nothing to redo" : "nothing to undo");
+		kb_message(a, false, "%s", redo ? _("nothing to redo") : _("nothing to undo"));
 		return;
 	}
 	/* the whole action: every change of its group */
-	static const char *const names[] = {"tag", "untag", "note", "highlight", "highlight deletion",
-					    "read mark", "change", "highlight's note",
-					    "highlight's colour"};
+	enum { N_KINDS = CH_HL_COLOR + 1 };
+	/* TRANSLATORS: between the items of a list on the status line */
+	const char *comma = _(", ");
 	unsigned group = (*from)[*nf - 1].group;
-	enum { N_KINDS = sizeof(names) / sizeof(names[0]) };
 	size_t done = 0, kinds[N_KINDS] = {0};
 	char batch[200] = ""; /* what a batch was: said whole */
 	while (*nf && (*from)[*nf - 1].group == group) {
@@ -543,18 +607,22 @@ void kb_undo(struct app *a, bool redo)
 		if (c.kind == CH_BATCH) {
 			const struct kb_change *b = &c.batch;
 			size_t l = strlen(batch);
+			snprintf(batch + l, sizeof(batch) - l, "%s", l ? comma : "");
+			l = strlen(batch);
 			if (b->kind == KB_CHANGE_TAG_MANY)
-				snprintf(batch + l, sizeof(batch) - l, "%s%s %zu articles %s %s",
-					 l ? ", " : "", b->on ? "tagging" : "untagging", b->n,
-					 b->on ? "with" : "of", b->tag);
+				snprintf(batch + l, sizeof(batch) - l,
+					 b->on ? ngettext("tagging %zu article with %s",
+							  "tagging %zu articles with %s", b->n)
+					       : ngettext("untagging %zu article of %s",
+							  "untagging %zu articles of %s", b->n),
+					 b->n, b->tag);
 			else if (b->kind == KB_CHANGE_READ_MANY)
-				snprintf(batch + l, sizeof(batch) - l, "%s%zu read marks", l ? ", " : "",
-					 b->n);
+				snprintf(batch + l, sizeof(batch) - l,
+					 ngettext("%zu read mark", "%zu read marks", b->n), b->n);
 			else if (b->kind == KB_CHANGE_TAG_RENAME)
-				snprintf(batch + l, sizeof(batch) - l, "%s%s → %s", l ? ", " : "", b->tag,
-					 b->new_tag);
+				snprintf(batch + l, sizeof(batch) - l, "%s → %s", b->tag, b->new_tag);
 			else
-				snprintf(batch + l, sizeof(batch) - l, "%sdeleting %s", l ? ", " : "", b->tag);
+				snprintf(batch + l, sizeof(batch) - l, _("deleting %s"), b->tag);
 			done += 51; /* the list read again */
 			continue;
 		}
@@ -577,14 +645,15 @@ void kb_undo(struct app *a, bool redo)
 	snprintf(what, sizeof(what), "%s", batch);
 	for (int k = 0; k < N_KINDS && !batch[0]; k++)
 		if (kinds[k] && done == 1)
-			snprintf(what, sizeof(what), "%s", names[k]);
+			kind_said(what, sizeof(what), k, 1, true);
 		else if (kinds[k]) {
 			size_t l = strlen(what);
-			snprintf(what + l, sizeof(what) - l, "%s%zu %s%s", l ? ", " : "", kinds[k],
-				 names[k], kinds[k] == 1 ? "" : "s");
+			snprintf(what + l, sizeof(what) - l, "%s", l ? comma : "");
+			l = strlen(what);
+			kind_said(what + l, sizeof(what) - l, k, kinds[k], false);
 		}
-	kb_message(a, false, "%s %s (saved) · %s", redo ? "redid" : "undid", what,
-		   redo ? "u: undo" : "C-r: redo");
+	kb_message(a, false, redo ? _("redid %s (saved) · u: undo") : _("undid %s (saved) · C-r: redo"),
+		   what);
 }
 
 char **kb_tag_completions(struct app *a, const char *word, size_t *n)
@@ -610,6 +679,6 @@ char **kb_tag_completions(struct app *a, const char *word, size_t *n)
 
 const struct kb_completer kb_complete_tags = {
 	.fn = kb_tag_completions,
-	.fresh = "(a new tag)",
-	.none = "no tag starts with",
+	.fresh = N_("(a new tag)"),
+	.none = N_("no tag starts with \"%s\""),
 };

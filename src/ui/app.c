@@ -45,12 +45,42 @@ static bool terminal_usable(void);
 static const struct pane_ops *const panes[P_COUNT] = {&kb_list_pane, &kb_article_pane,
 						      &kb_notes_pane};
 
+/* The bytes of s's longest prefix of at most max bytes that ends on a
+ * character's end, for "%.*s": a cut never leaves half a character. */
+static int utf8_prefix(const char *s, int max)
+{
+	int n = 0;
+	while (n < max && s[n])
+		n++;
+	/* a character that max cuts: left out whole */
+	if (n == max)
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	return n;
+}
+
+/* Drop a character the end of s cuts short (s was cut at a byte count). */
+static void utf8_trim_end(char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && n - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char c = (unsigned char)s[i - 1];
+	size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (i - 1 + len > n)
+		s[i - 1] = '\0';
+}
+
 void kb_message(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
+	int r = vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
 	va_end(ap);
+	if (r >= (int)sizeof(a->msg)) /* cut: never half a character */
+		utf8_trim_end(a->msg);
 	a->msg_error = error;
 }
 
@@ -101,17 +131,19 @@ static void pane_title(const struct app *a, enum pane p, char *buf, size_t n)
 		if (a->results)
 			kb_results_label(a, label, sizeof(label), tail, sizeof(tail));
 		else
-			snprintf(label, sizeof(label), "Issues");
+			snprintf(label, sizeof(label), "%s", _("Issues"));
 		if (kb_list_position(a, &pos, &total, &more))
 			snprintf(place, sizeof(place), "  %zu/%zu%s", pos, total, more ? "+" : "");
-		int room = a->pw[P_LIST] - 2 - (int)strlen(tail) - (int)strlen(place), cols;
+		int room = a->pw[P_LIST] - 2 - kb_str_width(tail, strlen(tail)) -
+			   kb_str_width(place, strlen(place)),
+		    cols;
 		bool el = false;
 		size_t k = room > 4 ? kb_layout_truncate(label, strlen(label), room - 1, &cols, &el)
 				    : strlen(label);
 		snprintf(buf, n, "%.*s%s%s%s", (int)k, label, el ? "…" : "", tail, place);
 	} else if (p == P_ARTICLE) {
 		if (!a->art) {
-			snprintf(buf, n, "Article");
+			snprintf(buf, n, "%s", _("Article"));
 			return;
 		}
 		char place[300];
@@ -121,7 +153,7 @@ static void pane_title(const struct app *a, enum pane p, char *buf, size_t n)
 		unsigned pct = a->n_lines ? (unsigned)(seen * 100 / a->n_lines) : 100;
 		snprintf(buf, n, "%s  %u%%", place[0] ? place : a->art->edition, pct);
 	} else {
-		snprintf(buf, n, "Tags · Note · Highlights");
+		snprintf(buf, n, "%s", _("Tags · Note · Highlights"));
 	}
 }
 
@@ -167,8 +199,8 @@ static void paint_status(struct app *a)
 	if (a->selecting)
 		snprintf(pending, sizeof(pending), " v…");
 	else if (a->find)
-		snprintf(pending, sizeof(pending), " /%.100s", a->find);
-	snprintf(head, sizeof(head), "[%s]%s", panes[a->focus]->name, pending);
+		snprintf(pending, sizeof(pending), " /%.*s", utf8_prefix(a->find, 100), a->find);
+	snprintf(head, sizeof(head), "[%s]%s", _(panes[a->focus]->name), pending);
 	int x = kb_draw_text(y, 0, a->cols, head, strlen(head), KB_STYLE_STATUS);
 	enum kb_style mst = a->msg_error ? KB_STYLE_ERROR : KB_STYLE_STATUS;
 	if (a->msg[0]) {
@@ -195,13 +227,16 @@ static void paint_status(struct app *a)
 	const char *ed = a->art ? a->art->edition : "";
 	char tags[200] = "";
 	for (size_t i = 0; a->art && i < a->art->n_tags && strlen(tags) < 150; i++) {
-		strcat(tags, " #");
-		strncat(tags, a->art->tags[i], 40);
+		size_t l = strlen(tags);
+		const char *t = a->art->tags[i];
+		/* at most 40 bytes of each, cut on a whole character */
+		snprintf(tags + l, sizeof(tags) - l, " #%.*s", utf8_prefix(t, 40), t);
 	}
 	char pos[48] = "";
 	if (a->art && a->art_idx)
 		snprintf(pos, sizeof(pos), "%zu/%zu ", a->art_idx, a->art_n);
-	snprintf(left, sizeof(left), " %s%s%s%s", pos, ed, tags, a->results ? " · results" : "");
+	snprintf(left, sizeof(left), " %s%s%s%s%s", pos, ed, tags, a->results ? " · " : "",
+		 a->results ? _("results") : "");
 	x = kb_draw_text(y, x, a->cols, left, strlen(left), KB_STYLE_STATUS);
 	if (a->check_status[0]) {
 		int rw = kb_str_width(a->check_status, strlen(a->check_status));
@@ -217,8 +252,18 @@ static void paint_help(struct app *a)
 	int rows = a->rows - 1; /* all but the status line */
 	for (int y = 0; y < rows; y++)
 		kb_draw_fill(y, 0, w, KB_STYLE_NORMAL);
-	const char *title = "kanbao keys (q or ? closes; j/k scroll)";
+	const char *title = _("kanbao keys (q or ? closes; j/k scroll)");
 	kb_draw_text(0, 1, w, title, strlen(title), KB_STYLE_TITLE);
+	/* the keys' column: as wide as the widest keys shown (12 at least),
+	 * by display columns (a key may be a Chinese character) */
+	int kw = 12;
+	for (int act = 1; act < ACT_COUNT; act++) {
+		char bound[64];
+		kb_keys_describe((enum action)act, bound, sizeof(bound));
+		const char *k = bound[0] ? bound : _("(unbound)");
+		int bw = kb_str_width(k, strlen(k));
+		kw = bw > kw && bw <= 24 ? bw : kw;
+	}
 	size_t line = 0;
 	for (int act = 1; act < ACT_COUNT; act++, line++) {
 		if (line < a->help_top)
@@ -226,12 +271,23 @@ static void paint_help(struct app *a)
 		int y = 2 + (int)(line - a->help_top);
 		if (y >= rows)
 			break;
-		char bound[64], keys[80];
+		char bound[64];
 		kb_keys_describe((enum action)act, bound, sizeof(bound));
-		snprintf(keys, sizeof(keys), "%-12s", bound[0] ? bound : "(unbound)");
+		const char *keys = bound[0] ? bound : _("(unbound)");
 		int x = kb_draw_text(y, 1, w, keys, strlen(keys), KB_STYLE_TAG);
-		x = kb_draw_text(y, x + 1, w, kb_action_help((enum action)act),
-				 strlen(kb_action_help((enum action)act)), KB_STYLE_NORMAL);
+		x = x > 1 + kw ? x : 1 + kw; /* the help in line, after blanks */
+		/* cut by columns with "…" on a narrow screen (never half a
+		 * character) */
+		const char *help = _(kb_action_help((enum action)act));
+		int cols;
+		bool el = false;
+		size_t hn = x + 1 < w ? kb_layout_truncate(help, strlen(help), w - x - 1, &cols, &el)
+				      : 0;
+		x = kb_draw_text(y, x + 1, w, help, hn, KB_STYLE_NORMAL);
+		if (el) {
+			kb_draw_text(y, x, w, "…", strlen("…"), KB_STYLE_NORMAL);
+			continue; /* no room for the quick tags */
+		}
 		if (act == ACT_QUICK_TAG) { /* which tags the slots hold now */
 			char list[400] = ":", one[200];
 			for (int k = 1; k <= 9; k++) {
@@ -250,8 +306,13 @@ void kb_paint(struct app *a)
 {
 	erase();
 	if (a->too_small) {
-		/* the longest form that fits */
-		const char *m = a->cols >= 18 ? "terminal too small" : a->cols >= 9 ? "too small" : "small";
+		/* the longest form that fits, measured in columns (translated,
+		 * each character of 终端太小 takes two) */
+		const char *forms[] = {_("terminal too small"), _("too small"), _("small")};
+		const char *m = forms[2];
+		for (int i = 2; i >= 0; i--)
+			if (kb_str_width(forms[i], strlen(forms[i])) <= a->cols)
+				m = forms[i];
 		if (a->rows > 0 && a->cols > 0)
 			kb_draw_text(a->rows / 2, 0, a->cols, m, strlen(m), KB_STYLE_ERROR);
 		refresh();
@@ -319,9 +380,10 @@ static void check_news(struct app *a)
 	bool done = kb_check_poll(a->check, &r);
 	if (!done) {
 		if (r.walking)
-			snprintf(a->check_status, sizeof(a->check_status), "looking for editions…");
+			snprintf(a->check_status, sizeof(a->check_status), "%s",
+				 _("looking for editions…"));
 		else
-			snprintf(a->check_status, sizeof(a->check_status), "checking %zu/%zu files…",
+			snprintf(a->check_status, sizeof(a->check_status), _("checking %zu/%zu files…"),
 				 r.done, r.found);
 		/* a first import: the editions show as they come, the first
 		 * article as at a first start */
@@ -341,17 +403,24 @@ static void check_news(struct app *a)
 	}
 	char failed[120] = "", said[200];
 	if (r.failed)
-		snprintf(failed, sizeof(failed), ", %zu failed (why: on leaving the reader)", r.failed);
+		snprintf(failed, sizeof(failed), _(", %zu failed (why: on leaving the reader)"),
+			 r.failed);
 	if (r.added || r.updated)
-		snprintf(said, sizeof(said), "checked %zu files: %zu new, %zu updated%s", r.found,
-			 r.added, r.updated, failed);
+		snprintf(said, sizeof(said),
+			 ngettext("checked %zu file: %zu new, %zu updated%s",
+				  "checked %zu files: %zu new, %zu updated%s", r.found),
+			 r.found, r.added, r.updated, failed);
 	else
-		snprintf(said, sizeof(said), "checked %zu files: nothing new%s", r.found, failed);
+		snprintf(said, sizeof(said),
+			 ngettext("checked %zu file: nothing new%s", "checked %zu files: nothing new%s",
+				  r.found),
+			 r.found, failed);
 	/* a message not yet seen (no key since) stays, this one after it */
 	if (a->msg[0]) {
 		char keep[sizeof(a->msg)];
 		snprintf(keep, sizeof(keep), "%s", a->msg);
-		kb_message(a, a->msg_error || r.failed, "%.300s · %s", keep, said);
+		kb_message(a, a->msg_error || r.failed, "%.*s · %s", utf8_prefix(keep, 300), keep,
+			   said);
 	} else {
 		kb_message(a, r.failed != 0, "%s", said);
 	}
@@ -632,13 +701,17 @@ static void command(struct app *a)
 		/* nothing typed: nothing done */
 	} else if (act == ACT_NONE || act == ACT_COMMAND || (act == ACT_QUICK_TAG && !slot)) {
 		const char *near = act == ACT_QUICK_TAG ? "quick-tag 1" : kb_action_closest(name);
-		kb_message(a, true, "no action \"%s\"%s%s%s (? lists them)", name,
-			   near ? "; did you mean \"" : "", near ? near : "", near ? "\"" : "");
+		if (near)
+			kb_message(a, true, _("no action \"%s\"; did you mean \"%s\" (? lists them)"),
+				   name, near);
+		else
+			kb_message(a, true, _("no action \"%s\" (? lists them)"), name);
 	} else {
 		a->preset = *rest ? strdup(rest) : NULL;
 		dispatch(a, act, slot);
 		if (a->preset) { /* the action asked nothing */
-			kb_message(a, true, "%s takes nothing after it: \"%s\" ignored", name, a->preset);
+			kb_message(a, true, _("%s takes nothing after it: \"%s\" ignored"), name,
+				   a->preset);
 			free(a->preset);
 			a->preset = NULL;
 		}
@@ -782,13 +855,15 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 {
 	const char *cs = nl_langinfo(CODESET);
 	if (!cs || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
-		fprintf(stderr, "kanbao: the reader needs a UTF-8 locale (this one is %s);"
-				" try LANG=C.UTF-8 kanbao\n", cs ? cs : "unknown");
+		fprintf(stderr,
+			_("kanbao: the reader needs a UTF-8 locale (this one is %s);"
+			  " try LANG=C.UTF-8 kanbao\n"),
+			cs ? cs : "unknown");
 		return -1;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "kanbao: the reader needs a terminal; use the subcommands"
-				" (kanbao --help) in scripts\n");
+		fprintf(stderr, "%s", _("kanbao: the reader needs a terminal; use the subcommands"
+					 " (kanbao --help) in scripts\n"));
 		return -1;
 	}
 	if (!terminal_usable())
@@ -808,7 +883,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	/* newterm, not initscr: initscr ends the process itself when it fails */
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		fprintf(stderr, "kanbao: cannot start the terminal (TERM=%s)\n", getenv("TERM"));
+		fprintf(stderr, _("kanbao: cannot start the terminal (TERM=%s)\n"), getenv("TERM"));
 		kb_list_finish(&a);
 		return 1;
 	}
@@ -841,7 +916,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 	a.focus = P_LIST;
 	kb_geometry(&a);
 	if (a.n_nodes == 0 && !(check && check->n))
-		kb_message(&a, false, "the library is empty: kanbao import PATH, or kanbao PATH");
+		kb_message(&a, false, "%s", _("the library is empty: kanbao import PATH, or kanbao PATH"));
 	if (check && check->problems)
 		kb_message(&a, true, "%s", check->problems);
 	/* where the reader left off in this library; the first time, the
@@ -856,7 +931,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		kb_list_start(&a);
 	}
 	if (check && check->n)
-		snprintf(a.check_status, sizeof(a.check_status), "looking for editions…");
+		snprintf(a.check_status, sizeof(a.check_status), "%s", _("looking for editions…"));
 	kb_paint(&a);
 	a.starting = false;
 	/* after the first screen: the check of the PATHs, and the rows around
@@ -866,7 +941,7 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		a.check = kb_check_start(check->db, check->paths, check->n, err, sizeof(err));
 		if (!a.check) {
 			a.check_status[0] = '\0';
-			kb_message(&a, true, "the files were not checked: %s", err);
+			kb_message(&a, true, _("the files were not checked: %s"), err);
 		}
 	}
 	kb_list_ensure(&a);
@@ -920,20 +995,24 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 static bool terminal_usable(void)
 {
 	const char *term = getenv("TERM");
-	const char *hint = "set TERM to your terminal's type (e.g. TERM=xterm-256color), or use"
-			   " the subcommands (kanbao --help)";
+	const char *hint = _("set TERM to your terminal's type (e.g. TERM=xterm-256color), or use"
+			     " the subcommands (kanbao --help)");
 	if (!term || !*term) {
-		fprintf(stderr, "kanbao: TERM is not set, so the reader cannot tell how to draw on"
-				" this terminal; %s\n", hint);
+		fprintf(stderr,
+			_("kanbao: TERM is not set, so the reader cannot tell how to draw on"
+			  " this terminal; %s\n"),
+			hint);
 		return false;
 	}
 	int err = 0;
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		if (err == 0)
-			fprintf(stderr, "kanbao: the terminal type TERM=%s is not known here (no"
-					" terminfo entry); %s\n", term, hint);
+			fprintf(stderr,
+				_("kanbao: the terminal type TERM=%s is not known here (no"
+				  " terminfo entry); %s\n"),
+				term, hint);
 		else
-			fprintf(stderr, "kanbao: cannot read the terminfo database for TERM=%s; %s\n",
+			fprintf(stderr, _("kanbao: cannot read the terminfo database for TERM=%s; %s\n"),
 				term, hint);
 		return false;
 	}
@@ -941,7 +1020,9 @@ static bool terminal_usable(void)
 	bool ok = cup && cup != (const char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
 	del_curterm(cur_term);
 	if (!ok)
-		fprintf(stderr, "kanbao: the terminal (TERM=%s) cannot move the cursor, which the"
-				" reader's panes need; %s\n", term, hint);
+		fprintf(stderr,
+			_("kanbao: the terminal (TERM=%s) cannot move the cursor, which the"
+			  " reader's panes need; %s\n"),
+			term, hint);
 	return ok;
 }

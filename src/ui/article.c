@@ -100,7 +100,7 @@ void kb_article_layout(struct app *a, int width)
 	struct kb_full *f = a->art;
 	if (f->kicker)
 		wrap(a, f->kicker, 0, f->kicker, strlen(f->kicker), width, 0, KB_STYLE_KICKER, -1);
-	const char *title = f->title[0] ? f->title : "(no headline)";
+	const char *title = f->title[0] ? f->title : _("(no headline)");
 	wrap(a, title, 0, title, strlen(title), width, 0, KB_STYLE_TITLE, -1);
 	if (f->subtitle)
 		wrap(a, f->subtitle, 0, f->subtitle, strlen(f->subtitle), width, 0, KB_STYLE_SUBTITLE, -1);
@@ -202,7 +202,7 @@ void kb_article_open(struct app *a, const char *id)
 		char err[400];
 		snprintf(err, sizeof(err), "%s", kb_store_error(a->store));
 		kb_list_reload(a, NULL);
-		kb_message(a, true, "%s; the list is read again", err);
+		kb_message(a, true, _("%s; the list is read again"), err);
 		free(keep);
 		return;
 	}
@@ -273,7 +273,7 @@ static void draw(struct app *a, int x, int w)
 	if (!a->art) {
 		for (int y = 0; y < rows; y++)
 			kb_draw_fill(y, x, x + w, KB_STYLE_NORMAL);
-		const char *hint = "Enter: open an article   ?: help";
+		const char *hint = _("Enter: open an article   ?: help");
 		if (rows > 1)
 			kb_draw_text(rows / 2, x + 1, x + w, hint, strlen(hint), KB_STYLE_META);
 		return;
@@ -357,7 +357,7 @@ static void find_step(struct app *a, int dir)
 	}
 	if (!hit) {
 		a->find_at = SIZE_MAX;
-		kb_message(a, true, "not found: %s", a->find);
+		kb_message(a, true, _("not found: %s"), a->find);
 		return;
 	}
 	a->find_at = (size_t)(hit - t);
@@ -370,7 +370,7 @@ static void find_step(struct app *a, int dir)
 		if (p <= hit)
 			idx = count;
 	}
-	kb_message(a, false, "match %zu of %zu: %s", idx, count, a->find);
+	kb_message(a, false, _("match %zu of %zu: %s"), idx, count, a->find);
 }
 
 static int action(struct app *a, enum action act, int slot)
@@ -407,7 +407,7 @@ static int action(struct app *a, enum action act, int slot)
 		kb_select_start(a);
 		return F_REDRAW;
 	case ACT_FIND: {
-		char *q = kb_prompt(a, "find: ", a->find, NULL);
+		char *q = kb_prompt(a, _("find: "), a->find, NULL);
 		if (q && *q) {
 			free(a->find);
 			a->find = q;
@@ -437,7 +437,7 @@ static int action(struct app *a, enum action act, int slot)
 			free(a->find);
 			a->find = NULL;
 			find_index(a);
-			kb_message(a, false, "find cleared");
+			kb_message(a, false, "%s", _("find cleared"));
 			return F_REDRAW;
 		}
 		return -1;
@@ -465,7 +465,7 @@ static void wheel(struct app *a, int lines)
 	}
 }
 
-const struct pane_ops kb_article_pane = {"article", draw, action, click, wheel};
+const struct pane_ops kb_article_pane = {N_("article"), draw, action, click, wheel};
 
 int kb_article_dwell_ms(const struct app *a)
 {

@@ -230,9 +230,12 @@ static void say_selection(struct app *a)
 	for (size_t i = lo; i < hi; i++)
 		chars += ((unsigned char)a->art->text[i] & 0xC0) != 0x80;
 	kb_message(a, false,
-		   "selecting %zu characters, %s: ←→ w b ) ( } { j k move, o other end, c colour, "
-		   "h highlight, Esc cancel",
-		   chars, kb_highlight_colors[a->sel_color]);
+		   ngettext("selecting %zu character, %s: ←→ w b ) ( } { j k move, o other end, "
+			    "c colour, h highlight, Esc cancel",
+			    "selecting %zu characters, %s: ←→ w b ) ( } { j k move, o other end, "
+			    "c colour, h highlight, Esc cancel",
+			    chars),
+		   chars, kb_highlight_color_name(kb_highlight_colors[a->sel_color]));
 }
 
 void kb_select_start(struct app *a)
@@ -332,7 +335,7 @@ bool kb_article_select_key(struct app *a, int key)
 	if (key != 27 && key != 'q')
 		return false;
 	a->selecting = false;
-	kb_message(a, false, "selection cancelled");
+	kb_message(a, false, "%s", _("selection cancelled"));
 	return true;
 }
 

@@ -117,7 +117,7 @@ static void on_warning(void *ctx, size_t line, const char *msg)
 		snprintf(where, sizeof(where), ":%zu", line);
 	struct kb_buf b;
 	kb_buf_init(&b);
-	kb_buf_printf(&b, "%s%s: warning: %s", c->current, where, msg);
+	kb_buf_printf(&b, _("%s%s: warning: %s"), c->current, where, msg);
 	problem(c, NULL, b.data);
 	kb_buf_finish(&b);
 	pthread_mutex_lock(&c->lock);
@@ -148,17 +148,20 @@ static void import_one(struct kb_check *c, struct kb_store *s, size_t i)
 	if (st.relocated || st.duplicate) {
 		struct kb_buf b;
 		kb_buf_init(&b);
-		kb_buf_printf(&b, st.relocated ? "the edition that was at %s (moved or renamed): its"
-						 " articles and annotations follow it"
-					       : "a copy of %s, already in the library: skipped",
+		kb_buf_printf(&b,
+			      st.relocated ? _("the edition that was at %s (moved or renamed): its"
+					       " articles and annotations follow it")
+					   : _("a copy of %s, already in the library: skipped"),
 			      st.other);
 		problem(c, c->files[i], b.data);
 		kb_buf_finish(&b);
 	}
 	if (res == KB_IMPORT_UPDATED && st.detached) {
-		char msg[128];
-		snprintf(msg, sizeof(msg), "%zu annotation%s detached (see `kanbao detached`)",
-			 st.detached, st.detached == 1 ? "" : "s");
+		char msg[256];
+		snprintf(msg, sizeof(msg),
+			 ngettext("%zu annotation detached (see `kanbao detached`)",
+				  "%zu annotations detached (see `kanbao detached`)", st.detached),
+			 st.detached);
 		problem(c, c->files[i], msg);
 	}
 	size_t lost = res == KB_IMPORT_FAILED ? kb_store_lost(s) : 0;
@@ -227,7 +230,7 @@ struct kb_check *kb_check_start(const char *db, const char *const *paths, size_t
 	struct kb_check *c = kb_xcalloc(1, sizeof(*c));
 	int fds[2];
 	if (pipe(fds) != 0) {
-		snprintf(err, errlen, "cannot make a pipe: %s", strerror(errno));
+		snprintf(err, errlen, _("cannot make a pipe: %s"), strerror(errno));
 		free(c);
 		return NULL;
 	}
@@ -247,7 +250,7 @@ struct kb_check *kb_check_start(const char *db, const char *const *paths, size_t
 	c->rep.walking = true;
 	int rc = pthread_create(&c->thread, NULL, work, c);
 	if (rc != 0) {
-		snprintf(err, errlen, "cannot start a thread: %s", strerror(rc));
+		snprintf(err, errlen, _("cannot start a thread: %s"), strerror(rc));
 		kb_check_finish(c, NULL);
 		return NULL;
 	}
@@ -288,12 +291,20 @@ void kb_check_finish(struct kb_check *c, FILE *f)
 		kb_buf_finish(&b);
 	}
 	if (f && c->more_problems)
-		fprintf(f, "kanbao: %zu more problems not shown\n", c->more_problems);
+		fprintf(f,
+			ngettext("kanbao: %zu more problem not shown\n",
+				 "kanbao: %zu more problems not shown\n", c->more_problems),
+			c->more_problems);
 	if (f && (r->added || r->updated || r->failed || r->stopped))
-		fprintf(f, "kanbao: checked %zu of %zu files: imported %zu, updated %zu, unchanged %zu,"
-			   " failed %zu%s\n",
+		fprintf(f,
+			ngettext("kanbao: checked %zu of %zu file: imported %zu, updated %zu,"
+				 " unchanged %zu, failed %zu%s\n",
+				 "kanbao: checked %zu of %zu files: imported %zu, updated %zu,"
+				 " unchanged %zu, failed %zu%s\n",
+				 r->found),
 			r->done, r->found, r->added, r->updated, r->unchanged, r->failed,
-			r->stopped ? " (stopped when the reader quit: kanbao import PATH checks the rest)"
+			r->stopped ? _(" (stopped when the reader quit: kanbao import PATH checks the"
+				       " rest)")
 				   : "");
 	for (size_t i = 0; i < c->n_problems; i++)
 		free(c->problems[i]);

@@ -197,11 +197,18 @@ void kb_keys_configure(const struct kb_config *cfg, void (*warn)(void *, const c
 		int slot = 0;
 		enum action act = kb_action_by_name(b->action, &slot);
 		if (key < 0 || act == ACT_NONE) {
+			const char *where = cfg->path ? cfg->path : "config";
 			const char *near = key < 0 ? NULL : kb_action_closest(b->action);
-			snprintf(msg, sizeof(msg), "%s:%zu: %s '%s'%s%s%s", cfg->path ? cfg->path : "config",
-				 b->line, key < 0 ? "unknown key" : "unknown action",
-				 key < 0 ? b->key : b->action, near ? " (did you mean '" : "",
-				 near ? near : "", near ? "'?)" : "");
+			if (key < 0)
+				snprintf(msg, sizeof(msg), _("%s:%zu: unknown key '%s'"), where, b->line,
+					 b->key);
+			else if (near)
+				snprintf(msg, sizeof(msg),
+					 _("%s:%zu: unknown action '%s' (did you mean '%s'?)"), where,
+					 b->line, b->action, near);
+			else
+				snprintf(msg, sizeof(msg), _("%s:%zu: unknown action '%s'"), where,
+					 b->line, b->action);
 			if (warn)
 				warn(ctx, msg);
 			continue;
@@ -260,6 +267,7 @@ void kb_keys_describe(enum action act, char *buf, size_t n)
 	}
 }
 
+/* In English whatever the locale: the man page is made from this output. */
 void kb_ui_print_keys(FILE *f)
 {
 	for (int a = 1; a < ACT_COUNT; a++)
@@ -314,6 +322,6 @@ void kb_utf8_in_reset(struct kb_utf8_in *d)
 
 const struct kb_completer kb_complete_commands = {
 	.fn = kb_command_completions,
-	.fresh = "(no such action: Tab or ? lists them)",
-	.none = "no action starts with",
+	.fresh = N_("(no such action: Tab or ? lists them)"),
+	.none = N_("no action starts with \"%s\""),
 };

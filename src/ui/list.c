@@ -309,7 +309,7 @@ void kb_list_step_article(struct app *a, int dir)
 	if (moved && back.set) /* none: back to where the cursor was */
 		kb_window_goto(a, &back, NULL);
 	free(back.key);
-	kb_message(a, false, dir > 0 ? "last article" : "first article");
+	kb_message(a, false, "%s", dir > 0 ? _("last article") : _("first article"));
 }
 
 /* Set row r's tags and read state to those of f. */
@@ -423,9 +423,16 @@ static bool mark_editions(struct app *a, const struct win_ed *eds, size_t n, siz
 	for (size_t i = 0; i < n_ids; i++)
 		free(ids[i]);
 	free(ids);
-	if (ok)
-		kb_message(a, false, "%zu articles marked %s (saved) · u: undo", *changed,
-			   all_read ? "unread" : "read");
+	if (ok && all_read)
+		kb_message(a, false,
+			   ngettext("%zu article marked unread (saved) · u: undo",
+				    "%zu articles marked unread (saved) · u: undo", *changed),
+			   *changed);
+	else if (ok)
+		kb_message(a, false,
+			   ngettext("%zu article marked read (saved) · u: undo",
+				    "%zu articles marked read (saved) · u: undo", *changed),
+			   *changed);
 	return ok;
 }
 
@@ -437,7 +444,7 @@ static void open_view(struct app *a, const struct row_ref *r)
 	struct kb_query q;
 	char err[300];
 	if (!kb_query_parse(v->query, &q, err, sizeof(err))) {
-		kb_message(a, true, "the config's view %s (line %zu): %s", v->name, v->line, err);
+		kb_message(a, true, _("the config's view %s (line %zu): %s"), v->name, v->line, err);
 		return;
 	}
 	bool words = q.words != NULL;
@@ -558,10 +565,12 @@ static void draw(struct app *a, int x, int w)
 			for (size_t k = 0; k < a->n_papers; k++)
 				if (kb_tree_same_paper(a->papers[k].key, nd->is.key))
 					p = &a->papers[k];
-			snprintf(label, sizeof(label), "%s", nd->is.paper ? nd->is.paper : "(paper unknown)");
+			snprintf(label, sizeof(label), "%s",
+				 nd->is.paper ? nd->is.paper : _("(paper unknown)"));
 			dim[0] = '\0';
 			if (p)
-				snprintf(dim, sizeof(dim), "%zu issue%s", p->n_issues, p->n_issues == 1 ? "" : "s");
+				snprintf(dim, sizeof(dim),
+					 ngettext("%zu issue", "%zu issues", p->n_issues), p->n_issues);
 			draw_node(a, sy, x, w, 0, nd->paper ? "+ " : "- ", label, dim,
 				  p ? p->n_unread : 0, p ? p->n_articles : 0, cur);
 			continue;
@@ -572,9 +581,10 @@ static void draw(struct app *a, int x, int w)
 				snprintf(label, sizeof(label), "%s %s", nd->is.date, kb_weekday(nd->is.date));
 				snprintf(dim, sizeof(dim), "%zu版", nd->is.n_editions);
 			} else {
-				snprintf(label, sizeof(label), "(no date)");
-				snprintf(dim, sizeof(dim), "%zu edition%s", nd->is.n_editions,
-					 nd->is.n_editions == 1 ? "" : "s");
+				snprintf(label, sizeof(label), "%s", _("(no date)"));
+				snprintf(dim, sizeof(dim),
+					 ngettext("%zu edition", "%zu editions", nd->is.n_editions),
+					 nd->is.n_editions);
 			}
 			draw_node(a, sy, x, w, depth0, nd->open ? "- " : "+ ", label, dim,
 				  nd->is.n_unread, nd->is.n_articles, cur);
@@ -616,6 +626,8 @@ static void draw(struct app *a, int x, int w)
 		cx++;
 		char lb[160];
 		const char *text = kb_row_label(ar, lb, sizeof(lb));
+		if (!(ar->title && ar->title[0]) && !(ar->lead && ar->lead[0]))
+			text = _("(no headline)"); /* the store's label, in English */
 		if (a->results) {
 			/* a result stands alone: its date and page before it, dim */
 			char place[96];
@@ -766,7 +778,7 @@ static int action(struct app *a, enum action act, int slot)
 				kb_window_refresh_node(a, r.node);
 				kb_article_reload(a); /* its read mark */
 			} else {
-				kb_message(a, false, "r marks an issue, a page or an article read");
+				kb_message(a, false, "%s", _("r marks an issue, a page or an article read"));
 			}
 		}
 		return F_REDRAW;
@@ -827,4 +839,4 @@ static void wheel(struct app *a, int lines)
 	kb_list_preview(a);
 }
 
-const struct pane_ops kb_list_pane = {"list", draw, action, click, wheel};
+const struct pane_ops kb_list_pane = {N_("list"), draw, action, click, wheel};

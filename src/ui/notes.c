@@ -80,7 +80,7 @@ static void draw(struct app *a, int x, int w)
 	bool focus = a->focus == P_NOTES;
 	size_t row = 0;
 	char label[64];
-	snprintf(label, sizeof(label), "Tags (%zu)", f->n_tags);
+	snprintf(label, sizeof(label), _("Tags (%zu)"), f->n_tags);
 	heading(a, &y, x, w, label);
 	for (size_t i = 0; i < f->n_tags; i++, row++) {
 		enum kb_style st = focus && row == a->ncur ? KB_STYLE_CURSOR : KB_STYLE_TAG;
@@ -91,7 +91,7 @@ static void draw(struct app *a, int x, int w)
 	}
 	if (y < a->body_rows)
 		y++;
-	heading(a, &y, x, w, "Note");
+	heading(a, &y, x, w, _("Note"));
 	if (f->note) {
 		enum kb_style st = focus && row == a->ncur ? KB_STYLE_CURSOR : KB_STYLE_NOTE;
 		if (!put_wrapped(a, &y, x, w, f->note, st, 1, (int)row))
@@ -100,7 +100,7 @@ static void draw(struct app *a, int x, int w)
 	}
 	if (y < a->body_rows)
 		y++;
-	snprintf(label, sizeof(label), "Highlights (%zu)", f->n_highlights);
+	snprintf(label, sizeof(label), _("Highlights (%zu)"), f->n_highlights);
 	heading(a, &y, x, w, label);
 	for (size_t i = 0; i < f->n_highlights; i++, row++) {
 		bool cur = focus && row == a->ncur;
@@ -117,8 +117,10 @@ static void draw(struct app *a, int x, int w)
 				 (int)row))
 			return;
 	}
-	if (a->art->read && y < a->body_rows)
-		kb_draw_text(a->body_rows - 1, x + 1, x + w, "read", 4, KB_STYLE_META);
+	if (a->art->read && y < a->body_rows) {
+		const char *read = _("read");
+		kb_draw_text(a->body_rows - 1, x + 1, x + w, read, strlen(read), KB_STYLE_META);
+	}
 }
 
 static int action(struct app *a, enum action act, int slot)
@@ -162,7 +164,7 @@ static int action(struct app *a, enum action act, int slot)
 		/* on a highlight: its colour, the next of the set */
 		size_t h0 = f ? f->n_tags + (f->note ? 1 : 0) : 0;
 		if (!f || a->ncur < h0 || a->ncur - h0 >= f->n_highlights) {
-			kb_message(a, false, "c: on a highlight, its colour");
+			kb_message(a, false, "%s", _("c: on a highlight, its colour"));
 			return F_REDRAW;
 		}
 		kb_do_highlight_color(a, f->highlights[a->ncur - h0].id);
@@ -181,12 +183,12 @@ static int action(struct app *a, enum action act, int slot)
 			a->caret_set = true;
 			size_t l = kb_caret_line(a, h->start);
 			a->atop = l > 2 ? l - 2 : 0;
-			kb_message(a, false, "the highlight in the text · Enter or e: edit its note");
+			kb_message(a, false, "%s", _("the highlight in the text · Enter or e: edit its note"));
 			return F_REDRAW;
 		}
 		int64_t hid = h->id;
 		a->in_prompt = true;
-		char *text = kb_edit_box(a, "the highlight's note", h->note);
+		char *text = kb_edit_box(a, _("the highlight's note"), h->note);
 		a->in_prompt = false;
 		if (text && strcmp(text, h->note ? h->note : "") != 0)
 			kb_do_highlight_note(a, hid, text);
@@ -215,4 +217,4 @@ static void wheel(struct app *a, int lines)
 		a->ncur = a->ncur > (size_t)-lines ? a->ncur - (size_t)-lines : 0;
 }
 
-const struct pane_ops kb_notes_pane = {"notes", draw, action, click, wheel};
+const struct pane_ops kb_notes_pane = {N_("notes"), draw, action, click, wheel};

@@ -247,8 +247,10 @@ static void paint_hint(struct app *a, const struct text *t, const struct kb_comp
 	char **c = complete->fn(a, word, &n);
 	kb_draw_fill(y, 0, a->cols, KB_STYLE_STATUS);
 	int x = 1;
-	if (!n && word[0])
-		x = kb_draw_text(y, x, a->cols, complete->fresh, strlen(complete->fresh), KB_STYLE_STATUS);
+	if (!n && word[0]) {
+		const char *fresh = _(complete->fresh);
+		x = kb_draw_text(y, x, a->cols, fresh, strlen(fresh), KB_STYLE_STATUS);
+	}
 	for (size_t i = 0; i < n && x < a->cols; i++) {
 		char *tab = strchr(c[i], '\t');
 		size_t nl = tab ? (size_t)(tab - c[i]) : strlen(c[i]);
@@ -270,7 +272,17 @@ static void prompt_paint(struct app *a, const char *label, const struct text *t,
 	paint_hint(a, t, complete);
 	int y = a->rows - 1;
 	kb_draw_fill(y, 0, a->cols, KB_STYLE_PROMPT);
-	int x = kb_draw_text(y, 0, a->cols, label, strlen(label), KB_STYLE_PROMPT);
+	/* a label too wide (the filter's, or a Chinese one, on a narrow
+	 * screen) is cut with "…", by columns, to leave a third of the line
+	 * for what is typed */
+	int keep = a->cols / 3 > 10 ? a->cols / 3 : 10, most = a->cols - keep, cols;
+	size_t ln = strlen(label);
+	bool el = false;
+	if (most > 1 && kb_str_width(label, ln) > most)
+		ln = kb_layout_truncate(label, ln, most, &cols, &el);
+	int x = kb_draw_text(y, 0, a->cols, label, ln, KB_STYLE_PROMPT);
+	if (el)
+		x = kb_draw_text(y, x, a->cols, "…", strlen("…"), KB_STYLE_PROMPT);
 	int avail = a->cols - x - 1, used = 0;
 	size_t from = t->cur;
 	while (from > 0) {
@@ -354,7 +366,7 @@ char *kb_prompt(struct app *a, const char *label, const char *initial,
 				kb_message(a, false, "%s", list.data ? list.data : "");
 				kb_buf_finish(&list);
 			} else if (n == 0) {
-				kb_message(a, false, "%s \"%s\"", complete->none, word);
+				kb_message(a, false, _(complete->none), word);
 			}
 			for (size_t i = 0; i < n; i++)
 				free(c[i]);
@@ -608,7 +620,7 @@ static bool box_paint(struct app *a, struct box *b, const char *title)
 	int bh = a->rows - 4 < 14 ? a->rows - 4 : 14;
 	if (bw < 4 || bh < 3) {
 		if (!a->too_small && a->rows > 0) {
-			const char *m = "note: the terminal is too small for the box (C-s saves, Esc cancels)";
+			const char *m = _("note: the terminal is too small for the box (C-s saves, Esc cancels)");
 			kb_draw_fill(a->rows - 1, 0, a->cols, KB_STYLE_ERROR);
 			kb_draw_text(a->rows - 1, 0, a->cols, m, strlen(m), KB_STYLE_ERROR);
 			refresh();
@@ -655,7 +667,8 @@ static bool box_paint(struct app *a, struct box *b, const char *title)
 		if (ww)
 			kb_draw_text(by, x1 - 1 - ww, x1 - 1, where, (size_t)ww, KB_STYLE_META);
 	}
-	const char *help = " C-s save  Esc cancel ";
+	char help[128];
+	snprintf(help, sizeof(help), " %s ", _("C-s save  Esc cancel"));
 	if (box_width(help, 0, strlen(help)) <= x1 - 1 - (x0 + 1))
 		kb_draw_text(by + bh - 1, x0 + 1, x1 - 1, help, strlen(help), KB_STYLE_META);
 

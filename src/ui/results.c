@@ -368,7 +368,7 @@ void kb_results_label(const struct app *a, char *head, size_t hn, char *tail, si
 	if (a->res_name)
 		snprintf(head, hn, "» %s", a->res_name);
 	else
-		snprintf(head, hn, "%s: %s", a->res_query ? "search" : "filter",
+		snprintf(head, hn, a->res_query ? _("search: %s") : _("filter: %s"),
 			 a->res_query ? a->res_query : a->res_tag ? a->res_tag : "");
 }
 

@@ -28,7 +28,8 @@ void kb_tagview_open(struct app *a)
 	a->tagview = true;
 	a->tv_cur = a->tv_top = 0;
 	load(a);
-	kb_message(a, false, "tags: Enter lists a tag's articles, R renames or merges, D deletes, q closes");
+	kb_message(a, false, "%s",
+		   _("tags: Enter lists a tag's articles, R renames or merges, D deletes, q closes"));
 }
 
 void kb_tagview_close(struct app *a)
@@ -44,8 +45,8 @@ void kb_tagview_paint(struct app *a)
 	int w = a->cols, rows = a->rows - 1;
 	for (int y = 0; y < rows; y++)
 		kb_draw_fill(y, 0, w, KB_STYLE_NORMAL);
-	char title[120];
-	snprintf(title, sizeof(title), "Tags (%zu)  Enter: list  R: rename/merge  D: delete  q: close",
+	char title[300];
+	snprintf(title, sizeof(title), _("Tags (%zu)  Enter: list  R: rename/merge  D: delete  q: close"),
 		 a->tv_n);
 	kb_draw_text(0, 1, w, title, strlen(title), KB_STYLE_TITLE);
 	size_t shown = rows > 2 ? (size_t)rows - 2 : 1;
@@ -54,7 +55,7 @@ void kb_tagview_paint(struct app *a)
 	if (a->tv_cur >= a->tv_top + shown)
 		a->tv_top = a->tv_cur - shown + 1;
 	if (!a->tv_n) {
-		const char *none = "no tags yet: t tags the article under the cursor";
+		const char *none = _("no tags yet: t tags the article under the cursor");
 		kb_draw_text(2, 1, w, none, strlen(none), KB_STYLE_META);
 	}
 	for (size_t i = a->tv_top; i < a->tv_n && i < a->tv_top + shown; i++) {
@@ -87,7 +88,7 @@ static void change_tag(struct app *a, bool rename)
 	char said[600];
 	if (rename) {
 		char label[300];
-		snprintf(label, sizeof(label), "rename %s to (an existing tag: merge): ", tag);
+		snprintf(label, sizeof(label), _("rename %s to (an existing tag: merge): "), tag);
 		a->in_prompt = true;
 		char *to = kb_prompt(a, label, tag, &kb_complete_tags);
 		a->in_prompt = false;
@@ -96,9 +97,12 @@ static void change_tag(struct app *a, bool rename)
 			for (size_t i = 0; i < a->tv_n; i++)
 				exists |= strcmp(a->tv[i].name, to) == 0;
 			ok = kb_store_tag_rename(a->store, tag, to, &n, &c);
-			snprintf(said, sizeof(said), "%s %s %s %s on %zu article%s (saved) · u: undo",
-				 exists ? "merged" : "renamed", tag, exists ? "into" : "to", to, n,
-				 n == 1 ? "" : "s");
+			snprintf(said, sizeof(said),
+				 exists ? ngettext("merged %s into %s on %zu article (saved) · u: undo",
+						   "merged %s into %s on %zu articles (saved) · u: undo", n)
+					: ngettext("renamed %s to %s on %zu article (saved) · u: undo",
+						   "renamed %s to %s on %zu articles (saved) · u: undo", n),
+				 tag, to, n);
 		}
 		free(to);
 		if (!ok && !c.kind && kb_store_error(a->store)[0] == '\0') {
@@ -107,21 +111,25 @@ static void change_tag(struct app *a, bool rename)
 		}
 	} else {
 		char label[300];
-		snprintf(label, sizeof(label), "delete %s from its %zu articles? (y/n) ", tag,
-			 a->tv[a->tv_cur].count);
+		snprintf(label, sizeof(label),
+			 ngettext("delete %s from its %zu article? (y/n) ",
+				  "delete %s from its %zu articles? (y/n) ", a->tv[a->tv_cur].count),
+			 tag, a->tv[a->tv_cur].count);
 		a->in_prompt = true;
 		char *yes = kb_prompt(a, label, NULL, NULL);
 		a->in_prompt = false;
 		bool go = yes && (yes[0] == 'y' || yes[0] == 'Y');
 		free(yes);
 		if (!go) {
-			kb_message(a, false, "nothing deleted");
+			kb_message(a, false, "%s", _("nothing deleted"));
 			free(tag);
 			return;
 		}
 		ok = kb_store_tag_delete(a->store, tag, &n, &c);
-		snprintf(said, sizeof(said), "deleted %s from %zu article%s (saved) · u: undo", tag, n,
-			 n == 1 ? "" : "s");
+		snprintf(said, sizeof(said),
+			 ngettext("deleted %s from %zu article (saved) · u: undo",
+				  "deleted %s from %zu articles (saved) · u: undo", n),
+			 tag, n);
 	}
 	free(tag);
 	if (!ok) {

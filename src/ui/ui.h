@@ -16,61 +16,67 @@
 #include <stdio.h>
 
 #include "kanbao/config.h"
+#include "kanbao/i18n.h"
 #include "kanbao/layout.h"
 #include "kanbao/store.h"
 #include "kanbao/util.h"
 
 /* ---- actions and keys (keys.c) ---- */
 
+/* Each action: its id, its name (the config's and the command line's, never
+ * translated), its default keys, and its help text, marked with N_() for the
+ * catalogue: the help screen shows it translated, `kanbao --help-keys`
+ * prints it as written (the man page is made from that output). */
+
 #define KB_ACTIONS(_) \
-	_(MOVE_DOWN, "move-down", "j", "next row / scroll down (selecting: a line down)") \
-	_(MOVE_UP, "move-up", "k", "previous row / scroll up (selecting: a line up)") \
-	_(NEXT_ARTICLE, "next-article", "J", "open the next article") \
-	_(PREV_ARTICLE, "prev-article", "K", "open the previous article") \
-	_(OPEN, "open", "Enter", "open the article or saved view; fold or unfold a paper, issue or page") \
-	_(NEXT_PANE, "next-pane", "Tab", "focus the next pane") \
-	_(PREV_PANE, "prev-pane", "S-Tab", "focus the previous pane") \
-	_(PAGE_DOWN, "page-down", "Space PgDn", "page down") \
-	_(PAGE_UP, "page-up", "PgUp", "page up") \
-	_(TOP, "top", "g Home", "go to the top") \
-	_(BOTTOM, "bottom", "G End", "go to the bottom") \
-	_(TAG, "tag", "t", "tag the article (several tags: spaces between)") \
-	_(TAG_ALL, "tag-all", "T", "tag every article of the search or filter") \
-	_(NOTE, "note", "n", "edit the article's note (n: next match while finding)") \
-	_(NOTE_EDITOR, "note-editor", "N", "edit the note in $VISUAL/$EDITOR (N: previous match)") \
-	_(SELECT, "select", "v", "start selecting at the caret (after a find: its match)") \
-	_(HIGHLIGHT, "highlight", "h", "highlight the selection, with an optional note") \
-	_(DELETE, "delete", "d", "delete the annotation under the cursor") \
-	_(UNDO, "undo", "u", "undo the last annotation change") \
-	_(REDO, "redo", "C-r", "redo") \
-	_(FIND, "find", "/", "find in the article") \
-	_(SEARCH, "search", "s", "search the library") \
-	_(FILTER, "filter", "f", "narrow the list: words, tag:X -tag:X date: page: paper: unread") \
-	_(TOGGLE_READ, "toggle-read", "r", "mark read or unread (on a page or an issue: all its articles)") \
-	_(UNFOLD, "unfold", "Right l", "unfold the paper, issue or page (unfolded: step into it); article: caret right") \
-	_(FOLD, "fold", "Left", "fold the paper, issue or page (folded: the level above); article: caret left") \
-	_(FOLD_ALL, "fold-all", "z", "fold every issue (again: every paper)") \
-	_(NEXT_UNREAD, "next-unread", "]", "open the next unread article, across pages and issues") \
-	_(PREV_UNREAD, "prev-unread", "[", "open the previous unread article") \
-	_(EXPORT, "export", "e", "export the article (or the listed results) as Markdown") \
-	_(TAGS, "tags", "#", "every tag with its count: list, rename or merge (R), delete (D)") \
-	_(COMMAND, "command", ":", "run an action by its name (:tags, :search 黄河, :tag 人物 -待核); Tab completes") \
-	_(HELP, "help", "?", "show this help") \
-	_(REDRAW, "redraw", "C-l", "redraw the screen") \
-	_(SUSPEND, "suspend", "C-z", "suspend kanbao (fg brings it back)") \
-	_(QUIT, "quit", "q", "back one level: to the list, to the issues, then quit") \
-	_(QUIT_NOW, "quit-now", "C-c", "quit at once (everything is saved as it is made)") \
-	_(QUICK_TAG, "quick-tag", "1-9", "toggle the quick tag of that slot") \
-	_(CARET_DOWN, "caret-down", "Down", "next row / the caret a line down") \
-	_(CARET_UP, "caret-up", "Up", "previous row / the caret a line up") \
-	_(WORD_NEXT, "word-next", "w", "the caret to the next word") \
-	_(WORD_PREV, "word-prev", "b", "the caret to the previous word") \
-	_(SENTENCE_NEXT, "sentence-next", ")", "the caret to the next sentence") \
-	_(SENTENCE_PREV, "sentence-prev", "(", "the caret to this or the previous sentence") \
-	_(PARA_NEXT, "paragraph-next", "}", "the caret to the next paragraph") \
-	_(PARA_PREV, "paragraph-prev", "{", "the caret to this or the previous paragraph") \
-	_(SWAP_ENDS, "other-end", "o", "selecting: the caret to the selection's other end") \
-	_(HL_COLOR, "highlight-color", "c", "the colour, in turn yellow red green blue purple: of the highlight (notes pane) or the one being selected")
+	_(MOVE_DOWN, "move-down", "j", N_("next row / scroll down (selecting: a line down)")) \
+	_(MOVE_UP, "move-up", "k", N_("previous row / scroll up (selecting: a line up)")) \
+	_(NEXT_ARTICLE, "next-article", "J", N_("open the next article")) \
+	_(PREV_ARTICLE, "prev-article", "K", N_("open the previous article")) \
+	_(OPEN, "open", "Enter", N_("open the article or saved view; fold or unfold a paper, issue or page")) \
+	_(NEXT_PANE, "next-pane", "Tab", N_("focus the next pane")) \
+	_(PREV_PANE, "prev-pane", "S-Tab", N_("focus the previous pane")) \
+	_(PAGE_DOWN, "page-down", "Space PgDn", N_("page down")) \
+	_(PAGE_UP, "page-up", "PgUp", N_("page up")) \
+	_(TOP, "top", "g Home", N_("go to the top")) \
+	_(BOTTOM, "bottom", "G End", N_("go to the bottom")) \
+	_(TAG, "tag", "t", N_("tag the article (several tags: spaces between)")) \
+	_(TAG_ALL, "tag-all", "T", N_("tag every article of the search or filter")) \
+	_(NOTE, "note", "n", N_("edit the article's note (n: next match while finding)")) \
+	_(NOTE_EDITOR, "note-editor", "N", N_("edit the note in $VISUAL/$EDITOR (N: previous match)")) \
+	_(SELECT, "select", "v", N_("start selecting at the caret (after a find: its match)")) \
+	_(HIGHLIGHT, "highlight", "h", N_("highlight the selection, with an optional note")) \
+	_(DELETE, "delete", "d", N_("delete the annotation under the cursor")) \
+	_(UNDO, "undo", "u", N_("undo the last annotation change")) \
+	_(REDO, "redo", "C-r", N_("redo")) \
+	_(FIND, "find", "/", N_("find in the article")) \
+	_(SEARCH, "search", "s", N_("search the library")) \
+	_(FILTER, "filter", "f", N_("narrow the list: words, tag:X -tag:X date: page: paper: unread")) \
+	_(TOGGLE_READ, "toggle-read", "r", N_("mark read or unread (on a page or an issue: all its articles)")) \
+	_(UNFOLD, "unfold", "Right l", N_("unfold the paper, issue or page (unfolded: step into it); article: caret right")) \
+	_(FOLD, "fold", "Left", N_("fold the paper, issue or page (folded: the level above); article: caret left")) \
+	_(FOLD_ALL, "fold-all", "z", N_("fold every issue (again: every paper)")) \
+	_(NEXT_UNREAD, "next-unread", "]", N_("open the next unread article, across pages and issues")) \
+	_(PREV_UNREAD, "prev-unread", "[", N_("open the previous unread article")) \
+	_(EXPORT, "export", "e", N_("export the article (or the listed results) as Markdown")) \
+	_(TAGS, "tags", "#", N_("every tag with its count: list, rename or merge (R), delete (D)")) \
+	_(COMMAND, "command", ":", N_("run an action by its name (:tags, :search 黄河, :tag 人物 -待核); Tab completes")) \
+	_(HELP, "help", "?", N_("show this help")) \
+	_(REDRAW, "redraw", "C-l", N_("redraw the screen")) \
+	_(SUSPEND, "suspend", "C-z", N_("suspend kanbao (fg brings it back)")) \
+	_(QUIT, "quit", "q", N_("back one level: to the list, to the issues, then quit")) \
+	_(QUIT_NOW, "quit-now", "C-c", N_("quit at once (everything is saved as it is made)")) \
+	_(QUICK_TAG, "quick-tag", "1-9", N_("toggle the quick tag of that slot")) \
+	_(CARET_DOWN, "caret-down", "Down", N_("next row / the caret a line down")) \
+	_(CARET_UP, "caret-up", "Up", N_("previous row / the caret a line up")) \
+	_(WORD_NEXT, "word-next", "w", N_("the caret to the next word")) \
+	_(WORD_PREV, "word-prev", "b", N_("the caret to the previous word")) \
+	_(SENTENCE_NEXT, "sentence-next", ")", N_("the caret to the next sentence")) \
+	_(SENTENCE_PREV, "sentence-prev", "(", N_("the caret to this or the previous sentence")) \
+	_(PARA_NEXT, "paragraph-next", "}", N_("the caret to the next paragraph")) \
+	_(PARA_PREV, "paragraph-prev", "{", N_("the caret to this or the previous paragraph")) \
+	_(SWAP_ENDS, "other-end", "o", N_("selecting: the caret to the selection's other end")) \
+	_(HL_COLOR, "highlight-color", "c", N_("the colour, in turn yellow red green blue purple: of the highlight (notes pane) or the one being selected"))
 
 enum action {
 	ACT_NONE,
@@ -116,6 +122,8 @@ enum action kb_action_by_name(const char *name, int *slot);
 /* The action name a mistyped one most likely meant, or NULL. */
 const char *kb_action_closest(const char *name);
 const char *kb_action_keys(enum action a);
+/* The help text in English, as written in the table (translate it with
+ * _() where the reader shows it). */
 const char *kb_action_help(enum action a);
 
 /* ---- drawing (draw.c) ---- */
@@ -342,7 +350,7 @@ enum { F_NONE = 0, F_REDRAW = 1, F_QUIT = 2 };
 /* The pane table: each pane draws itself and handles the actions it
  * understands (returning F_* flags, or -1 when it does not handle it). */
 struct pane_ops {
-	const char *name;                          /* for the status line */
+	const char *name;                          /* for the status line (N_: shown translated) */
 	void (*draw)(struct app *a, int x, int w); /* paint the pane's columns */
 	int (*action)(struct app *a, enum action act, int slot); /* act on a key */
 	void (*click)(struct app *a, int y, int x); /* mouse press at (y, x) in the pane */
@@ -594,7 +602,8 @@ size_t kb_notes_count(struct app *a);
 /* What a prompt completes: fn gives the completions of a word (each may
  * carry a hint after a tab: a tag's count, a command's keys); fresh is
  * shown above the prompt when the word completes to nothing, none is said
- * (with the word) when Tab finds nothing. */
+ * when Tab finds nothing (a format taking the word as its one %s). Both
+ * are marked N_() and translated where shown. */
 struct kb_completer {
 	char **(*fn)(struct app *, const char *word, size_t *n);
 	const char *fresh, *none;
@@ -631,6 +640,9 @@ bool kb_do_highlight_note(struct app *a, int64_t hid, const char *text);
 /* Give highlight hid of the open article the colour after its own in
  * kb_highlight_colors (purple: yellow again), undoable. */
 bool kb_do_highlight_color(struct app *a, int64_t hid);
+/* The name of colour color (one of kb_highlight_colors; NULL: yellow) in
+ * the reader's language (borrowed). */
+const char *kb_highlight_color_name(const char *color);
 /* The style a highlight of colour color (NULL: yellow) is drawn in. */
 enum kb_style kb_highlight_style(const char *color);
 bool kb_do_read(struct app *a, const char *id, bool read, bool record);

@@ -419,7 +419,9 @@ void kb_window_fold_all(struct app *a)
 		kb_list_rebuild(a);
 		keep_cursor(a, was_paper ? kb_window_node_row(a, node) : a->nodes[node].row);
 		kb_window_ensure(a);
-		kb_message(a, false, "all issues folded%s", a->many_papers ? " (z again: the papers)" : "");
+		kb_message(a, false, "%s",
+			   a->many_papers ? _("all issues folded (z again: the papers)")
+					  : _("all issues folded"));
 		return;
 	}
 	for (size_t i = 0; i < a->n_nodes; i++)
@@ -429,7 +431,7 @@ void kb_window_fold_all(struct app *a)
 	p.on_paper = true;
 	p.in_node = 0;
 	kb_window_goto(a, &p, NULL);
-	kb_message(a, false, "all papers folded");
+	kb_message(a, false, "%s", _("all papers folded"));
 }
 
 void kb_window_unfold_issue(struct app *a, const char *key)

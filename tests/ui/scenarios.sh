@@ -711,12 +711,12 @@ scenario_titles() {
 	expect "titles: an article open at 60 columns" wait_status '^\[article\]'
 	keys v
 	expect "titles: at 60 columns the selection's message starts on the line above" \
-		wait_re "^selecting 1 characters, yellow: "
+		wait_re "^selecting 1 character, yellow: "
 	expect "titles: and ends whole (Esc cancel)" wait_text "Esc cancel"
 	# the line above, then the rest after the status line's head: the
 	# message of src/ui/caret.c once, nothing lost or doubled (spaces
 	# aside: capture-pane drops a line's trailing ones)
-	local msg='selecting 1 characters, yellow: ←→ w b ) ( } { j k move, o other end, c colour, h highlight, Esc cancel'
+	local msg='selecting 1 character, yellow: ←→ w b ) ( } { j k move, o other end, c colour, h highlight, Esc cancel'
 	local shown
 	shown=$(capture | sed -n "$((H - 1))p;${H}p" | sed '2s/^\[article\] v…  //' | tr -d ' \n')
 	check "titles: the two lines hold the message whole, nothing doubled (got: $shown)" \
