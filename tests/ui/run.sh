@@ -50,10 +50,12 @@ T14=高新区举行2017年工作总结表彰            # 004, its only article
 . "$(dirname "$0")/notebox.sh"
 . "$(dirname "$0")/annotating.sh"
 . "$(dirname "$0")/hlcolor.sh"
+. "$(dirname "$0")/zh.sh"
 
 scenarios=("$@")
 [ ${#scenarios[@]} -eq 0 ] && scenarios=(open navigate tag note highlight search undo resize narrow escapes help locale mouse export undo_highlight
-	invalid_utf8 paste term config_special reimport_note reimport_gone sigkill box_shrink paging check titles suspend narrow_query places dwell fold tree byline caret batch tagline hlnote tagview command notebox hlcolor)
+	invalid_utf8 paste term config_special reimport_note reimport_gone sigkill box_shrink paging check titles suspend narrow_query places dwell fold tree byline caret batch tagline hlnote tagview command notebox hlcolor
+	zh_panes zh_narrow zh_english zh_catalogue)
 for s in "${scenarios[@]}"; do
 	echo "# scenario: $s"
 	"scenario_$s"
