@@ -12,11 +12,18 @@ update=${3:-}
 cd "$root" || exit 1
 n=0 failed=0
 # the samples, and two real pages of another paper (one of each of its
-# layouts) when ../shared/real-pages is beside the repository
+# layouts) when ../shared/real-pages is beside the repository; without it
+# (a release tarball) their checks are skipped, saying why
 editions=(sample-issues/*.txt)
 real=../shared/real-pages/editions
 for page in rmrb_20190215_p12 rmrb_20200512_p08; do
-	[ -f "$real/$page.txt" ] && editions+=("$real/$page.txt")
+	if [ -f "$real/$page.txt" ]; then
+		editions+=("$real/$page.txt")
+	elif [ "$update" != --update ]; then
+		n=$((n + 1))
+		echo "ok $n - golden parse of $page # SKIP $real/$page.txt not present" \
+			"(the developers' shared directory, not in the repository)"
+	fi
 done
 for ed in "${editions[@]}"; do
 	name=$(basename "$ed" .txt)
