@@ -949,8 +949,12 @@ int kb_ui_run(struct kb_store *s, const struct kb_config *cfg, struct kb_theme *
 		bench(&a, getenv("KANBAO_BENCH"));
 	while (!a.quit) {
 		/* the counts, once what they count is on the screen; the article
-		 * read once its end was shown (or its dwell is over) */
-		if (kb_results_count(&a) | kb_window_count(&a) | kb_article_seen(&a))
+		 * read once its end was shown (or its dwell is over): all three
+		 * asked, each may have news */
+		bool news = kb_results_count(&a);
+		news = kb_window_count(&a) || news;
+		news = kb_article_seen(&a) || news;
+		if (news)
 			kb_paint(&a);
 		int key = kb_read_key(&a);
 		if (key == 0)
