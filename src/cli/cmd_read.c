@@ -127,7 +127,7 @@ int kb_cmd_read(int argc, char **argv, const struct kb_cli_globals *g)
 		if (probs.n++ == 0)
 			snprintf(probs.first, sizeof(probs.first), _("%.300s; using the built-in theme"),
 				 err);
-		kb_theme_default(&theme);
+		/* (kb_theme_load left the built-in default in theme) */
 	}
 	char *path = db ? strdup(db) : kb_store_default_path();
 	struct kb_store *s = kb_store_open(path, err, sizeof(err));
