@@ -156,20 +156,6 @@ static bool emit(const char *path, const char *text)
 	return true;
 }
 
-/* Print a written file's path on its own line of stdout. */
-static void print_path(const char *path)
-{
-	struct kb_buf b;
-	kb_buf_init(&b);
-	if (isatty(STDOUT_FILENO))
-		kb_term_put_safe(&b, path, 0);
-	else
-		kb_buf_puts(&b, path);
-	kb_buf_putc(&b, '\n');
-	kb_term_out(b.data, b.len);
-	kb_buf_finish(&b);
-}
-
 static const char *iso_now(void)
 {
 	static char buf[32];
@@ -341,7 +327,7 @@ int kb_cmd_export(int argc, char **argv, const struct kb_cli_globals *g)
 		if (emit(target, text)) {
 			written = n;
 			if (target)
-				print_path(target);
+				kb_term_print_path(target);
 		} else {
 			ok = false;
 		}
@@ -373,7 +359,7 @@ int kb_cmd_export(int argc, char **argv, const struct kb_cli_globals *g)
 			if (kb_export_article_into(out, v, arts[i], &eo, &path, &was, err, sizeof(err))) {
 				written++;
 				updated += was;
-				print_path(path);
+				kb_term_print_path(path);
 				free(path);
 			} else {
 				kb_term_error(NULL, err);
@@ -403,7 +389,7 @@ int kb_cmd_export(int argc, char **argv, const struct kb_cli_globals *g)
 		if (target && kb_export_write_keeping(target, md, &was, err, sizeof(err))) {
 			written = n;
 			updated = was ? n : 0;
-			print_path(target);
+			kb_term_print_path(target);
 		} else {
 			kb_term_error(NULL, err);
 			ok = false;

@@ -373,21 +373,6 @@ out:
 	return path;
 }
 
-/* Print the path stdin was kept at on stdout: exact for a script, safe on
- * a terminal. */
-static void print_kept(const char *path)
-{
-	struct kb_buf b;
-	kb_buf_init(&b);
-	if (isatty(STDOUT_FILENO))
-		kb_term_put_safe(&b, path, 0);
-	else
-		kb_buf_puts(&b, path);
-	kb_buf_putc(&b, '\n');
-	kb_term_out(b.data, b.len);
-	kb_buf_finish(&b);
-}
-
 int kb_cmd_import(int argc, char **argv, const struct kb_cli_globals *g)
 {
 	struct kb_opts o;
@@ -426,7 +411,7 @@ int kb_cmd_import(int argc, char **argv, const struct kb_cli_globals *g)
 			return 1;
 		}
 		o.args[dash] = kept;
-		print_kept(kept);
+		kb_term_print_path(kept);
 	}
 	struct run r;
 	memset(&r, 0, sizeof(r));

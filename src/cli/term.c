@@ -209,3 +209,16 @@ int kb_term_close_stdout(int status)
 		fputs(_("kanbao: cannot write to standard output\n"), stderr);
 	return status ? status : 1;
 }
+
+void kb_term_print_path(const char *path)
+{
+	struct kb_buf b;
+	kb_buf_init(&b);
+	if (isatty(STDOUT_FILENO))
+		kb_term_put_safe(&b, path, 0);
+	else
+		kb_buf_puts(&b, path);
+	kb_buf_putc(&b, '\n');
+	kb_term_out(b.data, b.len);
+	kb_buf_finish(&b);
+}

@@ -52,6 +52,10 @@ void kb_term_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
  * producing output then. */
 bool kb_term_out(const char *data, size_t n);
 
+/* A path kanbao wrote on its own line of stdout: exact for a script,
+ * made safe (kb_term_put_safe) on a terminal. */
+void kb_term_print_path(const char *path);
+
 /* Whether a write to stdout has failed so far (kb_term_out or stdio). */
 bool kb_term_out_failed(void);
 
