@@ -51,4 +51,10 @@ void kb_sanitize(struct kb_buf *b, const char *s, size_t n, unsigned flags);
 /* kb_sanitize of a NUL-terminated string (NULL appends nothing). */
 void kb_sanitize_str(struct kb_buf *b, const char *s, unsigned flags);
 
+/* Append s as a JSON string (NULL: null): quotes and backslashes escaped,
+ * bytes that are not UTF-8 as \ufffd, every code point that is not
+ * KB_CHAR_TEXT as \uXXXX: exact once parsed, safe on a terminal. Used by
+ * the command line's JSON and the CSL-JSON export. */
+void kb_json_string(struct kb_buf *b, const char *s);
+
 #endif

@@ -14,48 +14,6 @@
 
 #include "kanbao/sanitize.h"
 
-void kb_json_string(struct kb_buf *b, const char *s)
-{
-	if (!s) {
-		kb_buf_puts(b, "null");
-		return;
-	}
-	kb_buf_putc(b, '"');
-	size_t n = strlen(s), i = 0;
-	while (i < n) {
-		/* runs of plain ASCII are copied at once */
-		size_t run = i;
-		while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F &&
-		       s[run] != '"' && s[run] != '\\')
-			run++;
-		if (run > i) {
-			kb_buf_append(b, s + i, run - i);
-			i = run;
-			continue;
-		}
-		uint32_t c;
-		size_t len = kb_utf8_next(s + i, n - i, &c);
-		if (c == '"')
-			kb_buf_puts(b, "\\\"");
-		else if (c == '\\')
-			kb_buf_puts(b, "\\\\");
-		else if (c == '\n')
-			kb_buf_puts(b, "\\n");
-		else if (c == '\t')
-			kb_buf_puts(b, "\\t");
-		else if (c == '\r')
-			kb_buf_puts(b, "\\r");
-		else if (c == 0xFFFD && len == 1)
-			kb_buf_puts(b, "\\ufffd"); /* not UTF-8 */
-		else if (kb_char_class(c) != KB_CHAR_TEXT)
-			kb_buf_printf(b, "\\u%04x", (unsigned)c); /* all such are in the BMP */
-		else
-			kb_buf_append(b, s + i, len);
-		i += len;
-	}
-	kb_buf_putc(b, '"');
-}
-
 void kb_json_safe_document(struct kb_buf *b, const char *json)
 {
 	size_t n = strlen(json), i = 0;

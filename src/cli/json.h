@@ -8,10 +8,11 @@
 #define KANBAO_CLI_JSON_H
 
 #include "kanbao/edition.h"
+#include "kanbao/sanitize.h"
 #include "kanbao/util.h"
 
-/* Append s as a JSON string literal; NULL gives null. */
-void kb_json_string(struct kb_buf *b, const char *s);
+/* (kb_json_string is in kanbao/sanitize.h: the export writes JSON too) */
+
 /* Append a valid JSON document written elsewhere (SQLite's json_object
  * leaves C1, bidi and zero-width characters raw) with those code points as
  * \uXXXX escapes and bytes that are not UTF-8 as \ufffd. Such code points

@@ -57,47 +57,17 @@ static int date_parts(const char *date, int part[3])
 
 /* ---- CSL-JSON ---- */
 
-/* Append s as a JSON string: quotes and backslashes escaped, bytes that are
- * not UTF-8 as \ufffd, and every code point that is not plain text (C0, DEL,
- * C1, bidi and zero-width controls, U+2028/9) as \uXXXX: exact once parsed,
- * and safe on a terminal. */
-static void json_string(struct kb_buf *b, const char *s)
-{
-	kb_buf_putc(b, '"');
-	size_t n = strlen(s), i = 0;
-	while (i < n) {
-		uint32_t c;
-		size_t k = kb_utf8_next(s + i, n - i, &c);
-		if (c == '"' || c == '\\')
-			kb_buf_printf(b, "\\%c", (char)c);
-		else if (c == '\n')
-			kb_buf_puts(b, "\\n");
-		else if (c == '\t')
-			kb_buf_puts(b, "\\t");
-		else if (c == '\r')
-			kb_buf_puts(b, "\\r");
-		else if (c == 0xFFFD && k == 1)
-			kb_buf_puts(b, "\\ufffd");
-		else if (kb_char_class(c) != KB_CHAR_TEXT)
-			kb_buf_printf(b, "\\u%04x", (unsigned)c); /* all such are in the BMP */
-		else
-			kb_buf_append(b, s + i, k);
-		i += k;
-	}
-	kb_buf_putc(b, '"');
-}
-
 /* Append ",\n    \"key\": " and s as a JSON string. */
 static void json_field(struct kb_buf *b, const char *key, const char *s)
 {
 	kb_buf_printf(b, ",\n    \"%s\": ", key);
-	json_string(b, s);
+	kb_json_string(b, s);
 }
 
 static void csl_item(struct kb_buf *b, const struct kb_full *a)
 {
 	kb_buf_puts(b, "  {\n    \"id\": ");
-	json_string(b, a->id);
+	kb_json_string(b, a->id);
 	kb_buf_puts(b, ",\n    \"type\": \"article-newspaper\"");
 	char *title = kb_export_title(a);
 	json_field(b, "title", title);
@@ -107,7 +77,7 @@ static void csl_item(struct kb_buf *b, const struct kb_full *a)
 		if (!opt(a->authors[i].name))
 			continue;
 		kb_buf_puts(b, any ? ", {\"literal\": " : ",\n    \"author\": [{\"literal\": ");
-		json_string(b, a->authors[i].name);
+		kb_json_string(b, a->authors[i].name);
 		kb_buf_putc(b, '}');
 		any = true;
 	}
@@ -126,7 +96,7 @@ static void csl_item(struct kb_buf *b, const struct kb_full *a)
 		kb_buf_puts(b, "]]}");
 	} else if (opt(a->date)) { /* not a date of the store's form: kept as written */
 		kb_buf_puts(b, ",\n    \"issued\": {\"literal\": ");
-		json_string(b, a->date);
+		kb_json_string(b, a->date);
 		kb_buf_putc(b, '}');
 	}
 	if (opt(a->note))
